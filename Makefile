@@ -1,0 +1,50 @@
+# evald — the two commands of the quick start are `make run` and `make test`.
+GO      ?= go
+BIN     := bin/evald
+GOFLAGS ?=
+export GOFLAGS
+
+FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/package.json frontend/package-lock.json -type f 2>/dev/null)
+
+.PHONY: run build frontend test test-go test-frontend vet fmt clean
+
+## run: build everything and serve the app on the embedded database, loading the demo data on the first run
+run: build
+	./$(BIN) migrate
+	./$(BIN) demo --if-empty
+	./$(BIN) serve
+
+## build: the evald binary with the web UI embedded
+build: frontend
+	$(GO) build -o $(BIN) ./cmd/evald
+
+## frontend: build the web UI into frontend/dist (embedded by the Go build)
+frontend: frontend/dist/index.html
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SRC)
+	cd frontend && npm run build
+	@touch $@
+
+## test: every test — Go (with the race detector, on SQLite and on MariaDB when EVAL_TEST_MYSQL_DSN is set,
+## PDF text extraction and browser tests included) and the front end's unit tests
+test: vet test-go
+
+test-go:
+	$(GO) test -race -count=1 -timeout 30m ./...
+
+test-frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm test
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1)
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+clean:
+	rm -rf bin frontend/dist/assets frontend/dist/index.html

@@ -1,0 +1,118 @@
+package api
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/evald/evald/evaluation"
+)
+
+// AssignmentStore is what the assignment handlers need of the domain.
+type AssignmentStore interface {
+	CreateAssignment(ctx context.Context, actor evaluation.Actor, roundID int64, req evaluation.AssignmentRequest) (*evaluation.AssignmentView, error)
+	RoundAssignments(ctx context.Context, f evaluation.AssignmentFilter) (evaluation.List[evaluation.AssignmentView], error)
+	MyAssignments(ctx context.Context, actor evaluation.Actor, f evaluation.AssignmentFilter) (evaluation.List[evaluation.AssignmentView], error)
+	AutoAssign(ctx context.Context, actor evaluation.Actor, roundID int64, ratersPerPlan int, dryRun bool) (*evaluation.AutoAssignResult, error)
+	Assignment(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.AssignmentDetail, error)
+}
+
+// AssignmentHandler serves a round's assignments (reform office) and an
+// evaluator's own assignments.
+type AssignmentHandler struct{ Assignments AssignmentStore }
+
+func (h *AssignmentHandler) create(c echo.Context) error {
+	var req evaluation.AssignmentRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	a, err := h.Assignments.CreateAssignment(c.Request().Context(), actor(c), pathID(c, "id"), req)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, a)
+}
+
+// filter reads the assignment list filters of the query string.
+func assignmentFilter(c echo.Context) (evaluation.AssignmentFilter, error) {
+	var f evaluation.AssignmentFilter
+	var err error
+	if f.Page, err = page(c); err != nil {
+		return f, err
+	}
+	if f.PlanID, err = queryInt(c, "plan_id"); err != nil {
+		return f, err
+	}
+	if f.EvaluatorID, err = queryInt(c, "evaluator_id"); err != nil {
+		return f, err
+	}
+	if f.RoundID, err = queryInt(c, "round_id"); err != nil {
+		return f, err
+	}
+	f.Status = evaluation.AssignmentStatus(c.QueryParam("status"))
+	return f, nil
+}
+
+func (h *AssignmentHandler) listRound(c echo.Context) error {
+	f, err := assignmentFilter(c)
+	if err != nil {
+		return err
+	}
+	f.RoundID = pathID(c, "id")
+	list, err := h.Assignments.RoundAssignments(c.Request().Context(), f)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, list)
+}
+
+func (h *AssignmentHandler) listMine(c echo.Context) error {
+	f, err := assignmentFilter(c)
+	if err != nil {
+		return err
+	}
+	list, err := h.Assignments.MyAssignments(c.Request().Context(), actor(c), f)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, list)
+}
+
+type autoAssignRequest struct {
+	RatersPerPlan int  `json:"raters_per_plan"`
+	DryRun        bool `json:"dry_run"`
+}
+
+func (h *AssignmentHandler) autoAssign(c echo.Context) error {
+	var req autoAssignRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	res, err := h.Assignments.AutoAssign(c.Request().Context(), actor(c), pathID(c, "id"), req.RatersPerPlan, req.DryRun)
+	if err != nil {
+		return err
+	}
+	status := http.StatusCreated
+	if req.DryRun {
+		status = http.StatusOK
+	}
+	return c.JSON(status, res)
+}
+
+// AssignmentResponse is an assignment with its plan, template and scoresheet.
+type AssignmentResponse struct {
+	evaluation.AssignmentView
+	Plan       *evaluation.Plan       `json:"plan"`
+	Template   *evaluation.Template   `json:"template"`
+	Scoresheet *evaluation.Scoresheet `json:"scoresheet"`
+}
+
+func (h *AssignmentHandler) get(c echo.Context) error {
+	d, err := h.Assignments.Assignment(c.Request().Context(), actor(c), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, AssignmentResponse{AssignmentView: d.AssignmentView, Plan: d.PlanDetail,
+		Template: d.Template, Scoresheet: d.Scoresheet})
+}

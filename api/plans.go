@@ -1,0 +1,121 @@
+package api
+
+import (
+	"context"
+	"io"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/evald/evald/evaluation"
+)
+
+// PlanStore is what the plan handlers need of the domain.
+type PlanStore interface {
+	CreatePlan(ctx context.Context, actor evaluation.Actor, req evaluation.PlanRequest) (*evaluation.Plan, error)
+	Plan(ctx context.Context, id int64) (*evaluation.Plan, error)
+	Plans(ctx context.Context, f evaluation.PlanFilter) (evaluation.List[evaluation.Plan], error)
+	UpdatePlan(ctx context.Context, actor evaluation.Actor, id int64, p evaluation.PlanPatch) (*evaluation.Plan, error)
+	DeletePlan(ctx context.Context, actor evaluation.Actor, id int64) error
+	ImportPlans(ctx context.Context, actor evaluation.Actor, filename string, data []byte) (*evaluation.ImportResult, error)
+}
+
+// PlanHandler serves /api/v1/plans.
+type PlanHandler struct{ Plans PlanStore }
+
+// maxImportFile is the largest plan import file accepted.
+const maxImportFile = 10 << 20
+
+func (h *PlanHandler) create(c echo.Context) error {
+	var req evaluation.PlanRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	p, err := h.Plans.CreatePlan(c.Request().Context(), actor(c), req)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, p)
+}
+
+func (h *PlanHandler) list(c echo.Context) error {
+	p, err := page(c)
+	if err != nil {
+		return err
+	}
+	dept, err := queryInt(c, "lead_department_id")
+	if err != nil {
+		return err
+	}
+	f := evaluation.PlanFilter{Q: c.QueryParam("q"), Field: c.QueryParam("field"), ApprovedBy: c.QueryParam("approved_by"),
+		LeadDepartmentID: dept, IssuedFrom: evaluation.Date(c.QueryParam("issued_from")),
+		IssuedTo: evaluation.Date(c.QueryParam("issued_to")), Page: p}
+	list, err := h.Plans.Plans(c.Request().Context(), f)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, list)
+}
+
+func (h *PlanHandler) get(c echo.Context) error {
+	p, err := h.Plans.Plan(c.Request().Context(), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, p)
+}
+
+func (h *PlanHandler) update(c echo.Context) error {
+	var p evaluation.PlanPatch
+	if err := decode(c, &p); err != nil {
+		return err
+	}
+	plan, err := h.Plans.UpdatePlan(c.Request().Context(), actor(c), pathID(c, "id"), p)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, plan)
+}
+
+func (h *PlanHandler) delete(c echo.Context) error {
+	if err := h.Plans.DeletePlan(c.Request().Context(), actor(c), pathID(c, "id")); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+func (h *PlanHandler) importFile(c echo.Context) error {
+	name, data, err := uploadedFile(c, "file", maxImportFile)
+	if err != nil {
+		return err
+	}
+	res, err := h.Plans.ImportPlans(c.Request().Context(), actor(c), name, data)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, res)
+}
+
+// uploadedFile reads a multipart file field of at most limit bytes.
+func uploadedFile(c echo.Context, field string, limit int64) (string, []byte, error) {
+	fh, err := c.FormFile(field)
+	if err != nil {
+		return "", nil, evaluation.Invalid(field, "请选择要上传的文件")
+	}
+	if fh.Size > limit {
+		return "", nil, evaluation.Invalid(field, "文件过大")
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return "", nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return "", nil, err
+	}
+	if int64(len(data)) > limit {
+		return "", nil, evaluation.Invalid(field, "文件过大")
+	}
+	return fh.Filename, data, nil
+}

@@ -1,0 +1,91 @@
+package api
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/evald/evald/evaluation"
+)
+
+// RoundStore is what the round handlers need of the domain.
+type RoundStore interface {
+	CreateRound(ctx context.Context, actor evaluation.Actor, req evaluation.RoundRequest) (*evaluation.Round, error)
+	Rounds(ctx context.Context, actor evaluation.Actor, f evaluation.RoundFilter) (evaluation.List[evaluation.Round], error)
+	VisibleRound(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.Round, error)
+	UpdateRound(ctx context.Context, actor evaluation.Actor, id int64, p evaluation.RoundPatch) (*evaluation.Round, error)
+	MoveRound(ctx context.Context, actor evaluation.Actor, id int64, to evaluation.RoundStatus) (*evaluation.Round, error)
+	EligiblePlans(ctx context.Context, roundID int64, p evaluation.Page) (evaluation.List[evaluation.Plan], error)
+}
+
+// RoundHandler serves /api/v1/rounds and the steps of a round's life.
+type RoundHandler struct{ Rounds RoundStore }
+
+func (h *RoundHandler) create(c echo.Context) error {
+	var req evaluation.RoundRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	r, err := h.Rounds.CreateRound(c.Request().Context(), actor(c), req)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, r)
+}
+
+func (h *RoundHandler) list(c echo.Context) error {
+	p, err := page(c)
+	if err != nil {
+		return err
+	}
+	f := evaluation.RoundFilter{Status: evaluation.RoundStatus(c.QueryParam("status")), Page: p}
+	list, err := h.Rounds.Rounds(c.Request().Context(), actor(c), f)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, list)
+}
+
+func (h *RoundHandler) get(c echo.Context) error {
+	r, err := h.Rounds.VisibleRound(c.Request().Context(), actor(c), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, r)
+}
+
+func (h *RoundHandler) update(c echo.Context) error {
+	var p evaluation.RoundPatch
+	if err := decode(c, &p); err != nil {
+		return err
+	}
+	r, err := h.Rounds.UpdateRound(c.Request().Context(), actor(c), pathID(c, "id"), p)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, r)
+}
+
+// move returns a handler taking a round one step to status to.
+func (h *RoundHandler) move(to evaluation.RoundStatus) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r, err := h.Rounds.MoveRound(c.Request().Context(), actor(c), pathID(c, "id"), to)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, r)
+	}
+}
+
+func (h *RoundHandler) eligiblePlans(c echo.Context) error {
+	p, err := page(c)
+	if err != nil {
+		return err
+	}
+	list, err := h.Rounds.EligiblePlans(c.Request().Context(), pathID(c, "id"), p)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, list)
+}

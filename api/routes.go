@@ -1,0 +1,107 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/evald/evald/evaluation"
+)
+
+// route is one line of the route table: who may call it is on the line.
+// Objects behind a route are further narrowed to the caller's own by the
+// domain (another evaluator's assignment is a 404, not a 403).
+type route struct {
+	method  string
+	path    string
+	handler echo.HandlerFunc
+	roles   []evaluation.Role // nil: public, no login
+}
+
+// Role sets of the route table.
+var (
+	public     []evaluation.Role
+	anyone     = []evaluation.Role{evaluation.RoleAdmin, evaluation.RoleEvaluator, evaluation.RoleDepartment, evaluation.RoleViewer}
+	admin      = []evaluation.Role{evaluation.RoleAdmin}
+	adminView  = []evaluation.Role{evaluation.RoleAdmin, evaluation.RoleViewer}
+	evaluator  = []evaluation.Role{evaluation.RoleEvaluator}
+	adminEval  = []evaluation.Role{evaluation.RoleAdmin, evaluation.RoleEvaluator}
+	resultsFor = []evaluation.Role{evaluation.RoleAdmin, evaluation.RoleViewer, evaluation.RoleEvaluator}
+)
+
+// routes is every route of the server.
+func (h handlers) routes() []route {
+	const v1 = "/api/v1"
+	return []route{
+		// Service
+		{http.MethodGet, "/healthz", h.service.healthz, public},
+		{http.MethodGet, "/readyz", h.service.readyz, public},
+		{http.MethodGet, "/metrics", h.metrics, public},
+		{http.MethodGet, "/api/openapi.json", h.service.openAPI, public},
+
+		// Auth
+		{http.MethodPost, v1 + "/auth/login", h.auth.login, public},
+		{http.MethodPost, v1 + "/auth/logout", h.auth.logout, anyone},
+		{http.MethodGet, v1 + "/me", h.auth.me, anyone},
+
+		// Organisations and users
+		{http.MethodPost, v1 + "/orgs", h.orgs.create, admin},
+		{http.MethodGet, v1 + "/orgs", h.orgs.list, adminView},
+		{http.MethodGet, v1 + "/orgs/:id", h.orgs.get, adminView},
+		{http.MethodPatch, v1 + "/orgs/:id", h.orgs.update, admin},
+		{http.MethodDelete, v1 + "/orgs/:id", h.orgs.delete, admin},
+		{http.MethodPost, v1 + "/users", h.users.create, admin},
+		{http.MethodGet, v1 + "/users", h.users.list, admin},
+		{http.MethodGet, v1 + "/users/:id", h.users.get, admin},
+		{http.MethodPatch, v1 + "/users/:id", h.users.update, admin},
+
+		// Plans and templates
+		{http.MethodPost, v1 + "/plans", h.plans.create, admin},
+		{http.MethodGet, v1 + "/plans", h.plans.list, adminView},
+		{http.MethodPost, v1 + "/plans/import", h.plans.importFile, admin},
+		{http.MethodGet, v1 + "/plans/:id", h.plans.get, adminView},
+		{http.MethodPatch, v1 + "/plans/:id", h.plans.update, admin},
+		{http.MethodDelete, v1 + "/plans/:id", h.plans.delete, admin},
+		{http.MethodPost, v1 + "/templates", h.templates.create, admin},
+		{http.MethodGet, v1 + "/templates", h.templates.list, adminView},
+		{http.MethodGet, v1 + "/templates/:id", h.templates.get, adminView},
+		{http.MethodPut, v1 + "/templates/:id", h.templates.update, admin},
+		{http.MethodPost, v1 + "/conflicts", h.conflicts.create, admin},
+		{http.MethodGet, v1 + "/conflicts", h.conflicts.list, admin},
+
+		// Rounds (lists narrowed to the rounds each role may see)
+		{http.MethodPost, v1 + "/rounds", h.rounds.create, admin},
+		{http.MethodGet, v1 + "/rounds", h.rounds.list, anyone},
+		{http.MethodGet, v1 + "/rounds/:id", h.rounds.get, anyone},
+		{http.MethodPatch, v1 + "/rounds/:id", h.rounds.update, admin},
+		{http.MethodPost, v1 + "/rounds/:id/open", h.rounds.move(evaluation.RoundOpen), admin},
+		{http.MethodPost, v1 + "/rounds/:id/close-scoring", h.rounds.move(evaluation.RoundScoringClosed), admin},
+		{http.MethodPost, v1 + "/rounds/:id/publish", h.rounds.move(evaluation.RoundPublished), admin},
+		{http.MethodPost, v1 + "/rounds/:id/archive", h.rounds.move(evaluation.RoundArchived), admin},
+		{http.MethodGet, v1 + "/rounds/:id/eligible-plans", h.rounds.eligiblePlans, admin},
+		{http.MethodPost, v1 + "/rounds/:id/assignments", h.assignments.create, admin},
+		{http.MethodGet, v1 + "/rounds/:id/assignments", h.assignments.listRound, admin},
+		{http.MethodPost, v1 + "/rounds/:id/auto-assign", h.assignments.autoAssign, admin},
+		{http.MethodPost, v1 + "/scoresheets/:assignment_id/reopen", h.scoresheets.reopen, admin},
+
+		// Evaluators' own assignments (an admin may read any)
+		{http.MethodGet, v1 + "/assignments", h.assignments.listMine, evaluator},
+		{http.MethodGet, v1 + "/assignments/:id", h.assignments.get, adminEval},
+		{http.MethodPut, v1 + "/assignments/:id/scoresheet", h.scoresheets.save, evaluator},
+		{http.MethodPost, v1 + "/assignments/:id/submit", h.scoresheets.submit, evaluator},
+		{http.MethodPost, v1 + "/assignments/:id/findings", h.findings.create, evaluator},
+		{http.MethodGet, v1 + "/assignments/:id/findings", h.findings.listAssignment, adminEval},
+		{http.MethodPatch, v1 + "/findings/:id", h.findings.update, evaluator},
+		{http.MethodDelete, v1 + "/findings/:id", h.findings.delete, evaluator},
+
+		// Results (evaluators: only the plans they were assigned)
+		{http.MethodGet, v1 + "/rounds/:id/results", h.results.list, resultsFor},
+		{http.MethodGet, v1 + "/rounds/:id/plans/:plan_id/result", h.results.plan, resultsFor},
+
+		// Audit
+		{http.MethodGet, v1 + "/audit", h.audit.list, admin},
+
+		// The web UI: its files, and index.html for its routes
+		{http.MethodGet, "/*", h.ui.serve, public},
+	}
+}

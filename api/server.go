@@ -1,0 +1,102 @@
+package api
+
+import (
+	"io/fs"
+	"log/slog"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/evald/evald/evaluation"
+)
+
+// Config is what the HTTP server is built from.
+type Config struct {
+	Store    *evaluation.Store
+	Logger   *slog.Logger
+	Registry *prometheus.Registry // metrics registry; a new one when nil
+	UI       fs.FS                // the built web UI (frontend.Assets())
+	UIBuilt  bool
+}
+
+// maxBody is the largest request body of any kind (evidence uploads are 20 MB).
+const maxBody = "21M"
+
+// New builds the Echo server with every route of the route table.
+func New(cfg Config) (*echo.Echo, error) {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	reg := cfg.Registry
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+		reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	}
+	doc, err := openAPIJSON()
+	if err != nil {
+		return nil, err
+	}
+
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = errorHandler(log)
+	e.Use(middleware.RequestID())
+	e.Use(observe(log, newHTTPMetrics(reg)))
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+		log.ErrorContext(c.Request().Context(), "panic", "err", err, "stack", string(stack), "request_id", requestID(c))
+		return err
+	}}))
+	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{XSSProtection: "0", ContentTypeNosniff: "nosniff",
+		XFrameOptions: "SAMEORIGIN", ReferrerPolicy: "same-origin"}))
+	e.Use(middleware.BodyLimit(maxBody))
+
+	h := handlers{
+		service:     &ServiceHandler{DB: cfg.Store, OpenAPI: doc},
+		metrics:     echo.WrapHandler(promhttp.HandlerFor(reg, promhttp.HandlerOpts{})),
+		ui:          &UIHandler{Assets: cfg.UI, Built: cfg.UIBuilt},
+		auth:        &AuthHandler{Sessions: cfg.Store},
+		orgs:        &OrgHandler{Orgs: cfg.Store},
+		users:       &UserHandler{Users: cfg.Store},
+		plans:       &PlanHandler{Plans: cfg.Store},
+		templates:   &TemplateHandler{Templates: cfg.Store},
+		conflicts:   &ConflictHandler{Conflicts: cfg.Store},
+		rounds:      &RoundHandler{Rounds: cfg.Store},
+		assignments: &AssignmentHandler{Assignments: cfg.Store},
+		scoresheets: &ScoresheetHandler{Scoresheets: cfg.Store},
+		findings:    &FindingHandler{Findings: cfg.Store},
+		results:     &ResultHandler{Results: cfg.Store},
+		audit:       &AuditHandler{Audit: cfg.Store},
+	}
+	authn := authenticate(cfg.Store)
+	for _, r := range h.routes() {
+		mw := []echo.MiddlewareFunc{parseIDs}
+		if r.roles != nil {
+			mw = append(mw, authn, allow(r.roles...))
+		}
+		e.Add(r.method, r.path, r.handler, mw...)
+	}
+	return e, nil
+}
+
+// handlers holds one handler per resource.
+type handlers struct {
+	service     *ServiceHandler
+	metrics     echo.HandlerFunc
+	ui          *UIHandler
+	auth        *AuthHandler
+	orgs        *OrgHandler
+	users       *UserHandler
+	plans       *PlanHandler
+	templates   *TemplateHandler
+	conflicts   *ConflictHandler
+	rounds      *RoundHandler
+	assignments *AssignmentHandler
+	scoresheets *ScoresheetHandler
+	findings    *FindingHandler
+	results     *ResultHandler
+	audit       *AuditHandler
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/evald/evald/evaluation"
+)
+
+// errUsage is returned after a flag error has been printed.
+var errUsage = errors.New("usage")
+
+// config is every setting of evald (DESIGN.md "Running it"), read once from
+// flags and the environment and passed down explicitly.
+type config struct {
+	Addr          string
+	DataDir       string
+	DSN           string
+	AdminPassword string
+	ReportFont    string
+	TZ            string
+	LogFormat     string
+	LogLevel      string
+}
+
+// bindConfig registers the shared settings on a flag set, with defaults from
+// the environment.
+func bindConfig(fs *flag.FlagSet, getenv env) *config {
+	c := &config{}
+	def := func(key, fallback string) string {
+		if v := getenv(key); v != "" {
+			return v
+		}
+		return fallback
+	}
+	fs.StringVar(&c.Addr, "addr", def("EVAL_ADDR", "127.0.0.1:8080"), "listen address (EVAL_ADDR)")
+	fs.StringVar(&c.DataDir, "data-dir", def("EVAL_DATA_DIR", "./data"), "data folder: SQLite file, stored files (EVAL_DATA_DIR)")
+	fs.StringVar(&c.DSN, "db-dsn", getenv("EVAL_DB_DSN"), "MySQL/MariaDB/TiDB DSN; empty means embedded SQLite (EVAL_DB_DSN)")
+	fs.StringVar(&c.ReportFont, "report-font", getenv("EVAL_REPORT_FONT"), "TrueType font for reports; empty means the built-in one (EVAL_REPORT_FONT)")
+	fs.StringVar(&c.TZ, "tz", def("EVAL_TZ", "Asia/Shanghai"), "the city's time zone for calendar days (EVAL_TZ)")
+	fs.StringVar(&c.LogFormat, "log-format", def("EVAL_LOG_FORMAT", "text"), "log format: text or json (EVAL_LOG_FORMAT)")
+	fs.StringVar(&c.LogLevel, "log-level", def("EVAL_LOG_LEVEL", "info"), "log level: debug, info, warn, error (EVAL_LOG_LEVEL)")
+	c.AdminPassword = getenv("EVAL_ADMIN_PASSWORD")
+	return c
+}
+
+// parseFlags parses args, printing errors and usage to stderr.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errUsage
+		}
+		return errUsage
+	}
+	return nil
+}
+
+// location loads the configured time zone.
+func (c *config) location() (*time.Location, error) {
+	loc, err := time.LoadLocation(c.TZ)
+	if err != nil {
+		return nil, fmt.Errorf("EVAL_TZ %q: %w", c.TZ, err)
+	}
+	return loc, nil
+}
+
+// logger builds the structured logger.
+func (c *config) logger(w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if strings.EqualFold(c.LogFormat, "json") {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// open opens the configured database and a store on it.
+func (c *config) open(log *slog.Logger) (*evaluation.DB, *evaluation.Store, error) {
+	loc, err := c.location()
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := evaluation.OpenDB(evaluation.DBConfig{DSN: c.DSN, DataDir: c.DataDir, Logger: log})
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log}), nil
+}
+
+// describe says which database the config points at, without secrets.
+func (c *config) describe() string {
+	if c.DSN == "" {
+		return "SQLite in " + c.DataDir
+	}
+	if at := strings.LastIndex(c.DSN, "@"); at >= 0 {
+		return "MySQL " + c.DSN[at+1:]
+	}
+	return "MySQL"
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/evald/evald/api"
+	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/frontend"
+)
+
+func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	cfg := bindConfig(fs, getenv)
+	migrate := fs.Bool("migrate", getenv("EVAL_AUTO_MIGRATE") == "1", "migrate the schema before serving (EVAL_AUTO_MIGRATE=1)")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	log := cfg.logger(stderr)
+	db, store, err := cfg.open(log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *migrate || cfg.DSN == "" {
+		// The embedded database belongs to this process alone: bring it up
+		// to date. A shared server database is migrated on purpose only.
+		if applied, err := evaluation.Migrate(ctx, db); err != nil {
+			return err
+		} else if len(applied) > 0 {
+			log.Info("schema migrated", "versions", applied)
+		}
+	}
+	if err := evaluation.CheckSchema(ctx, db); err != nil {
+		return err
+	}
+	password, err := store.EnsureFirstAdmin(ctx, cfg.AdminPassword)
+	if err != nil {
+		return err
+	}
+	if password != "" && cfg.AdminPassword == "" {
+		fmt.Fprintf(stdout, "Created the first administrator.\n  username: %s\n  password: %s\n(This password is shown only once.)\n",
+			evaluation.FirstAdmin, password)
+	}
+	e, err := api.New(api.Config{Store: store, Logger: log, UI: frontend.Assets(), UIBuilt: frontend.Built()})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	log.Info("evald serving", "addr", "http://"+ln.Addr().String(), "database", cfg.describe(), "ui_built", frontend.Built())
+	fmt.Fprintf(stdout, "evald is serving on http://%s\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}

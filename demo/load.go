@@ -1,0 +1,257 @@
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/evald/evald/evaluation"
+)
+
+// Options shape the demo data.
+type Options struct {
+	// Scale is the number of plans in the published round: the real demo
+	// plans first, then synthetic ones. Zero means the real plans only.
+	Scale int
+	// Password of every demo user; a random one when empty.
+	Password string
+	// Now is the present; the rounds are dated relative to it. Default: now.
+	Now time.Time
+	// Location is the city's time zone. Default Asia/Shanghai.
+	Location *time.Location
+	// Progress, when set, is told of each plan scored in the published round.
+	Progress func(done, total int)
+}
+
+// Login is a demo account.
+type Login struct {
+	Username    string
+	DisplayName string
+	Role        evaluation.Role
+	Org         string
+}
+
+// Result says what was loaded.
+type Result struct {
+	Password         string
+	Logins           []Login
+	PublishedRoundID int64
+	OpenRoundID      int64
+}
+
+// ErrNotEmpty is returned when the database already has users.
+var ErrNotEmpty = errors.New("demo: the database already has data; load the demo into an empty one")
+
+// clock is the demo's own settable clock: the published round is played
+// through at its real dates, so that its audit trail and due dates read true.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = t
+}
+
+// loader carries the state of one demo load.
+type loader struct {
+	ctx      context.Context
+	store    *evaluation.Store
+	clock    *clock
+	loc      *time.Location
+	opts     Options
+	rng      *rand.Rand
+	res      *Result
+	orgs     map[string]*evaluation.Org
+	users    map[string]*evaluation.User
+	admin    evaluation.Actor
+	template *evaluation.Template
+}
+
+// Load fills an empty, migrated database with the demo data: organisations,
+// users of every role, the plans, the indicator system, a published round
+// with submitted scoresheets and findings, and an open round whose
+// assignments wait for the demo evaluator.
+func Load(ctx context.Context, db *evaluation.DB, opts Options) (*Result, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.Location == nil {
+		opts.Location = evaluation.DefaultLocation()
+	}
+	c := &clock{t: opts.Now}
+	l := &loader{ctx: ctx, clock: c, loc: opts.Location, opts: opts,
+		store: evaluation.NewStore(db, evaluation.StoreOptions{Clock: c, Location: opts.Location}),
+		rng:   rand.New(rand.NewPCG(20171120, uint64(max(opts.Scale, 0)))),
+		res:   &Result{Password: opts.Password}, orgs: map[string]*evaluation.Org{}, users: map[string]*evaluation.User{}}
+	if n, err := l.store.UserCount(ctx); err != nil {
+		return nil, err
+	} else if n > 0 {
+		return nil, ErrNotEmpty
+	}
+	if l.res.Password == "" {
+		pw, err := evaluation.RandomPassword(12)
+		if err != nil {
+			return nil, err
+		}
+		l.res.Password = pw
+	}
+	today := evaluation.DateOf(opts.Now, opts.Location)
+	published := today.AddDays(-240)
+	steps := []func() error{
+		func() error { l.at(published.AddDays(-14), 9); return l.organisations() },
+		l.people,
+		l.plansAndTemplate,
+		func() error { return l.publishedRound(published) },
+		func() error { return l.openRound(today.AddDays(-10)) },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return l.res, nil
+}
+
+// at sets the demo clock to a day and hour in the city.
+func (l *loader) at(d evaluation.Date, hour int) {
+	t, _ := time.ParseInLocation("2006-01-02", string(d), l.loc)
+	l.clock.set(t.Add(time.Duration(hour) * time.Hour))
+}
+
+func (l *loader) organisations() error {
+	for _, o := range Orgs() {
+		org, err := l.store.CreateOrg(l.ctx, evaluation.System, o)
+		if err != nil {
+			return fmt.Errorf("demo org %s: %w", o.Name, err)
+		}
+		l.orgs[o.Name] = org
+	}
+	return nil
+}
+
+// demoUsers are the accounts other than the department users.
+var demoUsers = []struct {
+	username, name string
+	role           evaluation.Role
+	org            string
+}{
+	{"admin", "改革办 王主任", evaluation.RoleAdmin, "市委改革办"},
+	{"office", "改革办 李干事", evaluation.RoleAdmin, "市委改革办"},
+	{"leader", "市领导（只读）", evaluation.RoleViewer, "市委改革办"},
+	{"evaluator", "张明（四川大学）", evaluation.RoleEvaluator, "四川大学"},
+	{"scu-li", "李华（四川大学）", evaluation.RoleEvaluator, "四川大学"},
+	{"uestc-wang", "王磊（电子科技大学）", evaluation.RoleEvaluator, "电子科技大学"},
+	{"uestc-zhao", "赵静（电子科技大学）", evaluation.RoleEvaluator, "电子科技大学"},
+	{"xhu-chen", "陈刚（西华大学）", evaluation.RoleEvaluator, "西华大学"},
+	{"xhu-liu", "刘芳（西华大学）", evaluation.RoleEvaluator, "西华大学"},
+	{"rcri-yang", "杨帆（蓉城改革发展研究院）", evaluation.RoleEvaluator, "蓉城改革发展研究院"},
+	{"rcri-huang", "黄丽（蓉城改革发展研究院）", evaluation.RoleEvaluator, "蓉城改革发展研究院"},
+	{"swufe-zhou", "周涛（西南财经大学）", evaluation.RoleEvaluator, "西南财经大学"},
+	{"swufe-wu", "吴敏（西南财经大学）", evaluation.RoleEvaluator, "西南财经大学"},
+	{"sass-xu", "徐强（四川省社会科学院）", evaluation.RoleEvaluator, "四川省社会科学院"},
+	{"sass-sun", "孙悦（四川省社会科学院）", evaluation.RoleEvaluator, "四川省社会科学院"},
+}
+
+func (l *loader) people() error {
+	add := func(username, name string, role evaluation.Role, org string) error {
+		o := l.orgs[org]
+		u, err := l.store.CreateUser(l.ctx, evaluation.System, evaluation.UserRequest{Username: username,
+			Password: l.res.Password, DisplayName: name, Role: role, OrgID: &o.ID})
+		if err != nil {
+			return fmt.Errorf("demo user %s: %w", username, err)
+		}
+		l.users[username] = u
+		l.res.Logins = append(l.res.Logins, Login{Username: username, DisplayName: name, Role: role, Org: org})
+		return nil
+	}
+	for _, u := range demoUsers {
+		if err := add(u.username, u.name, u.role, u.org); err != nil {
+			return err
+		}
+	}
+	// One user per department: "department" for 市财政局 (lead of
+	// CD-2017-001), dept-NN for the others in the order of orgs.csv.
+	n := 1
+	for _, o := range Orgs() {
+		if o.Kind != evaluation.OrgDepartment {
+			continue
+		}
+		username := "department"
+		if o.Name != "市财政局" {
+			username = fmt.Sprintf("dept-%02d", n)
+			n++
+		}
+		if err := add(username, o.Name+" 整改联络员", evaluation.RoleDepartment, o.Name); err != nil {
+			return err
+		}
+	}
+	l.admin = evaluation.ActorOf(l.users["admin"])
+	return nil
+}
+
+func (l *loader) plansAndTemplate() error {
+	if _, err := l.store.ImportPlans(l.ctx, l.admin, "plans.csv", realPlans(l.opts.Scale)); err != nil {
+		return fmt.Errorf("demo plans: %w", err)
+	}
+	if extra := l.opts.Scale - 22; extra > 0 {
+		if _, err := l.store.ImportPlans(l.ctx, l.admin, "synthetic.csv", l.syntheticPlans(extra)); err != nil {
+			return fmt.Errorf("demo synthetic plans: %w", err)
+		}
+	}
+	t, err := l.store.CreateTemplate(l.ctx, l.admin, Template())
+	if err != nil {
+		return fmt.Errorf("demo template: %w", err)
+	}
+	l.template = t
+	conflicts := []evaluation.ConflictRequest{
+		{AgencyID: l.orgs["西华大学"].ID, DepartmentID: &l.orgs["市教育局"].ID, Reason: "西华大学承担市教育局委托的多项课题，与其牵头方案存在利害关系"},
+	}
+	for _, c := range conflicts {
+		if _, err := l.store.CreateConflict(l.ctx, l.admin, c); err != nil {
+			return fmt.Errorf("demo conflict: %w", err)
+		}
+	}
+	return nil
+}
+
+// realPlans is the import file of the real demo plans, the first n of them
+// when 0 < n < all.
+func realPlans(n int) []byte {
+	lines := strings.SplitAfter(string(PlansCSV()), "\n")
+	if n > 0 && n+1 < len(lines) {
+		lines = lines[:n+1]
+	}
+	return []byte(strings.Join(lines, ""))
+}
+
+// syntheticPlans is an import file of n made-up plans for load tests.
+func (l *loader) syntheticPlans(n int) []byte {
+	var depts []string
+	for _, o := range Orgs() {
+		if o.Kind == evaluation.OrgDepartment {
+			depts = append(depts, o.Name)
+		}
+	}
+	fields := []string{"经济体制", "社会事业", "生态文明", "社会治理", "民主法制", "文化体制", "党的建设"}
+	var b strings.Builder
+	b.WriteString("code,title,lead_department,approved_by,issued_on,field,summary\n")
+	for i := 1; i <= n; i++ {
+		dept := depts[i%len(depts)]
+		fmt.Fprintf(&b, "CD-SYN-%04d,%s深化改革专项方案（合成第%d号）,%s,市委深改组,2018-%02d-%02d,%s,用于容量测试的合成方案：明确改革目标、责任分工和时间节点，建立按月对账机制。\n",
+			i, dept, i, dept, 1+i%12, 1+i%28, fields[i%len(fields)])
+	}
+	return []byte(b.String())
+}

@@ -1,0 +1,325 @@
+package evaluation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// migration is one versioned step of the schema. Steps are never edited once
+// released: a change to the schema is a new step at the end of the list.
+type migration struct {
+	version int
+	name    string
+	sql     string // statements separated by ";" at line ends, with dialect placeholders
+}
+
+// migrations is the ordered history of the schema.
+var migrations = []migration{
+	{1, "core schema", schemaV1},
+}
+
+// LatestSchemaVersion is the version the code expects.
+func LatestSchemaVersion() int { return migrations[len(migrations)-1].version }
+
+// ErrSchemaBehind is returned when the database schema is older than the code;
+// run `evald migrate` (or serve with -migrate).
+var ErrSchemaBehind = errors.New("evaluation: database schema is behind; run `evald migrate`")
+
+// SchemaVersion returns the version recorded in the database (0 for an empty one).
+func SchemaVersion(ctx context.Context, db *DB) (int, error) {
+	if !db.Gorm.Migrator().HasTable("schema_migrations") {
+		return 0, nil
+	}
+	var v int
+	err := db.Gorm.WithContext(ctx).Raw("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&v).Error
+	if err != nil {
+		return 0, fmt.Errorf("schema version: %w", err)
+	}
+	return v, nil
+}
+
+// CheckSchema returns ErrSchemaBehind unless the database is at the latest
+// version, and an error when it is newer than this binary knows.
+func CheckSchema(ctx context.Context, db *DB) error {
+	v, err := SchemaVersion(ctx, db)
+	if err != nil {
+		return err
+	}
+	switch latest := LatestSchemaVersion(); {
+	case v < latest:
+		return fmt.Errorf("%w (database at %d, code at %d)", ErrSchemaBehind, v, latest)
+	case v > latest:
+		return fmt.Errorf("evaluation: database schema %d is newer than this binary (%d)", v, latest)
+	}
+	return nil
+}
+
+// Migrate brings the schema to the latest version and returns the versions it
+// applied; on an up-to-date database it does nothing.
+func Migrate(ctx context.Context, db *DB) ([]int, error) {
+	return MigrateTo(ctx, db, LatestSchemaVersion())
+}
+
+// MigrateTo applies the steps up to and including target, each in its own
+// transaction recorded in schema_migrations. (MySQL commits DDL implicitly;
+// its steps are written so that a failed step can be rerun.)
+func MigrateTo(ctx context.Context, db *DB, target int) ([]int, error) {
+	g := db.Gorm.WithContext(ctx)
+	if db.Dialect == MySQL {
+		// Serialise concurrent migrators (several replicas starting at once).
+		var got int
+		if err := g.Raw("SELECT GET_LOCK('evald_migrate', 60)").Scan(&got).Error; err != nil || got != 1 {
+			return nil, fmt.Errorf("migrate: could not take the migration lock: %v", err)
+		}
+		defer g.Exec("SELECT RELEASE_LOCK('evald_migrate')")
+	}
+	create := "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, " +
+		"name VARCHAR(100) NOT NULL, applied_at " + dialectType(db.Dialect, "{{time}}") + " NOT NULL)"
+	if err := g.Exec(create).Error; err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	current, err := SchemaVersion(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	var applied []int
+	for _, m := range migrations {
+		if m.version <= current || m.version > target {
+			continue
+		}
+		err := g.Transaction(func(tx *gorm.DB) error {
+			for _, stmt := range splitStatements(m.sql) {
+				if err := tx.Exec(dialectType(db.Dialect, stmt)).Error; err != nil {
+					return fmt.Errorf("%w\n%s", err, stmt)
+				}
+			}
+			return tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+				m.version, m.name, time.Now().UTC()).Error
+		})
+		if err != nil {
+			return applied, fmt.Errorf("migrate to version %d (%s): %w", m.version, m.name, err)
+		}
+		applied = append(applied, m.version)
+	}
+	return applied, nil
+}
+
+func splitStatements(sql string) []string {
+	var out []string
+	for _, s := range strings.Split(sql, ";\n") {
+		if s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ";")); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// dialectType replaces the placeholders of the schema with each dialect's types.
+func dialectType(d Dialect, stmt string) string {
+	var r *strings.Replacer
+	if d == MySQL {
+		r = strings.NewReplacer(
+			"{{pk}}", "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY",
+			"{{ref}}", "BIGINT",
+			"{{time}}", "DATETIME(6)",
+			"{{text}}", "LONGTEXT",
+			"{{opts}}", " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci",
+		)
+	} else {
+		r = strings.NewReplacer(
+			"{{pk}}", "INTEGER PRIMARY KEY AUTOINCREMENT",
+			"{{ref}}", "INTEGER",
+			"{{time}}", "DATETIME",
+			"{{text}}", "TEXT",
+			"{{opts}}", "",
+		)
+	}
+	return r.Replace(stmt)
+}
+
+const schemaV1 = `
+CREATE TABLE orgs (
+	id {{pk}},
+	name VARCHAR(100) NOT NULL,
+	kind VARCHAR(16) NOT NULL,
+	agency_type VARCHAR(16) NOT NULL DEFAULT '',
+	created_at {{time}} NOT NULL,
+	updated_at {{time}} NOT NULL,
+	CONSTRAINT uq_orgs_name UNIQUE (name)
+){{opts}};
+
+CREATE TABLE users (
+	id {{pk}},
+	username VARCHAR(64) NOT NULL,
+	display_name VARCHAR(100) NOT NULL,
+	role VARCHAR(16) NOT NULL,
+	org_id {{ref}} NULL,
+	password_hash VARCHAR(255) NOT NULL,
+	disabled BOOLEAN NOT NULL DEFAULT FALSE,
+	created_at {{time}} NOT NULL,
+	updated_at {{time}} NOT NULL,
+	CONSTRAINT uq_users_username UNIQUE (username),
+	CONSTRAINT fk_users_org FOREIGN KEY (org_id) REFERENCES orgs (id)
+){{opts}};
+
+CREATE TABLE sessions (
+	id {{pk}},
+	token_hash CHAR(64) NOT NULL,
+	user_id {{ref}} NOT NULL,
+	created_at {{time}} NOT NULL,
+	expires_at {{time}} NOT NULL,
+	revoked_at {{time}} NULL,
+	CONSTRAINT uq_sessions_token UNIQUE (token_hash),
+	CONSTRAINT fk_sessions_user FOREIGN KEY (user_id) REFERENCES users (id)
+){{opts}};
+
+CREATE TABLE login_throttles (
+	username VARCHAR(64) NOT NULL PRIMARY KEY,
+	failures INTEGER NOT NULL,
+	window_started_at {{time}} NOT NULL,
+	locked_until {{time}} NULL
+){{opts}};
+
+CREATE TABLE plans (
+	id {{pk}},
+	code VARCHAR(64) NOT NULL,
+	title VARCHAR(255) NOT NULL,
+	lead_department_id {{ref}} NOT NULL,
+	approved_by VARCHAR(100) NOT NULL DEFAULT '',
+	issued_on CHAR(10) NOT NULL,
+	field VARCHAR(100) NOT NULL DEFAULT '',
+	summary {{text}} NOT NULL,
+	created_at {{time}} NOT NULL,
+	updated_at {{time}} NOT NULL,
+	CONSTRAINT uq_plans_code UNIQUE (code),
+	CONSTRAINT fk_plans_department FOREIGN KEY (lead_department_id) REFERENCES orgs (id)
+){{opts}};
+
+CREATE INDEX idx_plans_issued_on ON plans (issued_on);
+
+CREATE TABLE templates (
+	id {{pk}},
+	name VARCHAR(255) NOT NULL,
+	version INTEGER NOT NULL,
+	parent_id {{ref}} NULL,
+	frozen BOOLEAN NOT NULL DEFAULT FALSE,
+	body {{text}} NOT NULL,
+	created_at {{time}} NOT NULL,
+	updated_at {{time}} NOT NULL,
+	CONSTRAINT fk_templates_parent FOREIGN KEY (parent_id) REFERENCES templates (id)
+){{opts}};
+
+CREATE TABLE conflicts (
+	id {{pk}},
+	agency_id {{ref}} NOT NULL,
+	department_id {{ref}} NULL,
+	plan_id {{ref}} NULL,
+	reason VARCHAR(500) NOT NULL DEFAULT '',
+	created_at {{time}} NOT NULL,
+	CONSTRAINT fk_conflicts_agency FOREIGN KEY (agency_id) REFERENCES orgs (id),
+	CONSTRAINT fk_conflicts_department FOREIGN KEY (department_id) REFERENCES orgs (id),
+	CONSTRAINT fk_conflicts_plan FOREIGN KEY (plan_id) REFERENCES plans (id)
+){{opts}};
+
+CREATE TABLE rounds (
+	id {{pk}},
+	name VARCHAR(255) NOT NULL,
+	template_id {{ref}} NOT NULL,
+	starts_on CHAR(10) NOT NULL,
+	scoring_due CHAR(10) NOT NULL,
+	min_plan_age_days INTEGER NOT NULL,
+	outlier_threshold DOUBLE PRECISION NOT NULL,
+	response_days_critical INTEGER NOT NULL,
+	response_days_major INTEGER NOT NULL,
+	response_days_minor INTEGER NOT NULL,
+	status VARCHAR(16) NOT NULL,
+	published_on CHAR(10) NULL,
+	created_at {{time}} NOT NULL,
+	updated_at {{time}} NOT NULL,
+	CONSTRAINT fk_rounds_template FOREIGN KEY (template_id) REFERENCES templates (id)
+){{opts}};
+
+CREATE TABLE assignments (
+	id {{pk}},
+	round_id {{ref}} NOT NULL,
+	plan_id {{ref}} NOT NULL,
+	evaluator_id {{ref}} NOT NULL,
+	agency_id {{ref}} NOT NULL,
+	created_at {{time}} NOT NULL,
+	CONSTRAINT uq_assignments UNIQUE (round_id, plan_id, evaluator_id),
+	CONSTRAINT fk_assignments_round FOREIGN KEY (round_id) REFERENCES rounds (id),
+	CONSTRAINT fk_assignments_plan FOREIGN KEY (plan_id) REFERENCES plans (id),
+	CONSTRAINT fk_assignments_evaluator FOREIGN KEY (evaluator_id) REFERENCES users (id),
+	CONSTRAINT fk_assignments_agency FOREIGN KEY (agency_id) REFERENCES orgs (id)
+){{opts}};
+
+CREATE INDEX idx_assignments_evaluator ON assignments (evaluator_id, round_id);
+
+CREATE TABLE scoresheets (
+	id {{pk}},
+	assignment_id {{ref}} NOT NULL,
+	status VARCHAR(16) NOT NULL,
+	version INTEGER NOT NULL,
+	reopened BOOLEAN NOT NULL DEFAULT FALSE,
+	comment {{text}} NOT NULL,
+	scores {{text}} NOT NULL,
+	submitted_at {{time}} NULL,
+	created_at {{time}} NOT NULL,
+	updated_at {{time}} NOT NULL,
+	CONSTRAINT uq_scoresheets_assignment UNIQUE (assignment_id),
+	CONSTRAINT fk_scoresheets_assignment FOREIGN KEY (assignment_id) REFERENCES assignments (id) ON DELETE CASCADE
+){{opts}};
+
+CREATE TABLE findings (
+	id {{pk}},
+	round_id {{ref}} NOT NULL,
+	assignment_id {{ref}} NOT NULL,
+	plan_id {{ref}} NOT NULL,
+	evaluator_id {{ref}} NOT NULL,
+	indicator_code VARCHAR(32) NOT NULL DEFAULT '',
+	severity VARCHAR(16) NOT NULL,
+	description {{text}} NOT NULL,
+	recommendation {{text}} NOT NULL,
+	status VARCHAR(16) NOT NULL,
+	due_on CHAR(10) NULL,
+	created_at {{time}} NOT NULL,
+	updated_at {{time}} NOT NULL,
+	CONSTRAINT fk_findings_round FOREIGN KEY (round_id) REFERENCES rounds (id),
+	CONSTRAINT fk_findings_assignment FOREIGN KEY (assignment_id) REFERENCES assignments (id),
+	CONSTRAINT fk_findings_plan FOREIGN KEY (plan_id) REFERENCES plans (id),
+	CONSTRAINT fk_findings_evaluator FOREIGN KEY (evaluator_id) REFERENCES users (id)
+){{opts}};
+
+CREATE INDEX idx_findings_round_plan ON findings (round_id, plan_id);
+
+CREATE TABLE audit_events (
+	id {{pk}},
+	at {{time}} NOT NULL,
+	actor_id {{ref}} NULL,
+	actor_name VARCHAR(64) NOT NULL,
+	action VARCHAR(64) NOT NULL,
+	entity VARCHAR(32) NOT NULL,
+	entity_id {{ref}} NOT NULL,
+	before_json {{text}} NOT NULL,
+	after_json {{text}} NOT NULL,
+	prev_hash CHAR(64) NOT NULL,
+	hash CHAR(64) NOT NULL
+){{opts}};
+
+CREATE INDEX idx_audit_entity ON audit_events (entity, entity_id);
+
+CREATE INDEX idx_audit_actor ON audit_events (actor_id);
+
+CREATE TABLE audit_head (
+	id INTEGER NOT NULL PRIMARY KEY,
+	last_id {{ref}} NOT NULL,
+	last_hash CHAR(64) NOT NULL
+){{opts}};
+
+INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000')
+`

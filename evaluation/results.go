@@ -1,0 +1,179 @@
+package evaluation
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// ResultItem is a plan's line in a round's results (API.md "Results").
+type ResultItem struct {
+	PlanID           int64            `json:"plan_id"`
+	Code             string           `json:"code"`
+	Title            string           `json:"title"`
+	LeadDepartmentID int64            `json:"lead_department_id"`
+	Raters           int              `json:"raters"`
+	RatersKept       int              `json:"raters_kept"`
+	Total            Hundredths       `json:"total"`
+	Grade            string           `json:"grade"`
+	Rank             int              `json:"rank"` // 0: no submitted scoresheet yet
+	RankedPlans      int              `json:"ranked_plans"`
+	Veto             bool             `json:"veto"`
+	StdDev           Hundredths       `json:"std_dev"`
+	Range            Hundredths       `json:"range"`
+	Dimensions       []DimensionScore `json:"dimensions"`
+	Outliers         []int64          `json:"outliers"`
+}
+
+// ResultDetail is one plan's result with its indicators and raters.
+type ResultDetail struct {
+	ResultItem
+	Raters     []RaterTotal    `json:"raters"` // replaces the count of the list item
+	Indicators []IndicatorStat `json:"indicators"`
+}
+
+// RoundResults is the computed result of every plan of a round.
+type RoundResults struct {
+	Round    *Round
+	Template *Template
+	Plans    map[int64]*Plan
+	Results  []PlanResult // by rank, then code; unranked plans last
+	Ranked   int          // plans with a rank (N of "rank x/N")
+}
+
+// ComputeRoundResults loads a round's submitted scoresheets in one query pass
+// (no query per plan) and applies the scoring rules.
+func (s *Store) ComputeRoundResults(ctx context.Context, roundID int64) (*RoundResults, error) {
+	g := s.read(ctx)
+	r, err := s.Round(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	tpl, err := roundTemplate(g, r)
+	if err != nil {
+		return nil, err
+	}
+	var plans []*Plan
+	if err := g.Where("id IN (?)", g.Model(&Assignment{}).Select("plan_id").Where("round_id = ?", r.ID)).
+		Order("code").Find(&plans).Error; err != nil {
+		return nil, fmt.Errorf("results plans: %w", err)
+	}
+	type sheetRow struct {
+		AssignmentID int64
+		PlanID       int64
+		Agency       string
+		Scores       Answers
+	}
+	var rows []sheetRow
+	err = g.Table("assignments").
+		Select("assignments.id AS assignment_id, assignments.plan_id, orgs.name AS agency, scoresheets.scores").
+		Joins("JOIN scoresheets ON scoresheets.assignment_id = assignments.id").
+		Joins("JOIN orgs ON orgs.id = assignments.agency_id").
+		Where("assignments.round_id = ? AND scoresheets.status = ?", r.ID, SheetSubmitted).
+		Order("assignments.id").Find(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("results scoresheets: %w", err)
+	}
+	byPlan := make(map[int64][]RaterSheet, len(plans))
+	for _, row := range rows {
+		byPlan[row.PlanID] = append(byPlan[row.PlanID], RaterSheet{AssignmentID: row.AssignmentID, Agency: row.Agency, Answers: row.Scores})
+	}
+	in := make([]PlanSheets, len(plans))
+	out := &RoundResults{Round: r, Template: tpl, Plans: make(map[int64]*Plan, len(plans))}
+	for i, p := range plans {
+		in[i] = PlanSheets{PlanID: p.ID, Sheets: byPlan[p.ID]}
+		out.Plans[p.ID] = p
+	}
+	out.Results = ComputeResults(tpl, r.OutlierThreshold, in)
+	sort.SliceStable(out.Results, func(i, j int) bool {
+		a, b := out.Results[i], out.Results[j]
+		if (a.Rank == 0) != (b.Rank == 0) {
+			return b.Rank == 0
+		}
+		return a.Rank < b.Rank
+	})
+	for _, res := range out.Results {
+		if res.Rank > 0 {
+			out.Ranked++
+		}
+	}
+	return out, nil
+}
+
+// Item returns the list line of a result.
+func (rr *RoundResults) Item(res PlanResult) ResultItem {
+	p := rr.Plans[res.PlanID]
+	return ResultItem{PlanID: res.PlanID, Code: p.Code, Title: p.Title, LeadDepartmentID: p.LeadDepartmentID,
+		Raters: res.Raters, RatersKept: res.RatersKept, Total: res.Total, Grade: res.Grade, Rank: res.Rank,
+		RankedPlans: rr.Ranked, Veto: res.Veto, StdDev: res.StdDev, Range: res.Range,
+		Dimensions: res.Dimensions, Outliers: res.Outliers}
+}
+
+// visiblePlans returns the plans of a round whose results the actor may see:
+// all for admins and viewers, those they were assigned for evaluators (once
+// the round is open), nil meaning all.
+func (s *Store) visiblePlans(ctx context.Context, actor Actor, r *Round) (map[int64]bool, error) {
+	switch actor.Role {
+	case RoleAdmin, RoleViewer:
+		return nil, nil
+	case RoleEvaluator:
+		visible := map[int64]bool{}
+		if r.Status == RoundDraft {
+			return visible, nil
+		}
+		var ids []int64
+		if err := s.read(ctx).Model(&Assignment{}).Where("round_id = ? AND evaluator_id = ?", r.ID, actor.UserID).
+			Pluck("plan_id", &ids).Error; err != nil {
+			return nil, fmt.Errorf("visible plans: %w", err)
+		}
+		for _, id := range ids {
+			visible[id] = true
+		}
+		return visible, nil
+	}
+	return map[int64]bool{}, nil
+}
+
+// Results returns the results of a round the actor may see. An evaluator
+// without any plan in the round does not see the round at all.
+func (s *Store) Results(ctx context.Context, actor Actor, roundID int64) ([]ResultItem, error) {
+	rr, err := s.ComputeRoundResults(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	visible, err := s.visiblePlans(ctx, actor, rr.Round)
+	if err != nil {
+		return nil, err
+	}
+	if visible != nil && len(visible) == 0 {
+		return nil, ErrNotFound
+	}
+	items := []ResultItem{}
+	for _, res := range rr.Results {
+		if visible == nil || visible[res.PlanID] {
+			items = append(items, rr.Item(res))
+		}
+	}
+	return items, nil
+}
+
+// PlanResult returns one plan's result in a round with its indicators and raters.
+func (s *Store) PlanResult(ctx context.Context, actor Actor, roundID, planID int64) (*ResultDetail, error) {
+	rr, err := s.ComputeRoundResults(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	visible, err := s.visiblePlans(ctx, actor, rr.Round)
+	if err != nil {
+		return nil, err
+	}
+	if visible != nil && !visible[planID] {
+		return nil, ErrNotFound
+	}
+	for _, res := range rr.Results {
+		if res.PlanID == planID {
+			return &ResultDetail{ResultItem: rr.Item(res), Raters: res.RaterTotals, Indicators: res.Indicators}, nil
+		}
+	}
+	return nil, ErrNotFound
+}

@@ -1,0 +1,341 @@
+package evaluation
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// RoundStatus is where a round stands in its life:
+// draft → open → scoring_closed → published → archived.
+type RoundStatus string
+
+// Round states.
+const (
+	RoundDraft         RoundStatus = "draft"
+	RoundOpen          RoundStatus = "open"
+	RoundScoringClosed RoundStatus = "scoring_closed"
+	RoundPublished     RoundStatus = "published"
+	RoundArchived      RoundStatus = "archived"
+)
+
+// Round defaults (DESIGN.md).
+const (
+	DefaultMinPlanAgeDays   = 183
+	DefaultOutlierThreshold = 15
+)
+
+// ResponseDays is how many days after publication a department has to answer
+// a finding, per severity.
+type ResponseDays struct {
+	Critical int `json:"critical" validate:"min=1,max=3650"`
+	Major    int `json:"major" validate:"min=1,max=3650"`
+	Minor    int `json:"minor" validate:"min=1,max=3650"`
+}
+
+// DefaultResponseDays are 30, 60 and 90 days for critical, major and minor findings.
+func DefaultResponseDays() ResponseDays { return ResponseDays{Critical: 30, Major: 60, Minor: 90} }
+
+// For returns the days allowed for a severity.
+func (r ResponseDays) For(s Severity) int {
+	switch s {
+	case SeverityCritical:
+		return r.Critical
+	case SeverityMajor:
+		return r.Major
+	}
+	return r.Minor
+}
+
+// Round is an evaluation round (评估轮次) of the plans issued long enough
+// before it starts.
+type Round struct {
+	ID               int64        `json:"id"`
+	Name             string       `json:"name"`
+	TemplateID       int64        `json:"template_id"`
+	StartsOn         Date         `json:"starts_on"`
+	ScoringDue       Date         `json:"scoring_due"`
+	MinPlanAgeDays   int          `json:"min_plan_age_days"`
+	OutlierThreshold float64      `json:"outlier_threshold"`
+	ResponseDays     ResponseDays `json:"response_days" gorm:"embedded;embeddedPrefix:response_days_"`
+	Status           RoundStatus  `json:"status"`
+	PublishedOn      *Date        `json:"published_on"`
+	CreatedAt        time.Time    `json:"created_at"`
+	UpdatedAt        time.Time    `json:"updated_at"`
+}
+
+// EligibleBefore is the last issue date of a plan this round may evaluate.
+func (r *Round) EligibleBefore() Date { return r.StartsOn.AddDays(-r.MinPlanAgeDays) }
+
+// RoundRequest creates a round.
+type RoundRequest struct {
+	Name             string        `json:"name" validate:"required,max=255"`
+	TemplateID       int64         `json:"template_id" validate:"required"`
+	StartsOn         string        `json:"starts_on" validate:"required,datetime=2006-01-02"`
+	ScoringDue       string        `json:"scoring_due" validate:"required,datetime=2006-01-02"`
+	MinPlanAgeDays   *int          `json:"min_plan_age_days" validate:"omitempty,min=0,max=36500"`
+	OutlierThreshold *float64      `json:"outlier_threshold" validate:"omitempty,gt=0,lte=100"`
+	ResponseDays     *ResponseDays `json:"response_days"`
+}
+
+// RoundPatch changes a round; nil fields stay as they are. In draft every
+// field may change; while scoring only the name, the deadline, the outlier
+// threshold and the response days; after publication nothing.
+type RoundPatch struct {
+	Name             *string       `json:"name" validate:"omitempty,max=255"`
+	TemplateID       *int64        `json:"template_id"`
+	StartsOn         *string       `json:"starts_on" validate:"omitempty,datetime=2006-01-02"`
+	ScoringDue       *string       `json:"scoring_due" validate:"omitempty,datetime=2006-01-02"`
+	MinPlanAgeDays   *int          `json:"min_plan_age_days" validate:"omitempty,min=0,max=36500"`
+	OutlierThreshold *float64      `json:"outlier_threshold" validate:"omitempty,gt=0,lte=100"`
+	ResponseDays     *ResponseDays `json:"response_days"`
+}
+
+// Patch applies the changes to r, refusing those the round's state forbids.
+func (p RoundPatch) Patch(r *Round) error {
+	draftOnly := p.TemplateID != nil || p.StartsOn != nil || p.MinPlanAgeDays != nil
+	switch {
+	case r.Status == RoundPublished || r.Status == RoundArchived:
+		return conflictf("wrong_state", "轮次已发布，不能再修改")
+	case r.Status != RoundDraft && draftOnly:
+		return conflictf("wrong_state", "轮次已开始，指标体系、开始日期和方案印发最短天数不能再修改")
+	}
+	if p.Name != nil {
+		r.Name = *p.Name
+	}
+	if p.TemplateID != nil {
+		r.TemplateID = *p.TemplateID
+	}
+	if p.StartsOn != nil {
+		r.StartsOn = Date(*p.StartsOn)
+	}
+	if p.ScoringDue != nil {
+		r.ScoringDue = Date(*p.ScoringDue)
+	}
+	if p.MinPlanAgeDays != nil {
+		r.MinPlanAgeDays = *p.MinPlanAgeDays
+	}
+	if p.OutlierThreshold != nil {
+		r.OutlierThreshold = *p.OutlierThreshold
+	}
+	if p.ResponseDays != nil {
+		r.ResponseDays = *p.ResponseDays
+	}
+	return nil
+}
+
+// checkRound enforces the rules beyond the request's shape and freezes the
+// template the round uses.
+func checkRound(t *tx, r *Round) error {
+	errs := fieldErrors{}
+	if r.ScoringDue < r.StartsOn {
+		errs.add("scoring_due", "评分截止日期不能早于开始日期")
+	}
+	rd := r.ResponseDays
+	if rd.Critical < 1 || rd.Major < 1 || rd.Minor < 1 {
+		errs.add("response_days", "整改天数必须为正整数")
+	}
+	res := t.Model(&templateRow{}).Where("id = ?", r.TemplateID).Update("frozen", true)
+	if res.Error != nil {
+		return fmt.Errorf("freeze template: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		var n int64
+		if err := t.Model(&templateRow{}).Where("id = ?", r.TemplateID).Count(&n).Error; err != nil {
+			return fmt.Errorf("round template: %w", err)
+		}
+		if n == 0 {
+			errs.add("template_id", "指标体系不存在")
+		}
+	}
+	return errs.err()
+}
+
+// CreateRound adds a round in draft.
+func (s *Store) CreateRound(ctx context.Context, actor Actor, req RoundRequest) (*Round, error) {
+	if err := s.checker.check(req); err != nil {
+		return nil, err
+	}
+	r := &Round{Name: req.Name, TemplateID: req.TemplateID, StartsOn: Date(req.StartsOn), ScoringDue: Date(req.ScoringDue),
+		MinPlanAgeDays: DefaultMinPlanAgeDays, OutlierThreshold: DefaultOutlierThreshold,
+		ResponseDays: DefaultResponseDays(), Status: RoundDraft}
+	if req.MinPlanAgeDays != nil {
+		r.MinPlanAgeDays = *req.MinPlanAgeDays
+	}
+	if req.OutlierThreshold != nil {
+		r.OutlierThreshold = *req.OutlierThreshold
+	}
+	if req.ResponseDays != nil {
+		r.ResponseDays = *req.ResponseDays
+	}
+	err := s.write(ctx, actor, func(t *tx) error {
+		if err := checkRound(t, r); err != nil {
+			return err
+		}
+		if err := t.Create(r).Error; err != nil {
+			return fmt.Errorf("create round: %w", err)
+		}
+		t.audit("round.create", "round", r.ID, nil, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Round returns one round.
+func (s *Store) Round(ctx context.Context, id int64) (*Round, error) {
+	var r Round
+	if err := s.read(ctx).First(&r, id).Error; err != nil {
+		return nil, notFound(err, "round")
+	}
+	return &r, nil
+}
+
+// RoundFilter narrows the list of rounds.
+type RoundFilter struct {
+	Status RoundStatus
+	Page   Page
+}
+
+// Rounds lists the rounds the actor may see, newest first: all for admins
+// and viewers; for evaluators the opened rounds they have assignments in; for
+// departments the published rounds that evaluated their plans.
+func (s *Store) Rounds(ctx context.Context, actor Actor, f RoundFilter) (List[Round], error) {
+	q := visibleRounds(s.read(ctx), actor).Model(&Round{})
+	if f.Status != "" {
+		q = q.Where("status = ?", f.Status)
+	}
+	return paginate[Round](q, f.Page, "starts_on DESC, id DESC")
+}
+
+// VisibleRound returns a round the actor may see (see Rounds).
+func (s *Store) VisibleRound(ctx context.Context, actor Actor, id int64) (*Round, error) {
+	var r Round
+	if err := visibleRounds(s.read(ctx), actor).First(&r, id).Error; err != nil {
+		return nil, notFound(err, "round")
+	}
+	return &r, nil
+}
+
+// visibleRounds narrows a query of rounds to those the actor may see.
+func visibleRounds(g *gorm.DB, actor Actor) *gorm.DB {
+	switch actor.Role {
+	case RoleAdmin, RoleViewer:
+		return g
+	case RoleEvaluator:
+		return g.Where("status <> ? AND id IN (?)", RoundDraft,
+			g.Session(&gorm.Session{NewDB: true}).Model(&Assignment{}).Select("round_id").Where("evaluator_id = ?", actor.UserID))
+	case RoleDepartment:
+		return g.Where("status IN ? AND id IN (?)", []RoundStatus{RoundPublished, RoundArchived},
+			g.Session(&gorm.Session{NewDB: true}).Model(&Assignment{}).Select("assignments.round_id").
+				Joins("JOIN plans ON plans.id = assignments.plan_id").Where("plans.lead_department_id = ?", actor.OrgID))
+	}
+	return g.Where("1 = 0")
+}
+
+// UpdateRound changes a round within what its state allows.
+func (s *Store) UpdateRound(ctx context.Context, actor Actor, id int64, p RoundPatch) (*Round, error) {
+	if err := s.checker.check(p); err != nil {
+		return nil, err
+	}
+	var r Round
+	err := s.write(ctx, actor, func(t *tx) error {
+		if err := t.forUpdate().First(&r, id).Error; err != nil {
+			return notFound(err, "round")
+		}
+		before := r
+		if err := p.Patch(&r); err != nil {
+			return err
+		}
+		if err := checkRound(t, &r); err != nil {
+			return err
+		}
+		if err := t.Save(&r).Error; err != nil {
+			return fmt.Errorf("update round: %w", err)
+		}
+		t.audit("round.update", "round", r.ID, before, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// roundSteps are the allowed transitions: the state each step starts from.
+var roundSteps = map[RoundStatus]RoundStatus{
+	RoundOpen:          RoundDraft,
+	RoundScoringClosed: RoundOpen,
+	RoundPublished:     RoundScoringClosed,
+	RoundArchived:      RoundPublished,
+}
+
+// roundStatusNames are the states in Chinese, for messages.
+var roundStatusNames = map[RoundStatus]string{
+	RoundDraft: "草稿", RoundOpen: "评估中", RoundScoringClosed: "评分已截止", RoundPublished: "已发布", RoundArchived: "已归档",
+}
+
+// MoveRound takes a round one step along draft → open → scoring_closed →
+// published → archived. Publishing sets the findings' due dates from the
+// publication day and the round's response days. A step from the wrong state
+// is a conflict.
+func (s *Store) MoveRound(ctx context.Context, actor Actor, id int64, to RoundStatus) (*Round, error) {
+	from, ok := roundSteps[to]
+	if !ok {
+		return nil, fmt.Errorf("evaluation: no step to round status %q", to)
+	}
+	var r Round
+	err := s.write(ctx, actor, func(t *tx) error {
+		if err := t.forUpdate().First(&r, id).Error; err != nil {
+			return notFound(err, "round")
+		}
+		if r.Status != from {
+			return conflictf("wrong_state", "轮次当前状态为「%s」，只有「%s」状态的轮次可以变为「%s」",
+				roundStatusNames[r.Status], roundStatusNames[from], roundStatusNames[to])
+		}
+		before := r
+		r.Status = to
+		if to == RoundPublished {
+			today := t.store.Today()
+			r.PublishedOn = &today
+			if err := setDueDates(t.DB, &r); err != nil {
+				return err
+			}
+		}
+		if err := t.Save(&r).Error; err != nil {
+			return fmt.Errorf("move round: %w", err)
+		}
+		t.audit("round."+string(to), "round", r.ID, before, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// setDueDates gives every finding of a round being published its due date.
+func setDueDates(g *gorm.DB, r *Round) error {
+	for _, sev := range []Severity{SeverityCritical, SeverityMajor, SeverityMinor} {
+		due := r.PublishedOn.AddDays(r.ResponseDays.For(sev))
+		err := g.Model(&Finding{}).Where("round_id = ? AND severity = ?", r.ID, sev).Update("due_on", due).Error
+		if err != nil {
+			return fmt.Errorf("finding due dates: %w", err)
+		}
+	}
+	return nil
+}
+
+// EligiblePlans lists the plans issued at least MinPlanAgeDays before the
+// round starts.
+func (s *Store) EligiblePlans(ctx context.Context, roundID int64, p Page) (List[Plan], error) {
+	r, err := s.Round(ctx, roundID)
+	if err != nil {
+		return List[Plan]{}, err
+	}
+	return paginate[Plan](s.read(ctx).Model(&Plan{}).Where("issued_on <= ?", r.EligibleBefore()), p, "code")
+}

@@ -1,0 +1,156 @@
+package evaluation
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	mysqldriver "github.com/go-sql-driver/mysql"
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// Store is the domain's entry point: every read and write of evald's data
+// goes through its methods, which enforce the rules of DESIGN.md and record
+// every write in the audit chain.
+type Store struct {
+	db         *DB
+	clock      Clock
+	loc        *time.Location
+	bcryptCost int
+	sessionTTL time.Duration
+	log        *slog.Logger
+	checker    *checker
+}
+
+// StoreOptions configures a Store; zero values take the defaults.
+type StoreOptions struct {
+	Clock      Clock          // default: the system clock
+	Location   *time.Location // the city's time zone for calendar days; default Asia/Shanghai
+	BcryptCost int            // default bcrypt.DefaultCost; tests use bcrypt.MinCost
+	SessionTTL time.Duration  // lifetime of a login token; default 12h
+	Logger     *slog.Logger
+}
+
+// NewStore returns a Store on an open, migrated database.
+func NewStore(db *DB, opts StoreOptions) *Store {
+	s := &Store{db: db, clock: opts.Clock, loc: opts.Location, bcryptCost: opts.BcryptCost,
+		sessionTTL: opts.SessionTTL, log: opts.Logger, checker: newChecker()}
+	if s.clock == nil {
+		s.clock = SystemClock{}
+	}
+	if s.loc == nil {
+		s.loc = DefaultLocation()
+	}
+	if s.bcryptCost == 0 {
+		s.bcryptCost = bcrypt.DefaultCost
+	}
+	if s.sessionTTL == 0 {
+		s.sessionTTL = 12 * time.Hour
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	return s
+}
+
+// DefaultLocation is Asia/Shanghai, from the tz data built into the binary.
+func DefaultLocation() *time.Location {
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		return time.FixedZone("CST", 8*3600)
+	}
+	return loc
+}
+
+// DB returns the database the store works on.
+func (s *Store) DB() *DB { return s.db }
+
+// Now returns the current instant from the store's clock, in UTC with
+// microsecond precision (what both databases keep).
+func (s *Store) Now() time.Time { return s.clock.Now().UTC().Truncate(time.Microsecond) }
+
+// Today returns the current calendar day in the city's time zone.
+func (s *Store) Today() Date { return DateOf(s.clock.Now(), s.loc) }
+
+// Location returns the city's time zone.
+func (s *Store) Location() *time.Location { return s.loc }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.db.Ping(ctx) }
+
+// tx is a write transaction with the audit events it will append on commit.
+type tx struct {
+	*gorm.DB
+	store   *Store
+	actor   Actor
+	now     time.Time
+	pending []AuditEvent
+}
+
+// write runs fn in one transaction and appends its audit events to the chain
+// before committing. A transaction that loses a MySQL deadlock is retried.
+func (s *Store) write(ctx context.Context, actor Actor, fn func(t *tx) error) error {
+	var err error
+	for attempt := 0; attempt < 4; attempt++ {
+		err = s.db.Gorm.WithContext(ctx).Transaction(func(g *gorm.DB) error {
+			t := &tx{DB: g, store: s, actor: actor, now: s.Now()}
+			if err := fn(t); err != nil {
+				return err
+			}
+			return t.flushAudit()
+		})
+		if !isRetryable(err) {
+			return err
+		}
+		time.Sleep(time.Duration(attempt+1) * 20 * time.Millisecond)
+	}
+	return err
+}
+
+// read runs fn on a plain session of the database.
+func (s *Store) read(ctx context.Context) *gorm.DB { return s.db.Gorm.WithContext(ctx) }
+
+// isRetryable reports a MySQL deadlock or lock wait timeout.
+func isRetryable(err error) bool {
+	var me *mysqldriver.MySQLError
+	return errors.As(err, &me) && (me.Number == 1213 || me.Number == 1205)
+}
+
+// audit records a write to be appended to the chain when the transaction commits.
+func (t *tx) audit(action, entity string, entityID int64, before, after any) {
+	t.pending = append(t.pending, AuditEvent{
+		At: t.now, ActorID: t.actor.idPtr(), ActorName: t.actor.name(), Action: action,
+		Entity: entity, EntityID: entityID, Before: auditJSON(before), After: auditJSON(after),
+	})
+}
+
+// forUpdate reads rows with SELECT … FOR UPDATE, so that concurrent writers
+// of the same rows queue on MySQL. (The SQLite driver drops the clause: its
+// transactions are exclusive already, being BEGIN IMMEDIATE.)
+func (t *tx) forUpdate() *gorm.DB {
+	return t.DB.Clauses(clause.Locking{Strength: clause.LockingStrengthUpdate})
+}
+
+func auditJSON(v any) string {
+	if v == nil {
+		return "null"
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprintf("%q", err.Error())
+	}
+	return string(b)
+}
+
+// notFound maps gorm's record-not-found to ErrNotFound and wraps other errors.
+func notFound(err error, what string) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return ErrNotFound
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
