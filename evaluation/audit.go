@@ -41,8 +41,8 @@ func (auditHead) TableName() string { return "audit_head" }
 // genesisHash is the previous hash of the first event.
 var genesisHash = strings.Repeat("0", 64)
 
-// computeHash is the hash of an event's content chained to the one before.
-func (e *AuditEvent) computeHash() string {
+// ComputeHash is the hash of an event's content chained to the one before.
+func (e *AuditEvent) ComputeHash() string {
 	var actor int64
 	if e.ActorID != nil {
 		actor = *e.ActorID
@@ -73,7 +73,7 @@ func (t *tx) flushAudit() error {
 		e.ID = head.LastID + 1
 		e.At = e.At.UTC().Truncate(time.Microsecond)
 		e.PrevHash = head.LastHash
-		e.Hash = e.computeHash()
+		e.Hash = e.ComputeHash()
 		if err := t.Create(e).Error; err != nil {
 			return fmt.Errorf("audit: append event: %w", err)
 		}
@@ -121,7 +121,7 @@ func (s *Store) VerifyAudit(ctx context.Context) (int64, error) {
 				return prevID, &BrokenChainError{EventID: prevID + 1, Reason: fmt.Sprintf("事件 %d 缺失（下一条是 %d）", prevID+1, e.ID)}
 			case e.PrevHash != prevHash:
 				return prevID, &BrokenChainError{EventID: e.ID, Reason: "前序哈希不符：之前的事件被改动或删除"}
-			case e.computeHash() != e.Hash:
+			case e.ComputeHash() != e.Hash:
 				return prevID, &BrokenChainError{EventID: e.ID, Reason: "内容与哈希不符：该事件被改动"}
 			}
 			prevID, prevHash = e.ID, e.Hash

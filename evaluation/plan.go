@@ -271,6 +271,15 @@ func (s *Store) ImportPlans(ctx context.Context, actor Actor, filename string, d
 				IssuedOn: Date(r.IssuedOn), Field: r.Field, Summary: r.Summary}
 			if old, ok := existing[r.Code]; ok {
 				p.ID, p.CreatedAt = old.ID, old.CreatedAt
+				if r.Absent.Has("approved_by") {
+					p.ApprovedBy = old.ApprovedBy
+				}
+				if r.Absent.Has("field") {
+					p.Field = old.Field
+				}
+				if r.Absent.Has("summary") {
+					p.Summary = old.Summary
+				}
 				if err := t.Save(&p).Error; err != nil {
 					return fmt.Errorf("import row %d: %w", r.Row, err)
 				}

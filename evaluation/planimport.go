@@ -37,6 +37,23 @@ type PlanImportRow struct {
 	Row int // row number in the file, the header being row 1
 
 	Code, Title, LeadDepartment, ApprovedBy, IssuedOn, Field, Summary string // IssuedOn normalised to YYYY-MM-DD
+
+	// Absent names the optional columns (approved_by, field, summary) the
+	// file does not have: an import leaves those values of a plan as they are.
+	Absent PlanColumns
+}
+
+// PlanColumns is a set of the optional columns of an import file.
+type PlanColumns uint8
+
+// Has reports whether the set holds the column of the given API name.
+func (c PlanColumns) Has(name string) bool {
+	for i, col := range planColumns {
+		if col.name == name {
+			return c&(1<<i) != 0
+		}
+	}
+	return false
 }
 
 // ImportRowError is a problem with one row, in Chinese.
@@ -186,6 +203,11 @@ func parsePlanRows(rows iter.Seq2[sheetRow, error], date1904 bool) ([]PlanImport
 			return nil, nil, Invalid("file", fmt.Sprintf("数据行不能超过%d行", MaxPlanImportRows))
 		}
 		plan, problems := planFromCells(row.num, values, date1904)
+		for c, i := range header {
+			if i < 0 {
+				plan.Absent |= 1 << c
+			}
+		}
 		if plan.Code != "" {
 			key := strings.ToLower(plan.Code)
 			if first, dup := firstRow[key]; dup {

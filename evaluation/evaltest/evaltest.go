@@ -78,6 +78,7 @@ type Env struct {
 	Clock   *Clock
 	Dialect evaluation.Dialect
 	DataDir string
+	DSN     string // the MySQL DSN of the test database; empty for SQLite
 }
 
 // Dialects runs fn as a subtest on SQLite, and on MySQL/MariaDB when
@@ -126,7 +127,7 @@ func Open(t testing.TB, dialect evaluation.Dialect) *Env {
 	}
 	t.Cleanup(func() { db.Close() })
 	store := evaluation.NewStore(db, evaluation.StoreOptions{Clock: clock, Location: Shanghai, BcryptCost: bcrypt.MinCost})
-	return &Env{DB: db, Store: store, Clock: clock, Dialect: dialect, DataDir: cfg.DataDir}
+	return &Env{DB: db, Store: store, Clock: clock, Dialect: dialect, DataDir: cfg.DataDir, DSN: cfg.DSN}
 }
 
 // freshMySQLDatabase creates a database of its own for one test on the

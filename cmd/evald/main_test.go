@@ -1,0 +1,242 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/evaltest"
+)
+
+// cli runs evald with the settings of a test database.
+type cli struct {
+	t   *testing.T
+	env map[string]string
+}
+
+func newCLI(t *testing.T, env *evaltest.Env) *cli {
+	return &cli{t: t, env: map[string]string{"EVAL_DATA_DIR": env.DataDir, "EVAL_DB_DSN": env.DSN, "EVAL_DEMO_PASSWORD": "demo-password-1"}}
+}
+
+// run runs a command and returns its exit code, stdout and stderr.
+func (c *cli) run(args ...string) (int, string, string) {
+	c.t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, func(k string) string { return c.env[k] }, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func (c *cli) must(args ...string) string {
+	c.t.Helper()
+	code, out, errOut := c.run(args...)
+	if code != 0 {
+		c.t.Fatalf("evald %v exited %d\nstdout: %s\nstderr: %s", args, code, out, errOut)
+	}
+	return out
+}
+
+func TestMigrateTwiceIsANoOp(t *testing.T) {
+	evaltest.Dialects(t, func(t *testing.T, _ *evaltest.Env) {
+		env := evaltest.Open(t, evaltest.DialectOf(t))
+		c := newCLI(t, env)
+		if out := c.must("migrate"); !strings.Contains(out, "applied migrations") {
+			t.Fatalf("first migrate: %s", out)
+		}
+		if out := c.must("migrate"); !strings.Contains(out, "up to date") {
+			t.Fatalf("second migrate: %s", out)
+		}
+	})
+}
+
+func TestAuditVerifyExitsNonZeroOnTampering(t *testing.T) {
+	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
+		evaltest.Seed(t, env)
+		c := newCLI(t, env)
+		if out := c.must("audit", "verify"); !strings.Contains(out, "audit chain intact") {
+			t.Fatalf("verify: %s", out)
+		}
+		if err := env.DB.Gorm.Exec("UPDATE audit_events SET actor_name = 'mallory' WHERE id = 7").Error; err != nil {
+			t.Fatal(err)
+		}
+		code, _, errOut := c.run("audit", "verify")
+		if code == 0 || !strings.Contains(errOut, "event 7") {
+			t.Fatalf("verify after tampering: exit %d, stderr %q; want non-zero naming event 7", code, errOut)
+		}
+	})
+}
+
+func TestDemoLoadsEveryState(t *testing.T) {
+	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
+		c := newCLI(t, env)
+		out := c.must("demo")
+		for _, want := range []string{"demo-password-1", "evaluator", "department", "leader", "admin"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("demo output lacks %q:\n%s", want, out)
+			}
+		}
+		if out := c.must("demo", "--if-empty"); !strings.Contains(out, "already has data") {
+			t.Errorf("second demo --if-empty: %s", out)
+		}
+		if code, _, _ := c.run("demo"); code == 0 {
+			t.Error("demo into a database with data succeeded")
+		}
+		ctx := context.Background()
+		s := env.Store
+		published, err := s.Rounds(ctx, evaluation.System, evaluation.RoundFilter{Status: evaluation.RoundPublished})
+		if err != nil || published.Total != 1 {
+			t.Fatalf("published rounds: %+v, %v", published, err)
+		}
+		results, err := s.Results(ctx, evaluation.System, published.Items[0].ID)
+		if err != nil || len(results) != 22 {
+			t.Fatalf("published results: %d, %v", len(results), err)
+		}
+		vetoes, outliers := 0, 0
+		for _, r := range results {
+			if r.Raters != 5 || r.RatersKept != 3 || r.Rank == 0 {
+				t.Errorf("plan %s: %d raters, %d kept, rank %d", r.Code, r.Raters, r.RatersKept, r.Rank)
+			}
+			if r.Veto {
+				vetoes++
+			}
+			outliers += len(r.Outliers)
+		}
+		if vetoes == 0 || outliers == 0 {
+			t.Errorf("the demo should show a veto (%d) and an outlier (%d)", vetoes, outliers)
+		}
+		open, err := s.Rounds(ctx, evaluation.System, evaluation.RoundFilter{Status: evaluation.RoundOpen})
+		if err != nil || open.Total != 1 {
+			t.Fatalf("open rounds: %+v, %v", open, err)
+		}
+		tok, u, err := s.Login(ctx, "evaluator", "demo-password-1")
+		if err != nil || tok == "" {
+			t.Fatal(err)
+		}
+		mine, err := s.MyAssignments(ctx, evaluation.ActorOf(u), evaluation.AssignmentFilter{RoundID: open.Items[0].ID,
+			Status: evaluation.AssignmentAssigned})
+		if err != nil || mine.Total == 0 {
+			t.Fatalf("the demo evaluator has %d assignments waiting (%v)", mine.Total, err)
+		}
+		if out := c.must("audit", "verify"); !strings.Contains(out, "intact") {
+			t.Fatalf("audit after demo: %s", out)
+		}
+	})
+}
+
+func TestDemoScale(t *testing.T) {
+	env := evaltest.Open(t, evaluation.SQLite)
+	c := newCLI(t, env)
+	c.must("demo", "--scale", "30")
+	ctx := context.Background()
+	published, err := env.Store.Rounds(ctx, evaluation.System, evaluation.RoundFilter{Status: evaluation.RoundPublished})
+	if err != nil || published.Total != 1 {
+		t.Fatalf("published rounds: %+v, %v", published, err)
+	}
+	results, err := env.Store.Results(ctx, evaluation.System, published.Items[0].ID)
+	if err != nil || len(results) != 30 {
+		t.Fatalf("--scale 30: %d plans in the published round, %v", len(results), err)
+	}
+	synthetic := 0
+	for _, r := range results {
+		if strings.HasPrefix(r.Code, "CD-SYN-") {
+			synthetic++
+		}
+		if r.Raters != 5 {
+			t.Errorf("plan %s has %d submitted scoresheets, want 5", r.Code, r.Raters)
+		}
+	}
+	if synthetic != 8 {
+		t.Fatalf("%d synthetic plans, want 8 after the 22 real ones", synthetic)
+	}
+}
+
+func TestUserAdd(t *testing.T) {
+	env := evaltest.New(t, evaluation.SQLite)
+	evaltest.Seed(t, env)
+	c := newCLI(t, env)
+	out := c.must("user", "add", "-username", "newcomer", "-role", "evaluator", "-org", "西华大学", "-display-name", "新来的")
+	m := regexp.MustCompile(`password: (\S+)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no password printed: %s", out)
+	}
+	if _, u, err := env.Store.Login(context.Background(), "newcomer", m[1]); err != nil || u.DisplayName != "新来的" {
+		t.Fatalf("login with the printed password: %+v, %v", u, err)
+	}
+	if code, _, errOut := c.run("user", "add", "-username", "lonely", "-role", "evaluator"); code == 0 || !strings.Contains(errOut, "评估机构") {
+		t.Fatalf("an evaluator without an agency: exit %d, %s", code, errOut)
+	}
+	if code, _, _ := c.run("nonsense"); code != 2 {
+		t.Fatalf("unknown command exit %d, want 2", code)
+	}
+}
+
+// syncBuffer is a buffer safe for a writer and a reader in two goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestServePrintsFirstAdminAndShutsDownGracefully(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"EVAL_DATA_DIR": dir, "EVAL_ADDR": "127.0.0.1:0"}
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errOut syncBuffer
+	done := make(chan int)
+	go func() { done <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, &out, &errOut) }()
+	addr := regexp.MustCompile(`serving on (http://\S+)`)
+	var base string
+	for deadline := time.Now().Add(10 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m := addr.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		cancel()
+		t.Fatalf("serve did not start: %s %s", out.String(), errOut.String())
+	}
+	pw := regexp.MustCompile(`password: (\S+)`).FindStringSubmatch(out.String())
+	if pw == nil {
+		t.Fatalf("the first admin's password was not printed: %s", out.String())
+	}
+	resp, err := http.Post(base+"/api/v1/auth/login", "application/json",
+		strings.NewReader(fmt.Sprintf(`{"username":"admin","password":%q}`, pw[1])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("login with the printed password: %d %s", resp.StatusCode, body)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("serve exited %d after shutdown: %s", code, errOut.String())
+		}
+	case <-time.After(25 * time.Second):
+		t.Fatal("serve did not shut down")
+	}
+	if !strings.Contains(errOut.String(), "request") || !strings.Contains(errOut.String(), "request_id=") {
+		t.Errorf("no structured request log: %s", errOut.String())
+	}
+}

@@ -1,0 +1,94 @@
+package evaluation_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/evaltest"
+)
+
+func TestLoginLogoutAndExpiry(t *testing.T) {
+	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
+		w := evaltest.Seed(t, env)
+		ctx := context.Background()
+		token, u, err := w.Store.Login(ctx, "eval1", evaltest.Password)
+		if err != nil || u.ID != w.Eval1.ID || len(token) < 40 {
+			t.Fatalf("login: %q %+v %v", token, u, err)
+		}
+		if got, err := w.Store.Authenticate(ctx, token); err != nil || got.ID != w.Eval1.ID {
+			t.Fatalf("authenticate: %+v, %v", got, err)
+		}
+		if _, _, err := w.Store.Login(ctx, "eval1", "wrong-password"); !errors.Is(err, evaluation.ErrBadCredentials) {
+			t.Fatalf("wrong password: %v", err)
+		}
+		if _, _, err := w.Store.Login(ctx, "nobody", evaltest.Password); !errors.Is(err, evaluation.ErrBadCredentials) {
+			t.Fatalf("unknown user: %v", err)
+		}
+		// Logout revokes the token.
+		if err := w.Store.Logout(ctx, evaluation.ActorOf(u), token); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Store.Authenticate(ctx, token); !errors.Is(err, evaluation.ErrUnauthenticated) {
+			t.Fatalf("revoked token: %v", err)
+		}
+		// Tokens expire.
+		token, _, err = w.Store.Login(ctx, "eval1", evaltest.Password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		env.Clock.Advance(12*time.Hour + time.Second)
+		if _, err := w.Store.Authenticate(ctx, token); !errors.Is(err, evaluation.ErrUnauthenticated) {
+			t.Fatalf("expired token: %v", err)
+		}
+		// A disabled user cannot log in, and their sessions end.
+		token, _, err = w.Store.Login(ctx, "eval2", evaltest.Password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		disabled := true
+		if _, err := w.Store.UpdateUser(ctx, w.AdminActor(), w.Eval2.ID, evaluation.UserPatch{Disabled: &disabled}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Store.Authenticate(ctx, token); !errors.Is(err, evaluation.ErrUnauthenticated) {
+			t.Fatalf("token of a disabled user: %v", err)
+		}
+		if _, _, err := w.Store.Login(ctx, "eval2", evaltest.Password); !errors.Is(err, evaluation.ErrBadCredentials) {
+			t.Fatalf("disabled user logs in: %v", err)
+		}
+	})
+}
+
+func TestRepeatedFailedLoginsAreRefused(t *testing.T) {
+	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
+		w := evaltest.Seed(t, env)
+		ctx := context.Background()
+		for i := 0; i < evaluation.MaxLoginFailures; i++ {
+			if _, _, err := w.Store.Login(ctx, "eval1", "guess"); !errors.Is(err, evaluation.ErrBadCredentials) {
+				t.Fatalf("attempt %d: %v", i+1, err)
+			}
+		}
+		// Locked out, even with the right password; other users are not.
+		_, _, err := w.Store.Login(ctx, "eval1", evaltest.Password)
+		var tooMany *evaluation.TooManyAttemptsError
+		if !errors.As(err, &tooMany) || tooMany.RetryAfter <= 0 {
+			t.Fatalf("after %d failures: %v, want too many attempts", evaluation.MaxLoginFailures, err)
+		}
+		if _, _, err := w.Store.Login(ctx, "eval2", evaltest.Password); err != nil {
+			t.Fatalf("another user: %v", err)
+		}
+		// Unknown usernames are throttled the same way.
+		for i := 0; i < evaluation.MaxLoginFailures; i++ {
+			w.Store.Login(ctx, "ghost", "guess")
+		}
+		if _, _, err := w.Store.Login(ctx, "ghost", "guess"); !errors.As(err, &tooMany) {
+			t.Fatalf("unknown user after failures: %v", err)
+		}
+		env.Clock.Advance(evaluation.LoginLockout + time.Second)
+		if _, _, err := w.Store.Login(ctx, "eval1", evaltest.Password); err != nil {
+			t.Fatalf("after the lockout: %v", err)
+		}
+	})
+}
