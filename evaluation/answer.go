@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 )
 
 // Answer is a rater's answer to one indicator: points for a `score`
@@ -48,6 +49,11 @@ func (a *Answer) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return err
 	}
+	return a.fromJSON(raw)
+}
+
+// fromJSON sets the answer from its decoded JSON fields.
+func (a *Answer) fromJSON(raw answerJSON) error {
 	*a = Answer{IndicatorCode: raw.IndicatorCode, Comment: raw.Comment}
 	v := bytes.TrimSpace(raw.Value)
 	switch {
@@ -56,8 +62,8 @@ func (a *Answer) UnmarshalJSON(b []byte) error {
 		yes := v[0] == 't'
 		a.Yes = &yes
 	default:
-		var f float64
-		if err := json.Unmarshal(v, &f); err != nil {
+		f, err := strconv.ParseFloat(string(v), 64)
+		if err != nil || v[0] == '"' {
 			return &AnswerValueError{Code: raw.IndicatorCode}
 		}
 		a.Points = &f

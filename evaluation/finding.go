@@ -66,8 +66,8 @@ type FindingRequest struct {
 type FindingPatch struct {
 	IndicatorCode  *string   `json:"indicator_code" validate:"omitempty,max=32"`
 	Severity       *Severity `json:"severity" validate:"omitempty,oneof=minor major critical"`
-	Description    *string   `json:"description" validate:"omitempty,max=10000"`
-	Recommendation *string   `json:"recommendation" validate:"omitempty,max=10000"`
+	Description    *string   `json:"description" validate:"omitnil,min=1,max=10000"`
+	Recommendation *string   `json:"recommendation" validate:"omitnil,min=1,max=10000"`
 }
 
 // Patch applies the changes to f.

@@ -38,7 +38,7 @@ type OrgRequest struct {
 
 // OrgPatch changes an organisation; nil fields stay as they are.
 type OrgPatch struct {
-	Name       *string `json:"name" validate:"omitempty,required,max=100"`
+	Name       *string `json:"name" validate:"omitnil,min=1,max=100"`
 	AgencyType *string `json:"agency_type" validate:"omitempty,oneof=university think_tank other"`
 }
 

@@ -37,11 +37,11 @@ type PlanRequest struct {
 
 // PlanPatch changes a plan; nil fields stay as they are.
 type PlanPatch struct {
-	Code             *string `json:"code" validate:"omitempty,max=64"`
-	Title            *string `json:"title" validate:"omitempty,max=255"`
+	Code             *string `json:"code" validate:"omitnil,min=1,max=64"`
+	Title            *string `json:"title" validate:"omitnil,min=1,max=255"`
 	LeadDepartmentID *int64  `json:"lead_department_id"`
 	ApprovedBy       *string `json:"approved_by" validate:"omitempty,max=100"`
-	IssuedOn         *string `json:"issued_on" validate:"omitempty,datetime=2006-01-02"`
+	IssuedOn         *string `json:"issued_on" validate:"omitnil,min=1,datetime=2006-01-02"`
 	Field            *string `json:"field" validate:"omitempty,max=100"`
 	Summary          *string `json:"summary" validate:"omitempty,max=5000"`
 }

@@ -84,10 +84,10 @@ type RoundRequest struct {
 // field may change; while scoring only the name, the deadline, the outlier
 // threshold and the response days; after publication nothing.
 type RoundPatch struct {
-	Name             *string       `json:"name" validate:"omitempty,max=255"`
+	Name             *string       `json:"name" validate:"omitnil,min=1,max=255"`
 	TemplateID       *int64        `json:"template_id"`
-	StartsOn         *string       `json:"starts_on" validate:"omitempty,datetime=2006-01-02"`
-	ScoringDue       *string       `json:"scoring_due" validate:"omitempty,datetime=2006-01-02"`
+	StartsOn         *string       `json:"starts_on" validate:"omitnil,min=1,datetime=2006-01-02"`
+	ScoringDue       *string       `json:"scoring_due" validate:"omitnil,min=1,datetime=2006-01-02"`
 	MinPlanAgeDays   *int          `json:"min_plan_age_days" validate:"omitempty,min=0,max=36500"`
 	OutlierThreshold *float64      `json:"outlier_threshold" validate:"omitempty,gt=0,lte=100"`
 	ResponseDays     *ResponseDays `json:"response_days"`

@@ -36,8 +36,8 @@ type UserRequest struct {
 
 // UserPatch changes a user; nil fields stay as they are.
 type UserPatch struct {
-	Password    *string `json:"password" validate:"omitempty,min=8,max=128"`
-	DisplayName *string `json:"display_name" validate:"omitempty,max=100"`
+	Password    *string `json:"password" validate:"omitnil,min=8,max=128"`
+	DisplayName *string `json:"display_name" validate:"omitnil,min=1,max=100"`
 	Role        *Role   `json:"role" validate:"omitempty,oneof=admin evaluator department viewer"`
 	OrgID       *int64  `json:"org_id"`
 	Disabled    *bool   `json:"disabled"`

@@ -1,0 +1,468 @@
+package api_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/evald/evald/demo"
+	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/evaltest"
+)
+
+// The callers of the authorisation table: one user of each role, and nobody.
+const (
+	asAdmin     = "admin"
+	asEvaluator = "eval1"   // of 四川大学
+	asDept      = "finance" // 市财政局
+	asViewer    = "leader"
+	anonymous   = ""
+)
+
+var callers = []string{asAdmin, asEvaluator, asDept, asViewer, anonymous}
+
+// want is the expected status for the caller's own object and for another's.
+type want struct{ own, other int }
+
+// expect maps each caller to its expected statuses.
+type expect map[string]want
+
+// only: the roles given may use the route (code for own and other objects);
+// other roles get 403, and nobody logged in gets 401.
+func only(code int, users ...string) expect {
+	e := expect{anonymous: {401, 401}}
+	for _, u := range callers[:4] {
+		e[u] = want{403, 403}
+	}
+	for _, u := range users {
+		e[u] = want{code, code}
+	}
+	return e
+}
+
+// public: no login needed, everyone gets code.
+func public(code int) expect {
+	e := expect{}
+	for _, u := range callers {
+		e[u] = want{code, code}
+	}
+	return e
+}
+
+// but overrides one caller's expectation.
+func (e expect) but(user string, own, other int) expect {
+	e[user] = want{own, other}
+	return e
+}
+
+// req is one request of the table.
+type req struct {
+	path   string
+	body   any
+	upload []byte // a multipart file instead of a JSON body
+	token  string // a token of its own (logout), instead of the caller's
+}
+
+// authzRow is a route with how to reach the caller's own object and another's.
+type authzRow struct {
+	own, other func(f *authzFixture, caller string) req
+	want       expect
+}
+
+// same uses one request for own and other (routes without an owner).
+func same(fn func(f *authzFixture, caller string) req, e expect) authzRow {
+	return authzRow{own: fn, other: fn, want: e}
+}
+
+// at is a request without a body.
+func at(format string, args ...any) func(*authzFixture, string) req {
+	return func(*authzFixture, string) req { return req{path: fmt.Sprintf(format, args...)} }
+}
+
+// authzFixture holds the objects the table's requests aim at.
+type authzFixture struct {
+	s *server
+	w *evaltest.World
+	n int // makes names unique
+
+	open, published        *evaluation.Round
+	ownA, otherA           *evaluation.AssignmentView // in the open round: eval1's on P1, eval2's on P2
+	ownF, otherF           *evaluation.Finding        // raised on them
+	pubOwnA, pubOtherA     *evaluation.AssignmentView // in the published round
+	noEval1Round           *evaluation.Round          // open, without eval1
+	unfrozen               *evaluation.Template
+	evaluator, otherEvalID int64
+}
+
+func (f *authzFixture) unique(prefix string) string {
+	f.n++
+	return fmt.Sprintf("%s%d", prefix, f.n)
+}
+
+func newAuthzFixture(t *testing.T, s *server) *authzFixture {
+	w := s.w
+	ctx := context.Background()
+	f := &authzFixture{s: s, w: w}
+	f.open = w.Round
+	f.ownA = w.Assign(f.open, w.P1, w.Eval1)
+	f.otherA = w.Assign(f.open, w.P2, w.Eval2)
+	w.Move(f.open, evaluation.RoundOpen)
+	var err error
+	if f.ownF, err = w.Store.CreateFinding(ctx, evaluation.ActorOf(w.Eval1), f.ownA.ID, findingRequest()); err != nil {
+		t.Fatal(err)
+	}
+	if f.otherF, err = w.Store.CreateFinding(ctx, evaluation.ActorOf(w.Eval2), f.otherA.ID, findingRequest()); err != nil {
+		t.Fatal(err)
+	}
+	f.published = w.NewRound("已发布的轮次")
+	f.pubOwnA = w.Assign(f.published, w.P1, w.Eval1)
+	f.pubOtherA = w.Assign(f.published, w.P2, w.Eval2)
+	w.Move(f.published, evaluation.RoundOpen)
+	w.Score(f.pubOwnA, w.Eval1, w.FullAnswers(0.8))
+	w.Score(f.pubOtherA, w.Eval2, w.FullAnswers(0.7))
+	w.Move(f.published, evaluation.RoundScoringClosed)
+	w.Move(f.published, evaluation.RoundPublished)
+	f.noEval1Round = w.NewRound("没有 eval1 的轮次")
+	w.Assign(f.noEval1Round, w.P3, w.Eval3)
+	w.Move(f.noEval1Round, evaluation.RoundOpen)
+	if f.unfrozen, err = w.Store.CreateTemplate(ctx, w.AdminActor(), demo.Template()); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func findingRequest() evaluation.FindingRequest {
+	return evaluation.FindingRequest{IndicatorCode: "2.2", Severity: evaluation.SeverityMajor,
+		Description: "台账中有3项任务滞后", Recommendation: "按月对账销号"}
+}
+
+// freshRound makes a round and takes it through the given steps.
+func (f *authzFixture) freshRound(steps ...evaluation.RoundStatus) *evaluation.Round {
+	r := f.w.NewRound(f.unique("轮次"))
+	for _, s := range steps {
+		f.w.Move(r, s)
+	}
+	return r
+}
+
+// freshSubmitted makes an open round with one submitted scoresheet of eval1's.
+func (f *authzFixture) freshSubmitted() *evaluation.AssignmentView {
+	r := f.freshRound()
+	a := f.w.Assign(r, f.w.P1, f.w.Eval1)
+	f.w.Move(r, evaluation.RoundOpen)
+	f.w.Score(a, f.w.Eval1, f.w.FullAnswers(0.6))
+	return a
+}
+
+// sheetVersion is the current version of an assignment's scoresheet.
+func (f *authzFixture) sheetVersion(a *evaluation.AssignmentView) int {
+	d, err := f.w.Store.Assignment(context.Background(), f.w.AdminActor(), a.ID)
+	if err != nil {
+		f.s.t.Fatal(err)
+	}
+	return d.Scoresheet.Version
+}
+
+func (f *authzFixture) freshOrg() *evaluation.Org {
+	return f.w.Org(f.unique("临时单位"), evaluation.OrgDepartment, "")
+}
+
+// rows is the authorisation table: one row per route of the server.
+func (f *authzFixture) rows() map[string]authzRow {
+	const v1 = "/api/v1"
+	w := f.w
+	return map[string]authzRow{
+		"GET /healthz":          same(at("/healthz"), public(200)),
+		"GET /readyz":           same(at("/readyz"), public(200)),
+		"GET /metrics":          same(at("/metrics"), public(200)),
+		"GET /api/openapi.json": same(at("/api/openapi.json"), public(200)),
+		"GET /*":                same(at("/rounds/1"), public(200)),
+		"POST /api/v1/auth/login": same(func(_ *authzFixture, caller string) req {
+			if caller == anonymous {
+				return req{path: v1 + "/auth/login", body: map[string]string{"username": "admin", "password": "wrong"}}
+			}
+			return req{path: v1 + "/auth/login", body: map[string]string{"username": caller, "password": evaltest.Password}}
+		}, public(200).but(anonymous, 401, 401)),
+		"POST /api/v1/auth/logout": same(func(f *authzFixture, caller string) req {
+			r := req{path: v1 + "/auth/logout"}
+			if caller != anonymous {
+				tok, _, err := f.w.Store.Login(context.Background(), caller, evaltest.Password)
+				if err != nil {
+					f.s.t.Fatal(err)
+				}
+				r.token = tok
+			}
+			return r
+		}, only(204, asAdmin, asEvaluator, asDept, asViewer)),
+		"GET /api/v1/me": same(at(v1+"/me"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
+
+		"POST /api/v1/orgs": same(func(f *authzFixture, _ string) req {
+			return req{path: v1 + "/orgs", body: evaluation.OrgRequest{Name: f.unique("新单位"), Kind: evaluation.OrgDepartment}}
+		}, only(201, asAdmin)),
+		"GET /api/v1/orgs":     same(at(v1+"/orgs"), only(200, asAdmin, asViewer)),
+		"GET /api/v1/orgs/:id": same(at(v1+"/orgs/%d", w.Finance.ID), only(200, asAdmin, asViewer)),
+		"PATCH /api/v1/orgs/:id": same(func(f *authzFixture, _ string) req {
+			name := f.unique("改名单位")
+			return req{path: fmt.Sprintf(v1+"/orgs/%d", f.freshOrg().ID), body: evaluation.OrgPatch{Name: &name}}
+		}, only(200, asAdmin)),
+		"DELETE /api/v1/orgs/:id": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/orgs/%d", f.freshOrg().ID)}
+		}, only(204, asAdmin)),
+
+		"POST /api/v1/users": same(func(f *authzFixture, _ string) req {
+			return req{path: v1 + "/users", body: evaluation.UserRequest{Username: f.unique("user"), Password: "new-password-1",
+				DisplayName: "新用户", Role: evaluation.RoleViewer}}
+		}, only(201, asAdmin)),
+		"GET /api/v1/users":     same(at(v1+"/users"), only(200, asAdmin)),
+		"GET /api/v1/users/:id": same(at(v1+"/users/%d", w.Eval2.ID), only(200, asAdmin)),
+		"PATCH /api/v1/users/:id": same(func(f *authzFixture, _ string) req {
+			name := f.unique("改名")
+			return req{path: fmt.Sprintf(v1+"/users/%d", f.w.Eval4.ID), body: evaluation.UserPatch{DisplayName: &name}}
+		}, only(200, asAdmin)),
+
+		"POST /api/v1/plans": same(func(f *authzFixture, _ string) req {
+			return req{path: v1 + "/plans", body: evaluation.PlanRequest{Code: f.unique("CD-T-"), Title: "测试方案",
+				LeadDepartmentID: f.w.Finance.ID, IssuedOn: "2017-01-01"}}
+		}, only(201, asAdmin)),
+		"GET /api/v1/plans": same(at(v1+"/plans"), only(200, asAdmin, asViewer)),
+		"POST /api/v1/plans/import": same(func(f *authzFixture, _ string) req {
+			csv := "code,title,lead_department,issued_on\n" + f.unique("CD-I-") + ",导入的方案,市财政局,2017-05-01\n"
+			return req{path: v1 + "/plans/import", upload: []byte(csv)}
+		}, only(200, asAdmin)),
+		"GET /api/v1/plans/:id": same(at(v1+"/plans/%d", w.P1.ID), only(200, asAdmin, asViewer)),
+		"PATCH /api/v1/plans/:id": same(func(f *authzFixture, _ string) req {
+			field := f.unique("领域")
+			return req{path: fmt.Sprintf(v1+"/plans/%d", f.w.P3.ID), body: evaluation.PlanPatch{Field: &field}}
+		}, only(200, asAdmin)),
+		"DELETE /api/v1/plans/:id": same(func(f *authzFixture, _ string) req {
+			p := f.w.Plan(f.unique("CD-D-"), "待删除的方案", f.w.Finance, "2017-01-01")
+			return req{path: fmt.Sprintf(v1+"/plans/%d", p.ID)}
+		}, only(204, asAdmin)),
+
+		"POST /api/v1/templates": same(func(*authzFixture, string) req {
+			return req{path: v1 + "/templates", body: demo.Template()}
+		}, only(201, asAdmin)),
+		"GET /api/v1/templates":     same(at(v1+"/templates"), only(200, asAdmin, asViewer)),
+		"GET /api/v1/templates/:id": same(at(v1+"/templates/%d", w.Template.ID), only(200, asAdmin, asViewer)),
+		"PUT /api/v1/templates/:id": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/templates/%d", f.unfrozen.ID), body: demo.Template()}
+		}, only(200, asAdmin)),
+		"POST /api/v1/conflicts": same(func(f *authzFixture, _ string) req {
+			return req{path: v1 + "/conflicts", body: evaluation.ConflictRequest{AgencyID: f.w.Institute.ID, PlanID: &f.w.Recent.ID, Reason: "参与起草"}}
+		}, only(201, asAdmin)),
+		"GET /api/v1/conflicts": same(at(v1+"/conflicts"), only(200, asAdmin)),
+
+		"POST /api/v1/rounds": same(func(f *authzFixture, _ string) req {
+			return req{path: v1 + "/rounds", body: evaluation.RoundRequest{Name: f.unique("新轮次"), TemplateID: f.w.Template.ID,
+				StartsOn: "2026-06-01", ScoringDue: "2026-07-01"}}
+		}, only(201, asAdmin)),
+		"GET /api/v1/rounds": same(at(v1+"/rounds"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
+		// Evaluators see opened rounds they have assignments in; departments
+		// published rounds with their plans.
+		"GET /api/v1/rounds/:id": {
+			own: func(f *authzFixture, caller string) req {
+				if caller == asDept {
+					return req{path: fmt.Sprintf(v1+"/rounds/%d", f.published.ID)}
+				}
+				return req{path: fmt.Sprintf(v1+"/rounds/%d", f.open.ID)}
+			},
+			other: func(f *authzFixture, caller string) req {
+				if caller == asDept {
+					return req{path: fmt.Sprintf(v1+"/rounds/%d", f.open.ID)}
+				}
+				return req{path: fmt.Sprintf(v1+"/rounds/%d", f.noEval1Round.ID)}
+			},
+			want: only(200, asAdmin, asViewer).but(asEvaluator, 200, 404).but(asDept, 200, 404),
+		},
+		"PATCH /api/v1/rounds/:id": same(func(f *authzFixture, _ string) req {
+			name := f.unique("改名轮次")
+			return req{path: fmt.Sprintf(v1+"/rounds/%d", f.freshRound().ID), body: evaluation.RoundPatch{Name: &name}}
+		}, only(200, asAdmin)),
+		"POST /api/v1/rounds/:id/open": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/rounds/%d/open", f.freshRound().ID)}
+		}, only(200, asAdmin)),
+		"POST /api/v1/rounds/:id/close-scoring": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/rounds/%d/close-scoring", f.freshRound(evaluation.RoundOpen).ID)}
+		}, only(200, asAdmin)),
+		"POST /api/v1/rounds/:id/publish": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/rounds/%d/publish", f.freshRound(evaluation.RoundOpen, evaluation.RoundScoringClosed).ID)}
+		}, only(200, asAdmin)),
+		"POST /api/v1/rounds/:id/archive": same(func(f *authzFixture, _ string) req {
+			r := f.freshRound(evaluation.RoundOpen, evaluation.RoundScoringClosed, evaluation.RoundPublished)
+			return req{path: fmt.Sprintf(v1+"/rounds/%d/archive", r.ID)}
+		}, only(200, asAdmin)),
+		"GET /api/v1/rounds/:id/eligible-plans": same(at(v1+"/rounds/%d/eligible-plans", f.open.ID), only(200, asAdmin)),
+		"POST /api/v1/rounds/:id/assignments": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/rounds/%d/assignments", f.freshRound().ID),
+				body: evaluation.AssignmentRequest{PlanID: f.w.P1.ID, EvaluatorID: f.w.Eval1.ID}}
+		}, only(201, asAdmin)),
+		"GET /api/v1/rounds/:id/assignments": same(at(v1+"/rounds/%d/assignments", f.open.ID), only(200, asAdmin)),
+		"POST /api/v1/rounds/:id/auto-assign": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/rounds/%d/auto-assign", f.freshRound().ID), body: map[string]int{"raters_per_plan": 1}}
+		}, only(201, asAdmin)),
+		"POST /api/v1/scoresheets/:assignment_id/reopen": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/scoresheets/%d/reopen", f.freshSubmitted().ID)}
+		}, only(200, asAdmin)),
+
+		"GET /api/v1/assignments": same(at(v1+"/assignments"), only(200, asEvaluator)),
+		"GET /api/v1/assignments/:id": {
+			own:   at(v1+"/assignments/%d", f.ownA.ID),
+			other: at(v1+"/assignments/%d", f.otherA.ID),
+			want:  only(200, asAdmin).but(asEvaluator, 200, 404),
+		},
+		"PUT /api/v1/assignments/:id/scoresheet": {
+			own: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/assignments/%d/scoresheet", f.ownA.ID),
+					body: evaluation.ScoresheetRequest{Version: f.sheetVersion(f.ownA), Comment: f.unique("草稿")}}
+			},
+			other: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/assignments/%d/scoresheet", f.otherA.ID),
+					body: evaluation.ScoresheetRequest{Version: f.sheetVersion(f.otherA)}}
+			},
+			want: only(200).but(asEvaluator, 200, 404),
+		},
+		"POST /api/v1/assignments/:id/submit": {
+			own: func(f *authzFixture, _ string) req {
+				r := f.freshRound()
+				a := f.w.Assign(r, f.w.P1, f.w.Eval1)
+				f.w.Move(r, evaluation.RoundOpen)
+				s, err := f.w.Store.SaveScoresheet(context.Background(), evaluation.ActorOf(f.w.Eval1), a.ID,
+					evaluation.ScoresheetRequest{Scores: f.w.FullAnswers(0.9)})
+				if err != nil {
+					f.s.t.Fatal(err)
+				}
+				return req{path: fmt.Sprintf(v1+"/assignments/%d/submit", a.ID), body: map[string]int{"version": s.Version}}
+			},
+			other: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/assignments/%d/submit", f.otherA.ID), body: map[string]int{"version": 0}}
+			},
+			want: only(200).but(asEvaluator, 200, 404),
+		},
+		"POST /api/v1/assignments/:id/findings": {
+			own: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/assignments/%d/findings", f.ownA.ID), body: findingRequest()}
+			},
+			other: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/assignments/%d/findings", f.otherA.ID), body: findingRequest()}
+			},
+			want: only(201).but(asEvaluator, 201, 404),
+		},
+		"GET /api/v1/assignments/:id/findings": {
+			own:   at(v1+"/assignments/%d/findings", f.ownA.ID),
+			other: at(v1+"/assignments/%d/findings", f.otherA.ID),
+			want:  only(200, asAdmin).but(asEvaluator, 200, 404),
+		},
+		"PATCH /api/v1/findings/:id": {
+			own: func(f *authzFixture, _ string) req {
+				d := f.unique("修改后的问题描述")
+				return req{path: fmt.Sprintf(v1+"/findings/%d", f.ownF.ID), body: evaluation.FindingPatch{Description: &d}}
+			},
+			other: func(f *authzFixture, _ string) req {
+				d := "改别人的问题"
+				return req{path: fmt.Sprintf(v1+"/findings/%d", f.otherF.ID), body: evaluation.FindingPatch{Description: &d}}
+			},
+			want: only(200).but(asEvaluator, 200, 404),
+		},
+		"DELETE /api/v1/findings/:id": {
+			own: func(f *authzFixture, _ string) req {
+				fd, err := f.w.Store.CreateFinding(context.Background(), evaluation.ActorOf(f.w.Eval1), f.ownA.ID, findingRequest())
+				if err != nil {
+					f.s.t.Fatal(err)
+				}
+				return req{path: fmt.Sprintf(v1+"/findings/%d", fd.ID)}
+			},
+			other: at(v1+"/findings/%d", f.otherF.ID),
+			want:  only(204).but(asEvaluator, 204, 404),
+		},
+
+		"GET /api/v1/rounds/:id/results": {
+			own:   at(v1+"/rounds/%d/results", f.published.ID),
+			other: at(v1+"/rounds/%d/results", f.noEval1Round.ID),
+			want:  only(200, asAdmin, asViewer).but(asEvaluator, 200, 404),
+		},
+		"GET /api/v1/rounds/:id/plans/:plan_id/result": {
+			own:   at(v1+"/rounds/%d/plans/%d/result", f.published.ID, w.P1.ID),
+			other: at(v1+"/rounds/%d/plans/%d/result", f.published.ID, w.P2.ID),
+			want:  only(200, asAdmin, asViewer).but(asEvaluator, 200, 404),
+		},
+		"GET /api/v1/audit": same(at(v1+"/audit"), only(200, asAdmin)),
+	}
+}
+
+// TestAuthorisationOfEveryRoute calls every route registered on the router
+// as each role (and as nobody), on the caller's own object and on another's,
+// and checks the status against the table. A route without a row fails.
+func TestAuthorisationOfEveryRoute(t *testing.T) {
+	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
+		s := newServer(t, env)
+		f := newAuthzFixture(t, s)
+		rows := f.rows()
+		seen := map[string]bool{}
+		for _, r := range s.e.Routes() {
+			key := r.Method + " " + r.Path
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			row, ok := rows[key]
+			if !ok {
+				t.Errorf("route %s has no row in the authorisation table", key)
+				continue
+			}
+			for _, caller := range callers {
+				exp, ok := row.want[caller]
+				if !ok {
+					t.Errorf("%s: no expectation for %q", key, caller)
+					continue
+				}
+				for _, c := range []struct {
+					label string
+					build func(*authzFixture, string) req
+					code  int
+				}{{"own", row.own, exp.own}, {"other", row.other, exp.other}} {
+					rq := c.build(f, caller)
+					token := rq.token
+					if token == "" && caller != anonymous {
+						token = s.token(caller)
+					}
+					var got *reply
+					if rq.upload != nil {
+						got = s.upload(rq.path, token, "file", "plans.csv", rq.upload)
+					} else {
+						got = s.call(r.Method, rq.path, token, rq.body)
+					}
+					if got.Code != c.code {
+						who := caller
+						if who == anonymous {
+							who = "anonymous"
+						}
+						t.Errorf("%s as %s on %s object (%s): status %d, want %d; body %.300s",
+							key, who, c.label, rq.path, got.Code, c.code, strings.TrimSpace(string(got.Body)))
+					}
+				}
+			}
+		}
+		for key := range rows {
+			if !seen[key] {
+				t.Errorf("the table has a row for %s, which is not a route", key)
+			}
+		}
+	})
+}
+
+// TestUnknownIDsAndMalformedIDs: a non-numeric or unknown id is a 404 like
+// an object that is not the caller's.
+func TestUnknownIDsAndMalformedIDs(t *testing.T) {
+	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
+		s := newServer(t, env)
+		tok := s.token(asAdmin)
+		for _, path := range []string{"/api/v1/plans/abc", "/api/v1/plans/0", "/api/v1/plans/999999", "/api/v1/rounds/-1"} {
+			r := s.call(http.MethodGet, path, tok, nil)
+			if r.Code != http.StatusNotFound || r.errorBody().Code != "not_found" {
+				t.Errorf("GET %s: %d %s, want 404 not_found", path, r.Code, r.Body)
+			}
+		}
+	})
+}

@@ -1,0 +1,808 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/evald/evald/api"
+	"github.com/evald/evald/demo"
+	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/evaltest"
+)
+
+// allRoles are the roles of DESIGN.md, as x-roles names them.
+var allRoles = []string{"admin", "evaluator", "department", "viewer"}
+
+// roleUser is a fixture user of each role (evaltest.Seed).
+var roleUser = map[string]string{"admin": "admin", "evaluator": "eval1", "department": "finance", "viewer": "leader"}
+
+// loadOpenAPI returns the embedded document, validated.
+func loadOpenAPI(t *testing.T) *openapi3.T {
+	t.Helper()
+	doc, err := api.OpenAPI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("the OpenAPI document is invalid: %v", err)
+	}
+	return doc
+}
+
+// operation is one (method, path) of the document.
+type operation struct {
+	method, path string
+	op           *openapi3.Operation
+}
+
+func (o operation) String() string { return o.method + " " + o.path }
+
+// operations returns every operation of the document, sorted by path and method.
+func operations(doc *openapi3.T) []operation {
+	var out []operation
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			out = append(out, operation{method: method, path: path, op: op})
+		}
+	}
+	slices.SortFunc(out, func(a, b operation) int { return strings.Compare(a.String(), b.String()) })
+	return out
+}
+
+// xRoles returns the roles an operation declares in x-roles (nil: public).
+func xRoles(t *testing.T, o operation) []string {
+	t.Helper()
+	raw, ok := o.op.Extensions["x-roles"]
+	if !ok {
+		return nil
+	}
+	list, ok := raw.([]any)
+	if !ok {
+		t.Fatalf("%s: x-roles is %T, want a list", o, raw)
+	}
+	roles := make([]string, 0, len(list))
+	for _, r := range list {
+		s, ok := r.(string)
+		if !ok || !slices.Contains(allRoles, s) {
+			t.Fatalf("%s: x-roles has %v, want one of %v", o, r, allRoles)
+		}
+		roles = append(roles, s)
+	}
+	return roles
+}
+
+// isPublic reports whether an operation needs no login (security: []).
+func isPublic(o operation) bool { return o.op.Security != nil && len(*o.op.Security) == 0 }
+
+func TestOpenAPIDocumentIsValid(t *testing.T) {
+	doc := loadOpenAPI(t)
+	if doc.OpenAPI != "3.0.3" {
+		t.Errorf("openapi = %q, want 3.0.3", doc.OpenAPI)
+	}
+	if doc.Info.Title != "专项改革方案第三方评估平台 API" {
+		t.Errorf("info.title = %q", doc.Info.Title)
+	}
+	if len(doc.Servers) != 1 || doc.Servers[0].URL != "/" {
+		t.Errorf("servers = %v, want one with url /", doc.Servers)
+	}
+	if s := doc.Components.SecuritySchemes["bearerAuth"]; s == nil || s.Value.Type != "http" || s.Value.Scheme != "bearer" {
+		t.Errorf("no http bearer security scheme named bearerAuth")
+	}
+}
+
+// TestOpenAPIConventions checks what every operation of the document must
+// say, so that a new route cannot be documented carelessly: who may call it,
+// and every error status the middleware and decoder can answer.
+func TestOpenAPIConventions(t *testing.T) {
+	doc := loadOpenAPI(t)
+	ids := map[string]string{}
+	for _, o := range operations(doc) {
+		t.Run(o.String(), func(t *testing.T) {
+			op := o.op
+			if op.OperationID == "" || op.Summary == "" || len(op.Tags) == 0 {
+				t.Errorf("operationId, summary and tags are required")
+			}
+			if prev, dup := ids[op.OperationID]; dup {
+				t.Errorf("operationId %q is also used by %s", op.OperationID, prev)
+			}
+			ids[op.OperationID] = o.String()
+			roles := xRoles(t, o)
+			var want []string
+			switch {
+			case isPublic(o) && roles != nil:
+				t.Errorf("a public operation (security: []) must not declare x-roles")
+			case !isPublic(o) && op.Security != nil:
+				t.Errorf("an authenticated operation uses the document's bearerAuth, not its own security")
+			case !isPublic(o) && len(roles) == 0:
+				t.Errorf("an authenticated operation must list its roles in x-roles")
+			case !isPublic(o):
+				want = append(want, "401")
+				if len(roles) < len(allRoles) {
+					want = append(want, "403")
+				}
+			}
+			if strings.Contains(o.path, "{") {
+				want = append(want, "404")
+			}
+			if rb := op.RequestBody; rb != nil && rb.Value.Content.Get("application/json") != nil {
+				want = append(want, "400", "413", "422")
+			}
+			if o.path != "/metrics" {
+				want = append(want, "500")
+			}
+			for _, code := range want {
+				if op.Responses.Value(code) == nil {
+					t.Errorf("response %s is not documented", code)
+				}
+			}
+			for code, resp := range op.Responses.Map() {
+				if c, _ := strconv.Atoi(code); c >= 400 && resp.Value.Content.Get("application/json") == nil && o.path != "/metrics" {
+					t.Errorf("error response %s has no application/json body", code)
+				}
+			}
+			if o.path != "/api/openapi.json" {
+				checkStrict(t, op)
+			}
+		})
+	}
+}
+
+// checkStrict fails for an object schema in a response body that allows
+// undocumented properties: every field the server sends must be documented.
+func checkStrict(t *testing.T, op *openapi3.Operation) {
+	t.Helper()
+	seen := map[*openapi3.Schema]bool{}
+	var walk func(ref *openapi3.SchemaRef, at string)
+	walk = func(ref *openapi3.SchemaRef, at string) {
+		if ref == nil || ref.Value == nil || seen[ref.Value] {
+			return
+		}
+		s := ref.Value
+		seen[s] = true
+		if ref.Ref != "" {
+			at = ref.Ref
+		}
+		if len(s.Properties) > 0 && (s.AdditionalProperties.Has == nil || *s.AdditionalProperties.Has) {
+			t.Errorf("%s: an object schema of a response must have additionalProperties: false", at)
+		}
+		if len(s.AllOf) > 0 && len(s.Properties) > 0 {
+			t.Errorf("%s: allOf with properties does not combine with additionalProperties: false; write it flat", at)
+		}
+		for name, p := range s.Properties {
+			walk(p, at+"."+name)
+		}
+		walk(s.Items, at+"[]")
+		for _, x := range slices.Concat(s.AllOf, s.OneOf, s.AnyOf) {
+			walk(x, at)
+		}
+	}
+	for code, resp := range op.Responses.Map() {
+		for mime, mt := range resp.Value.Content {
+			walk(mt.Schema, code+" "+mime)
+		}
+	}
+}
+
+// pathParam matches an Echo path parameter.
+var pathParam = regexp.MustCompile(`:([A-Za-z0-9_]+)`)
+
+func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
+	doc := loadOpenAPI(t)
+	e, err := api.New(api.Config{Store: evaltest.New(t, evaluation.SQLite).Store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := map[string]bool{}
+	for _, r := range e.Routes() {
+		if strings.HasSuffix(r.Path, "*") {
+			continue // the web UI, not part of the API
+		}
+		served[r.Method+" "+pathParam.ReplaceAllString(r.Path, "{$1}")] = true
+	}
+	documented := map[string]bool{}
+	for _, o := range operations(doc) {
+		documented[o.String()] = true
+	}
+	for _, r := range slices.Sorted(maps.Keys(served)) {
+		if !documented[r] {
+			t.Errorf("route %s is not in the OpenAPI document", r)
+		}
+	}
+	for _, r := range slices.Sorted(maps.Keys(documented)) {
+		if !served[r] {
+			t.Errorf("the OpenAPI document has %s, which is not a route of the server", r)
+		}
+	}
+	if len(served) == 0 {
+		t.Fatal("the server has no routes")
+	}
+}
+
+func TestOpenAPIServed(t *testing.T) {
+	s := newServer(t, evaltest.New(t, evaluation.SQLite))
+	r := s.call(http.MethodGet, "/api/openapi.json", "", nil).want(http.StatusOK)
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("Content-Type = %q, want application/json", ct)
+	}
+	served, err := openapi3.NewLoader().LoadFromData(r.Body)
+	if err != nil {
+		t.Fatalf("the served document does not load: %v", err)
+	}
+	if err := served.Validate(context.Background()); err != nil {
+		t.Fatalf("the served document is invalid: %v", err)
+	}
+	want, got := operationSet(loadOpenAPI(t)), operationSet(served)
+	if !slices.Equal(got, want) {
+		t.Errorf("served operations %v, want %v", got, want)
+	}
+}
+
+func operationSet(doc *openapi3.T) []string {
+	var out []string
+	for _, o := range operations(doc) {
+		out = append(out, o.String()+" "+o.op.OperationID)
+	}
+	return out
+}
+
+// TestOpenAPIRoles calls every operation without a token and as a user of
+// every role: the document's x-roles must be exactly the roles that are not
+// refused with 403, and only public operations may answer without login.
+// Every answer is also validated against the document by the harness.
+func TestOpenAPIRoles(t *testing.T) {
+	evaltest.Dialects(t, testOpenAPIRoles)
+}
+
+func testOpenAPIRoles(t *testing.T, env *evaltest.Env) {
+	s := newServer(t, env)
+	for _, o := range operations(s.doc) {
+		path := fillPath(o.path)
+		var body any
+		if o.op.RequestBody != nil {
+			body = json.RawMessage(`{}`)
+		}
+		anon := s.call(o.method, path, "", body)
+		if public := isPublic(o); public == (anon.Code == http.StatusUnauthorized) {
+			t.Errorf("%s without a token: status %d (public: %v)", o, anon.Code, public)
+		}
+		if isPublic(o) {
+			continue
+		}
+		roles := xRoles(t, o)
+		for _, role := range allRoles {
+			user := roleUser[role]
+			r := s.call(o.method, path, s.token(user), body)
+			if allowed := slices.Contains(roles, role); allowed == (r.Code == http.StatusForbidden) || r.Code == http.StatusUnauthorized {
+				t.Errorf("%s as %s: status %d, but x-roles is %v", o, role, r.Code, roles)
+			}
+			if o.op.OperationID == "logout" && r.Code == http.StatusNoContent {
+				delete(s.tokens, user) // that token is spent
+			}
+		}
+	}
+}
+
+// docParam matches a path parameter of the document.
+var docParam = regexp.MustCompile(`\{[a-z_]+\}`)
+
+// fillPath puts id 1 in every path parameter.
+func fillPath(path string) string { return docParam.ReplaceAllString(path, "1") }
+
+// coverage records which documented responses a test has seen.
+type coverage struct {
+	s    *server
+	seen map[string]bool // "METHOD /path status"
+}
+
+// tok returns the bearer token of a fixture user.
+func (c *coverage) tok(username string) string { return c.s.token(username) }
+
+// call makes a request through the harness (which validates the answer
+// against the document) as the holder of token, wants the status (any when
+// want is 0) and records it.
+func (c *coverage) call(method, path, token string, body any, want int) *reply {
+	c.s.t.Helper()
+	r := c.s.call(method, path, token, body)
+	if want != 0 {
+		r.want(want)
+	}
+	c.record(method, path, r.Code)
+	return r
+}
+
+// upload posts a file through the harness and wants the status.
+func (c *coverage) upload(path, user, filename string, data []byte, want int) *reply {
+	c.s.t.Helper()
+	r := c.s.upload(path, c.s.token(user), "file", filename, data).want(want)
+	c.record(http.MethodPost, path, want)
+	return r
+}
+
+func (c *coverage) record(method, path string, status int) {
+	route, _, err := c.s.router.FindRoute(httptest.NewRequest(method, path, nil))
+	if err == nil {
+		c.seen[fmt.Sprintf("%s %s %d", method, route.Path, status)] = true
+	}
+}
+
+// notExercised are the answers the flows leave to other tests (401 and 403:
+// TestOpenAPIRoles) or cannot provoke without breaking the server.
+var notExercised = []string{"401", "403", "413", "500", "503"}
+
+// report logs the documented answers the test never saw.
+func (c *coverage) report(t *testing.T) {
+	var missing []string
+	for _, o := range operations(c.s.doc) {
+		for code := range o.op.Responses.Map() {
+			if !c.seen[o.String()+" "+code] && !slices.Contains(notExercised, code) {
+				missing = append(missing, o.String()+" "+code)
+			}
+		}
+	}
+	slices.Sort(missing)
+	if len(missing) > 0 {
+		t.Logf("documented answers these flows never provoke: %s", strings.Join(missing, ", "))
+	}
+}
+
+// TestOpenAPIMatchesResponses goes through the main flows of the API as each
+// role would, wanting each status; the harness validates every answer
+// against the document, so a field, status or content type the document
+// does not describe fails here.
+func TestOpenAPIMatchesResponses(t *testing.T) {
+	evaltest.Dialects(t, testOpenAPIMatchesResponses)
+}
+
+func testOpenAPIMatchesResponses(t *testing.T, env *evaltest.Env) {
+	s := newServer(t, env)
+	c := &coverage{s: s, seen: map[string]bool{}}
+	flowService(c)
+	flowAuth(c)
+	agency := flowOrgsAndUsers(c)
+	flowPlans(c)
+	flowTemplatesAndConflicts(c, agency)
+	flowRound(c)
+	flowAudit(c)
+	flowMalformedAndMissing(c)
+	if !t.Failed() {
+		c.report(t)
+	}
+}
+
+func flowService(c *coverage) {
+	c.call(http.MethodGet, "/healthz", "", nil, http.StatusOK)
+	c.call(http.MethodGet, "/readyz", "", nil, http.StatusOK)
+	r := c.call(http.MethodGet, "/metrics", "", nil, http.StatusOK)
+	if !strings.Contains(string(r.Body), "evald_http_requests_total") {
+		c.s.t.Errorf("/metrics has no evald_http_requests_total")
+	}
+	c.call(http.MethodGet, "/api/openapi.json", "", nil, http.StatusOK)
+}
+
+func flowAuth(c *coverage) {
+	const login = "/api/v1/auth/login"
+	c.call(http.MethodPost, login, "", json.RawMessage(`{"username":`), http.StatusBadRequest)
+	c.call(http.MethodPost, login, "", map[string]string{"username": "admin"}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, login, "", json.RawMessage(`{"username": 1, "password": "x"}`), http.StatusUnprocessableEntity)
+	for range evaluation.MaxLoginFailures {
+		c.call(http.MethodPost, login, "", map[string]string{"username": "ghost", "password": "wrong-password"}, http.StatusUnauthorized)
+	}
+	r := c.call(http.MethodPost, login, "", map[string]string{"username": "ghost", "password": "wrong-password"}, http.StatusTooManyRequests)
+	if r.Header.Get("Retry-After") == "" {
+		c.s.t.Errorf("429 without Retry-After")
+	}
+
+	var lr api.LoginResponse
+	c.call(http.MethodPost, login, "", map[string]string{"username": "leader", "password": evaltest.Password}, http.StatusOK).decode(&lr)
+	if lr.Token == "" || lr.User.Username != "leader" {
+		c.s.t.Errorf("login answered %+v", lr)
+	}
+	c.call(http.MethodGet, "/api/v1/me", lr.Token, nil, http.StatusOK)
+	c.call(http.MethodGet, "/api/v1/me", "", nil, http.StatusUnauthorized)
+	c.call(http.MethodGet, "/api/v1/me", "not-a-token", nil, http.StatusUnauthorized)
+	c.call(http.MethodPost, "/api/v1/auth/logout", lr.Token, nil, http.StatusNoContent)
+	c.call(http.MethodGet, "/api/v1/me", lr.Token, nil, http.StatusUnauthorized)
+}
+
+// flowOrgsAndUsers returns a new agency with one evaluator, eval6.
+func flowOrgsAndUsers(c *coverage) *evaluation.Org {
+	w, admin := c.s.w, c.tok("admin")
+	const orgs, users = "/api/v1/orgs", "/api/v1/users"
+
+	var agency evaluation.Org
+	c.call(http.MethodPost, orgs, admin, evaluation.OrgRequest{Name: "成都大学", Kind: evaluation.OrgAgency}, http.StatusCreated).decode(&agency)
+	if agency.AgencyType != "other" {
+		c.s.t.Errorf("agency without a type: agency_type %q, want other", agency.AgencyType)
+	}
+	c.call(http.MethodPost, orgs, admin, evaluation.OrgRequest{Name: "成都大学", Kind: evaluation.OrgAgency}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, orgs, admin, map[string]string{"name": "俱乐部", "kind": "club"}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, orgs, admin, json.RawMessage(`{"name":`), http.StatusBadRequest)
+	c.call(http.MethodPost, orgs, c.tok("eval1"), evaluation.OrgRequest{Name: "x", Kind: evaluation.OrgOffice}, http.StatusForbidden)
+	c.call(http.MethodPost, orgs, "", evaluation.OrgRequest{Name: "x", Kind: evaluation.OrgOffice}, http.StatusUnauthorized)
+	c.call(http.MethodGet, orgs+"?kind=agency&q=大学&page=1&per_page=2", admin, nil, http.StatusOK)
+	c.call(http.MethodGet, orgs, c.tok("leader"), nil, http.StatusOK)
+	c.call(http.MethodGet, orgs+"?per_page=501", admin, nil, http.StatusBadRequest)
+	c.call(http.MethodGet, orgs+"?page=-1", admin, nil, http.StatusBadRequest)
+	c.call(http.MethodGet, fmt.Sprintf("%s/%d", orgs, agency.ID), admin, nil, http.StatusOK)
+	c.call(http.MethodGet, orgs+"/999999", admin, nil, http.StatusNotFound)
+	c.call(http.MethodGet, orgs+"/abc", admin, nil, http.StatusNotFound)
+	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", orgs, agency.ID), admin, map[string]string{"name": "成都大学评估中心"}, http.StatusOK)
+	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", orgs, w.Finance.ID), admin, map[string]string{"agency_type": "university"}, http.StatusUnprocessableEntity)
+	var temp evaluation.Org
+	c.call(http.MethodPost, orgs, admin, evaluation.OrgRequest{Name: "临时部门", Kind: evaluation.OrgDepartment}, http.StatusCreated).decode(&temp)
+	c.call(http.MethodDelete, fmt.Sprintf("%s/%d", orgs, temp.ID), admin, nil, http.StatusNoContent)
+	c.call(http.MethodDelete, fmt.Sprintf("%s/%d", orgs, w.Office.ID), admin, nil, http.StatusConflict)
+	c.call(http.MethodDelete, fmt.Sprintf("%s/%d", orgs, temp.ID), admin, nil, http.StatusNotFound)
+
+	req := evaluation.UserRequest{Username: "eval6", Password: "password-123", DisplayName: "评估员六",
+		Role: evaluation.RoleEvaluator, OrgID: &agency.ID}
+	var u evaluation.User
+	c.call(http.MethodPost, users, admin, req, http.StatusCreated).decode(&u)
+	c.call(http.MethodPost, users, admin, req, http.StatusUnprocessableEntity)
+	req.Username, req.OrgID = "eval7", &w.Finance.ID
+	c.call(http.MethodPost, users, admin, req, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, users, admin, evaluation.UserRequest{Username: "boss", Password: "password-123",
+		DisplayName: "领导", Role: evaluation.RoleViewer}, http.StatusCreated) // org_id null
+	c.call(http.MethodGet, fmt.Sprintf("%s?role=evaluator&org_id=%d&q=eval", users, agency.ID), admin, nil, http.StatusOK)
+	c.call(http.MethodGet, users+"?org_id=x", admin, nil, http.StatusBadRequest)
+	c.call(http.MethodGet, users, c.tok("leader"), nil, http.StatusForbidden)
+	c.call(http.MethodGet, fmt.Sprintf("%s/%d", users, u.ID), admin, nil, http.StatusOK)
+	c.call(http.MethodGet, users+"/999999", admin, nil, http.StatusNotFound)
+	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", users, u.ID), admin, map[string]string{"display_name": "评估员 6"}, http.StatusOK)
+	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", users, u.ID), admin, map[string]string{"role": "boss"}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", users, u.ID), admin, json.RawMessage(`[`), http.StatusBadRequest)
+	return &agency
+}
+
+func flowPlans(c *coverage) {
+	w, admin := c.s.w, c.tok("admin")
+	const plans = "/api/v1/plans"
+	req := evaluation.PlanRequest{Code: "CD-2025-100", Title: "测试方案", LeadDepartmentID: w.Finance.ID,
+		ApprovedBy: "市委深改组", IssuedOn: "2025-01-01", Field: "经济体制", Summary: "摘要"}
+	var p evaluation.Plan
+	c.call(http.MethodPost, plans, admin, req, http.StatusCreated).decode(&p)
+	c.call(http.MethodPost, plans, admin, req, http.StatusUnprocessableEntity)
+	req.Code, req.IssuedOn = "CD-2025-101", "2025-13-01"
+	c.call(http.MethodPost, plans, admin, req, http.StatusUnprocessableEntity)
+	c.call(http.MethodGet, fmt.Sprintf("%s?q=CD-2017&field=经济体制&approved_by=市委深改组&lead_department_id=%d&issued_from=2017-01-01&issued_to=2017-12-31",
+		plans, w.Finance.ID), admin, nil, http.StatusOK)
+	c.call(http.MethodGet, plans, c.tok("leader"), nil, http.StatusOK)
+	c.call(http.MethodGet, plans, c.tok("finance"), nil, http.StatusForbidden)
+	c.call(http.MethodGet, plans+"?lead_department_id=1.5", admin, nil, http.StatusBadRequest)
+	c.call(http.MethodGet, fmt.Sprintf("%s/%d", plans, p.ID), admin, nil, http.StatusOK)
+	c.call(http.MethodGet, plans+"/0", admin, nil, http.StatusNotFound)
+	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", plans, p.ID), admin, map[string]string{"title": "测试方案（修订）"}, http.StatusOK)
+	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", plans, p.ID), admin, map[string]int64{"lead_department_id": w.SCU.ID}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", plans, p.ID), admin, map[string]int{"title": 5}, http.StatusUnprocessableEntity)
+	c.call(http.MethodDelete, fmt.Sprintf("%s/%d", plans, p.ID), admin, nil, http.StatusNoContent)
+
+	const header = "code,title,lead_department,approved_by,issued_on,field,summary\n"
+	var res evaluation.ImportResult
+	c.upload(plans+"/import", "admin", "plans.csv", []byte(header+
+		"CD-2026-201,导入方案一,市财政局,市委深改组,2026-01-15,经济体制,摘要一\n"+
+		"CD-2017-001,以绩效为导向的财政预算制度改革方案,市财政局,市委深改组,2017-11-20,经济体制,导入更新的摘要\n"),
+		http.StatusOK).decode(&res)
+	if res.Created != 1 || res.Updated != 1 {
+		c.s.t.Errorf("import: %+v, want 1 created and 1 updated", res)
+	}
+	c.upload(plans+"/import", "admin", "plans.csv", []byte(header+
+		"CD-2026-202,导入方案二,不存在的局,市委深改组,2026-01-15,经济体制,摘要\n"+
+		"CD-2026-203,,市财政局,市委深改组,2026-02-30,经济体制,摘要\n"), http.StatusUnprocessableEntity)
+	c.upload(plans+"/import", "admin", "plans.txt", []byte("code\n"), http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, plans+"/import", admin, nil, http.StatusUnprocessableEntity) // no file at all
+	c.upload(plans+"/import", "leader", "plans.csv", []byte(header), http.StatusForbidden)
+}
+
+func flowTemplatesAndConflicts(c *coverage, agency *evaluation.Org) {
+	w, admin := c.s.w, c.tok("admin")
+	const templates, conflicts = "/api/v1/templates", "/api/v1/conflicts"
+	req := demo.Template()
+	req.Name = "测试指标体系"
+	var tpl evaluation.Template
+	c.call(http.MethodPost, templates, admin, req, http.StatusCreated).decode(&tpl)
+	c.call(http.MethodPost, templates, admin, map[string]any{"name": "空", "dimensions": []any{}}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, templates, admin, json.RawMessage(`{"name": "x", "dimensions": `), http.StatusBadRequest)
+	c.call(http.MethodGet, templates, c.tok("leader"), nil, http.StatusOK)
+	c.call(http.MethodGet, templates+"?per_page=1000", admin, nil, http.StatusBadRequest)
+	c.call(http.MethodGet, fmt.Sprintf("%s/%d", templates, tpl.ID), admin, nil, http.StatusOK)
+	c.call(http.MethodGet, templates+"/999999", admin, nil, http.StatusNotFound)
+	req.Name = "测试指标体系（修订）"
+	c.call(http.MethodPut, fmt.Sprintf("%s/%d", templates, tpl.ID), admin, req, http.StatusOK)
+	var next evaluation.Template
+	c.call(http.MethodPut, fmt.Sprintf("%s/%d", templates, w.Template.ID), admin, demo.Template(), http.StatusCreated).decode(&next)
+	if next.ParentID == nil || *next.ParentID != w.Template.ID || next.Version != 2 {
+		c.s.t.Errorf("new version of a frozen template: %+v", next)
+	}
+	req.Dimensions[0].Indicators[0].MaxScore++
+	c.call(http.MethodPut, fmt.Sprintf("%s/%d", templates, tpl.ID), admin, req, http.StatusUnprocessableEntity)
+	c.call(http.MethodPut, templates+"/999999", admin, demo.Template(), http.StatusNotFound)
+	c.call(http.MethodPut, fmt.Sprintf("%s/%d", templates, tpl.ID), c.tok("leader"), demo.Template(), http.StatusForbidden)
+
+	// The institute may not evaluate the plans of DevReform (P3); the new agency not P2.
+	c.call(http.MethodPost, conflicts, admin, evaluation.ConflictRequest{AgencyID: w.Institute.ID,
+		DepartmentID: &w.DevReform.ID, Reason: "该研究院承担过市发展改革委的课题"}, http.StatusCreated)
+	c.call(http.MethodPost, conflicts, admin, evaluation.ConflictRequest{AgencyID: agency.ID,
+		PlanID: &w.P2.ID, Reason: "参与了方案起草"}, http.StatusCreated)
+	c.call(http.MethodPost, conflicts, admin, evaluation.ConflictRequest{AgencyID: agency.ID,
+		PlanID: &w.P2.ID, DepartmentID: &w.Finance.ID, Reason: "两者都填"}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, conflicts, admin, evaluation.ConflictRequest{AgencyID: w.Finance.ID,
+		PlanID: &w.P2.ID, Reason: "不是评估机构"}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, conflicts, admin, json.RawMessage(`{`), http.StatusBadRequest)
+	c.call(http.MethodGet, fmt.Sprintf("%s?agency_id=%d", conflicts, agency.ID), admin, nil, http.StatusOK)
+	c.call(http.MethodGet, conflicts+"?agency_id=abc", admin, nil, http.StatusBadRequest)
+	c.call(http.MethodGet, conflicts, c.tok("leader"), nil, http.StatusForbidden)
+}
+
+// flowRound takes the fixture round through its whole life.
+func flowRound(c *coverage) {
+	s, w, admin := c.s, c.s.w, c.tok("admin")
+	const rounds = "/api/v1/rounds"
+	round := fmt.Sprintf("%s/%d", rounds, w.Round.ID)
+
+	c.call(http.MethodGet, rounds+"?status=draft", admin, nil, http.StatusOK)
+	c.call(http.MethodGet, rounds, c.tok("eval1"), nil, http.StatusOK)
+	c.call(http.MethodGet, rounds+"?page=x", admin, nil, http.StatusBadRequest)
+	var second evaluation.Round
+	c.call(http.MethodPost, rounds, admin, evaluation.RoundRequest{Name: "2026年第二轮", TemplateID: w.Template.ID,
+		StartsOn: "2026-06-01", ScoringDue: "2026-07-31", ResponseDays: &evaluation.ResponseDays{Critical: 10, Major: 20, Minor: 30}},
+		http.StatusCreated).decode(&second)
+	c.call(http.MethodPost, rounds, admin, evaluation.RoundRequest{Name: "倒置", TemplateID: w.Template.ID,
+		StartsOn: "2026-06-01", ScoringDue: "2026-05-31"}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, rounds, admin, json.RawMessage(`{"name": "x"`), http.StatusBadRequest)
+	c.call(http.MethodPost, rounds, c.tok("leader"), evaluation.RoundRequest{}, http.StatusForbidden)
+	c.call(http.MethodGet, round, admin, nil, http.StatusOK)
+	c.call(http.MethodGet, round, c.tok("eval1"), nil, http.StatusNotFound) // a draft round is not theirs yet
+	c.call(http.MethodGet, rounds+"/999999", admin, nil, http.StatusNotFound)
+	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", rounds, second.ID), admin, map[string]string{"name": "2026年第二轮（调整）"}, http.StatusOK)
+	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", rounds, second.ID), admin, map[string]float64{"outlier_threshold": -1}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPatch, rounds+"/999999", admin, map[string]string{"name": "x"}, http.StatusNotFound)
+	c.call(http.MethodGet, round+"/eligible-plans", admin, nil, http.StatusOK)
+	c.call(http.MethodGet, rounds+"/999999/eligible-plans", admin, nil, http.StatusNotFound)
+	c.call(http.MethodGet, round+"/eligible-plans?per_page=0x", admin, nil, http.StatusBadRequest)
+
+	// Assignments: by hand, then automatically.
+	assign := func(plan *evaluation.Plan, evaluatorID int64, want int) *reply {
+		return c.call(http.MethodPost, round+"/assignments", admin,
+			evaluation.AssignmentRequest{PlanID: plan.ID, EvaluatorID: evaluatorID}, want)
+	}
+	assign(w.P1, w.Eval1.ID, http.StatusCreated)
+	assign(w.P1, w.Eval1.ID, http.StatusConflict)
+	assign(w.Recent, w.Eval1.ID, http.StatusUnprocessableEntity)
+	assign(w.P3, w.Eval4.ID, http.StatusUnprocessableEntity)
+	assign(w.P1, w.Admin.ID, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, rounds+"/999999/assignments", admin, evaluation.AssignmentRequest{PlanID: w.P1.ID, EvaluatorID: w.Eval2.ID}, http.StatusNotFound)
+	c.call(http.MethodPost, round+"/assignments", admin, json.RawMessage(`{"plan_id": "1"}`), http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, round+"/assignments", admin, json.RawMessage(`{`), http.StatusBadRequest)
+	c.call(http.MethodDelete, fmt.Sprintf("/api/v1/plans/%d", w.P1.ID), admin, nil, http.StatusConflict)
+
+	var preview evaluation.AutoAssignResult
+	c.call(http.MethodPost, round+"/auto-assign", admin, map[string]any{"raters_per_plan": 3, "dry_run": true}, http.StatusOK).decode(&preview)
+	if !preview.DryRun || preview.Created == 0 || len(preview.Assignments) != preview.Created {
+		c.s.t.Errorf("auto-assign preview: %+v", preview)
+	}
+	c.call(http.MethodPost, round+"/auto-assign", admin, map[string]int{"raters_per_plan": 9}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, round+"/auto-assign", admin, map[string]int{"raters_per_plan": 0}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, round+"/auto-assign", admin, json.RawMessage(`{"raters_per_plan": 3`), http.StatusBadRequest)
+	c.call(http.MethodPost, rounds+"/999999/auto-assign", admin, map[string]int{"raters_per_plan": 3}, http.StatusNotFound)
+	c.call(http.MethodPost, round+"/auto-assign", admin, map[string]int{"raters_per_plan": 3}, http.StatusCreated)
+	// P1 gets every other evaluator by hand too, so that its highest and lowest totals are dropped.
+	for _, ev := range []*evaluation.User{w.Eval2, w.Eval3, w.Eval4, w.Eval5} {
+		assign(w.P1, ev.ID, 0)
+	}
+	var all evaluation.List[evaluation.AssignmentView]
+	c.call(http.MethodGet, round+"/assignments?per_page=500", admin, nil, http.StatusOK).decode(&all)
+	c.call(http.MethodGet, fmt.Sprintf("%s/assignments?plan_id=%d&evaluator_id=%d&status=assigned", round, w.P1.ID, w.Eval1.ID), admin, nil, http.StatusOK)
+	c.call(http.MethodGet, round+"/assignments?plan_id=-2", admin, nil, http.StatusBadRequest)
+	c.call(http.MethodGet, rounds+"/999999/assignments", admin, nil, http.StatusNotFound)
+
+	c.call(http.MethodPost, round+"/open", admin, nil, http.StatusOK)
+	c.call(http.MethodPost, round+"/open", admin, nil, http.StatusConflict)
+	c.call(http.MethodPost, rounds+"/999999/open", admin, nil, http.StatusNotFound)
+	c.call(http.MethodPatch, round, admin, map[string]int64{"template_id": w.Template.ID}, http.StatusConflict)
+
+	// eval1 scores P1.
+	ev := c.tok("eval1")
+	var mine evaluation.List[evaluation.AssignmentView]
+	c.call(http.MethodGet, "/api/v1/assignments", ev, nil, http.StatusOK).decode(&mine)
+	c.call(http.MethodGet, fmt.Sprintf("/api/v1/assignments?round_id=%d&plan_id=%d&status=assigned", w.Round.ID, w.P1.ID), ev, nil, http.StatusOK)
+	c.call(http.MethodGet, "/api/v1/assignments?round_id=x", ev, nil, http.StatusBadRequest)
+	c.call(http.MethodGet, "/api/v1/assignments", admin, nil, http.StatusForbidden)
+	var a1 *evaluation.AssignmentView
+	for i, a := range mine.Items {
+		if a.Plan.ID == w.P1.ID {
+			a1 = &mine.Items[i]
+		}
+	}
+	if a1 == nil {
+		s.t.Fatalf("eval1 has no assignment on P1: %+v", mine)
+	}
+	a := fmt.Sprintf("/api/v1/assignments/%d", a1.ID)
+	var detail api.AssignmentResponse
+	c.call(http.MethodGet, a, ev, nil, http.StatusOK).decode(&detail)
+	if detail.Scoresheet.Version != 0 || detail.Plan.Code != w.P1.Code || detail.Template.ID != w.Template.ID {
+		s.t.Errorf("assignment detail: %+v", detail)
+	}
+	c.call(http.MethodGet, a, admin, nil, http.StatusOK)
+	c.call(http.MethodGet, a, c.tok("eval2"), nil, http.StatusNotFound)
+	c.call(http.MethodGet, a, c.tok("leader"), nil, http.StatusForbidden)
+	c.call(http.MethodGet, "/api/v1/assignments/999999", ev, nil, http.StatusNotFound)
+
+	partial := json.RawMessage(`{"version": 0, "comment": "初评", "scores": [
+		{"indicator_code": "1.1", "value": 5.5, "comment": "较好"},
+		{"indicator_code": "1.3", "value": true},
+		{"indicator_code": "2.1", "value": null}]}`)
+	var sheet evaluation.Scoresheet
+	c.call(http.MethodPut, a+"/scoresheet", ev, partial, http.StatusOK).decode(&sheet)
+	c.call(http.MethodPut, a+"/scoresheet", ev, partial, http.StatusConflict) // stale version
+	c.call(http.MethodPut, a+"/scoresheet", ev, json.RawMessage(`{"version": 1, "scores": [{"indicator_code": "1.1", "value": 7}]}`), http.StatusUnprocessableEntity)
+	c.call(http.MethodPut, a+"/scoresheet", ev, json.RawMessage(`{"version": 1, "scores": [{"indicator_code": "1.3", "value": 4}]}`), http.StatusUnprocessableEntity)
+	c.call(http.MethodPut, a+"/scoresheet", ev, json.RawMessage(`{"version": 1, "scores": [{"indicator_code": "1.1", "value": "x"}]}`), http.StatusUnprocessableEntity)
+	c.call(http.MethodPut, a+"/scoresheet", ev, json.RawMessage(`{"version": "1"}`), http.StatusUnprocessableEntity)
+	c.call(http.MethodPut, a+"/scoresheet", ev, json.RawMessage(`{"version": 1,`), http.StatusBadRequest)
+	c.call(http.MethodPut, a+"/scoresheet", c.tok("eval2"), partial, http.StatusNotFound)
+	c.call(http.MethodPost, a+"/submit", ev, map[string]int{"version": sheet.Version}, http.StatusUnprocessableEntity) // incomplete
+	c.call(http.MethodPost, a+"/submit", ev, map[string]any{}, http.StatusUnprocessableEntity)                         // no version
+	c.call(http.MethodPost, a+"/submit", ev, json.RawMessage(`{`), http.StatusBadRequest)
+	full := evaluation.ScoresheetRequest{Version: sheet.Version, Comment: "终评", Scores: w.FullAnswers(0.9)}
+	c.call(http.MethodPut, a+"/scoresheet", ev, full, http.StatusOK).decode(&sheet)
+	c.call(http.MethodPost, a+"/submit", ev, map[string]int{"version": sheet.Version - 1}, http.StatusConflict)
+	c.call(http.MethodPost, a+"/submit", ev, map[string]int{"version": sheet.Version}, http.StatusOK).decode(&sheet)
+	if sheet.Status != evaluation.SheetSubmitted || sheet.SubmittedAt == nil {
+		s.t.Errorf("submitted sheet: %+v", sheet)
+	}
+	full.Version = sheet.Version
+	c.call(http.MethodPut, a+"/scoresheet", ev, full, http.StatusConflict) // submitted
+	c.call(http.MethodPost, a+"/submit", ev, map[string]int{"version": sheet.Version}, http.StatusConflict)
+
+	// Findings on the assignment.
+	var f1, f2 evaluation.Finding
+	c.call(http.MethodPost, a+"/findings", ev, evaluation.FindingRequest{IndicatorCode: "1.1", Severity: evaluation.SeverityMajor,
+		Description: "绩效目标设置不够具体", Recommendation: "细化可量化的绩效目标"}, http.StatusCreated).decode(&f1)
+	c.call(http.MethodPost, a+"/findings", ev, evaluation.FindingRequest{Severity: evaluation.SeverityMinor,
+		Description: "台账不完整", Recommendation: "补齐台账"}, http.StatusCreated).decode(&f2)
+	c.call(http.MethodPost, a+"/findings", ev, evaluation.FindingRequest{IndicatorCode: "9.9", Severity: evaluation.SeverityMinor,
+		Description: "x", Recommendation: "y"}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, a+"/findings", ev, map[string]string{"severity": "huge", "description": "x", "recommendation": "y"}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, a+"/findings", ev, json.RawMessage(`{"severity"`), http.StatusBadRequest)
+	c.call(http.MethodPost, a+"/findings", c.tok("eval2"), evaluation.FindingRequest{Severity: evaluation.SeverityMinor,
+		Description: "x", Recommendation: "y"}, http.StatusNotFound)
+	c.call(http.MethodGet, a+"/findings", ev, nil, http.StatusOK)
+	c.call(http.MethodGet, a+"/findings", admin, nil, http.StatusOK)
+	c.call(http.MethodGet, a+"/findings", c.tok("eval2"), nil, http.StatusNotFound)
+	finding := func(f evaluation.Finding) string { return fmt.Sprintf("/api/v1/findings/%d", f.ID) }
+	c.call(http.MethodPatch, finding(f1), ev, map[string]string{"severity": "critical"}, http.StatusOK)
+	c.call(http.MethodPatch, finding(f1), ev, map[string]string{"indicator_code": "9.9"}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPatch, finding(f1), ev, json.RawMessage(`{"severity": 3}`), http.StatusUnprocessableEntity)
+	c.call(http.MethodPatch, finding(f1), ev, json.RawMessage(`{"severity"`), http.StatusBadRequest)
+	c.call(http.MethodPatch, finding(f1), c.tok("eval2"), map[string]string{"severity": "minor"}, http.StatusNotFound)
+	c.call(http.MethodDelete, finding(f2), ev, nil, http.StatusNoContent)
+	c.call(http.MethodDelete, finding(f2), ev, nil, http.StatusNotFound)
+
+	// Reopen, correct, submit again.
+	reopen := fmt.Sprintf("/api/v1/scoresheets/%d/reopen", a1.ID)
+	c.call(http.MethodPost, reopen, admin, nil, http.StatusOK).decode(&sheet)
+	c.call(http.MethodPost, reopen, admin, nil, http.StatusConflict)
+	c.call(http.MethodPost, "/api/v1/scoresheets/999999/reopen", admin, nil, http.StatusNotFound)
+	c.call(http.MethodPost, a+"/submit", ev, map[string]int{"version": sheet.Version}, http.StatusOK)
+
+	// Everyone else scores too, at different levels; one sheet stays a draft.
+	fractions := []float64{0.95, 0.8, 0.75, 0.7, 0.6, 0.3}
+	var draft *evaluation.AssignmentView
+	for i, av := range all.Items {
+		if av.ID == a1.ID {
+			continue
+		}
+		if draft == nil && av.Plan.ID != w.P1.ID {
+			draft = &all.Items[i]
+			continue
+		}
+		u, err := w.Store.User(context.Background(), av.EvaluatorID)
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		w.Score(&all.Items[i], u, w.FullAnswers(fractions[i%len(fractions)]))
+	}
+	// After the scoring due date the draft cannot be saved.
+	w.Env.Clock.Set(time.Date(2026, 5, 1, 9, 0, 0, 0, evaltest.Shanghai))
+	clear(s.tokens) // sessions may have expired meanwhile
+	owner, err := w.Store.User(context.Background(), draft.EvaluatorID)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	c.call(http.MethodPut, fmt.Sprintf("/api/v1/assignments/%d/scoresheet", draft.ID), c.tok(owner.Username),
+		evaluation.ScoresheetRequest{Scores: w.FullAnswers(0.5)}, http.StatusConflict)
+	admin, ev = c.tok("admin"), c.tok("eval1")
+
+	// Results, while scoring is open and after.
+	results := round + "/results"
+	c.call(http.MethodGet, results, admin, nil, http.StatusOK)
+	c.call(http.MethodGet, results, c.tok("leader"), nil, http.StatusOK)
+	c.call(http.MethodGet, results, ev, nil, http.StatusOK)
+	c.call(http.MethodGet, results, c.tok("finance"), nil, http.StatusForbidden)
+	c.call(http.MethodGet, fmt.Sprintf("%s/%d/results", rounds, second.ID), admin, nil, http.StatusOK)
+	c.call(http.MethodGet, fmt.Sprintf("%s/%d/results", rounds, second.ID), ev, nil, http.StatusNotFound)
+	c.call(http.MethodGet, rounds+"/999999/results", admin, nil, http.StatusNotFound)
+	var p1 evaluation.ResultDetail
+	c.call(http.MethodGet, fmt.Sprintf("%s/plans/%d/result", round, w.P1.ID), admin, nil, http.StatusOK).decode(&p1)
+	if p1.RatersKept != len(p1.Raters)-2 || len(p1.Indicators) == 0 {
+		s.t.Errorf("P1 result: %d raters, %d kept, %d indicators", len(p1.Raters), p1.RatersKept, len(p1.Indicators))
+	}
+	c.call(http.MethodGet, fmt.Sprintf("%s/plans/%d/result", round, draft.Plan.ID), ev, nil, 0)
+	c.call(http.MethodGet, fmt.Sprintf("%s/plans/%d/result", round, w.Recent.ID), admin, nil, http.StatusNotFound)
+	c.call(http.MethodGet, fmt.Sprintf("%s/plans/%d/result", round, w.P1.ID), c.tok("finance"), nil, http.StatusForbidden)
+
+	// The round's life: close scoring, publish, archive.
+	c.call(http.MethodPost, round+"/close-scoring", admin, nil, http.StatusOK)
+	c.call(http.MethodPost, round+"/close-scoring", admin, nil, http.StatusConflict)
+	c.call(http.MethodPost, a+"/findings", ev, evaluation.FindingRequest{Severity: evaluation.SeverityMinor,
+		Description: "x", Recommendation: "y"}, http.StatusConflict)
+	c.call(http.MethodPatch, finding(f1), ev, map[string]string{"recommendation": "细化可量化、可考核的绩效目标"}, http.StatusOK)
+	c.call(http.MethodPost, reopen, admin, nil, http.StatusOK).decode(&sheet)
+	c.call(http.MethodPost, a+"/submit", ev, map[string]int{"version": sheet.Version}, http.StatusOK)
+	c.call(http.MethodPost, round+"/publish", admin, nil, http.StatusOK)
+	c.call(http.MethodPost, round+"/publish", admin, nil, http.StatusConflict)
+	var published evaluation.List[evaluation.Finding]
+	c.call(http.MethodGet, a+"/findings", ev, nil, http.StatusOK).decode(&published)
+	if len(published.Items) != 1 || published.Items[0].DueOn == nil {
+		s.t.Errorf("published findings: %+v", published)
+	}
+	c.call(http.MethodPatch, finding(f1), ev, map[string]string{"severity": "minor"}, http.StatusConflict)
+	c.call(http.MethodDelete, finding(f1), ev, nil, http.StatusConflict)
+	c.call(http.MethodPost, reopen, admin, nil, http.StatusConflict)
+	c.call(http.MethodPatch, round, admin, map[string]string{"name": "改名"}, http.StatusConflict)
+	c.call(http.MethodGet, rounds, c.tok("finance"), nil, http.StatusOK)
+	c.call(http.MethodGet, round, c.tok("finance"), nil, http.StatusOK)
+	c.call(http.MethodPost, round+"/archive", admin, nil, http.StatusOK)
+	c.call(http.MethodPost, round+"/archive", admin, nil, http.StatusConflict)
+	assign(w.P2, w.Eval5.ID, http.StatusConflict)
+	c.call(http.MethodPost, round+"/auto-assign", admin, map[string]int{"raters_per_plan": 3}, http.StatusConflict)
+}
+
+func flowAudit(c *coverage) {
+	w, admin := c.s.w, c.tok("admin")
+	c.call(http.MethodGet, "/api/v1/audit", admin, nil, http.StatusOK)
+	c.call(http.MethodGet, fmt.Sprintf("/api/v1/audit?entity=round&entity_id=%d&actor_id=%d&per_page=500", w.Round.ID, w.Admin.ID), admin, nil, http.StatusOK)
+	c.call(http.MethodGet, "/api/v1/audit?entity_id=abc", admin, nil, http.StatusBadRequest)
+	c.call(http.MethodGet, "/api/v1/audit", c.tok("leader"), nil, http.StatusForbidden)
+}
+
+// flowMalformedAndMissing sends a malformed body or an unknown id to the
+// routes the flows above do not.
+func flowMalformedAndMissing(c *coverage) {
+	admin, ev := c.tok("admin"), c.tok("eval1")
+	malformed := json.RawMessage(`{"name": `)
+	for _, tc := range []struct {
+		method, path, token string
+		body                any
+		want                int
+	}{
+		{http.MethodPost, "/api/v1/users", admin, malformed, http.StatusBadRequest},
+		{http.MethodPatch, "/api/v1/users/999999", admin, map[string]bool{"disabled": true}, http.StatusNotFound},
+		{http.MethodPatch, "/api/v1/orgs/1", admin, malformed, http.StatusBadRequest},
+		{http.MethodPatch, "/api/v1/orgs/999999", admin, map[string]string{"name": "x"}, http.StatusNotFound},
+		{http.MethodPost, "/api/v1/plans", admin, malformed, http.StatusBadRequest},
+		{http.MethodPatch, "/api/v1/plans/1", admin, malformed, http.StatusBadRequest},
+		{http.MethodPatch, "/api/v1/plans/999999", admin, map[string]string{"title": "x"}, http.StatusNotFound},
+		{http.MethodDelete, "/api/v1/plans/999999", admin, nil, http.StatusNotFound},
+		{http.MethodPut, "/api/v1/templates/1", admin, malformed, http.StatusBadRequest},
+		{http.MethodPatch, "/api/v1/rounds/1", admin, malformed, http.StatusBadRequest},
+		{http.MethodPost, "/api/v1/rounds/999999/close-scoring", admin, nil, http.StatusNotFound},
+		{http.MethodPost, "/api/v1/rounds/999999/publish", admin, nil, http.StatusNotFound},
+		{http.MethodPost, "/api/v1/rounds/999999/archive", admin, nil, http.StatusNotFound},
+		{http.MethodPost, "/api/v1/assignments/999999/submit", ev, map[string]int{"version": 1}, http.StatusNotFound},
+	} {
+		c.call(tc.method, tc.path, tc.token, tc.body, tc.want)
+	}
+}

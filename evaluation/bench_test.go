@@ -1,0 +1,100 @@
+package evaluation_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"os"
+	"testing"
+
+	"gorm.io/gorm"
+
+	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/evaltest"
+)
+
+// benchDialects runs a benchmark on SQLite, and on MySQL when configured.
+func benchDialects(b *testing.B, fn func(b *testing.B, env *evaltest.Env)) {
+	b.Run("sqlite", func(b *testing.B) { fn(b, evaltest.New(b, evaluation.SQLite)) })
+	if os.Getenv("EVAL_TEST_MYSQL_DSN") != "" {
+		b.Run("mysql", func(b *testing.B) { fn(b, evaltest.New(b, evaluation.MySQL)) })
+	}
+}
+
+// BenchmarkRoundResults computes the results of a 349-plan round with five
+// scoresheets of 30 indicators each, from the database.
+func BenchmarkRoundResults(b *testing.B) {
+	benchDialects(b, func(b *testing.B, env *evaltest.Env) {
+		big := evaltest.SeedBigRound(b, env, 349)
+		ctx := context.Background()
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			rr, err := env.Store.ComputeRoundResults(ctx, big.Round.ID)
+			if err != nil || len(rr.Results) != 349 {
+				b.Fatalf("%d results, %v", len(rr.Results), err)
+			}
+		}
+	})
+}
+
+// BenchmarkScoresheetSave saves a complete 30-indicator draft, each time
+// from the version the last save returned.
+func BenchmarkScoresheetSave(b *testing.B) {
+	benchDialects(b, func(b *testing.B, env *evaltest.Env) {
+		big := evaltest.SeedBigRound(b, env, 5)
+		ctx := context.Background()
+		s := env.Store
+		a := big.Assignments[0]
+		actor := evaluation.ActorOf(big.Evaluators[a.EvaluatorID])
+		if _, err := s.ReopenScoresheet(ctx, evaluation.System, a.ID); err != nil {
+			b.Fatal(err)
+		}
+		d, err := s.Assignment(ctx, actor, a.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		version := d.Scoresheet.Version
+		rng := rand.New(rand.NewPCG(3, 4))
+		answers := evaltest.RandomAnswers(big.Template, rng)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			sheet, err := s.SaveScoresheet(ctx, actor, a.ID, evaluation.ScoresheetRequest{Version: version, Scores: answers})
+			if err != nil {
+				b.Fatal(err)
+			}
+			version = sheet.Version
+		}
+	})
+}
+
+// TestRoundResultsQueryCountIsConstant shows the results are one query pass:
+// the number of SQL statements does not grow with the number of plans.
+func TestRoundResultsQueryCountIsConstant(t *testing.T) {
+	count := func(plans int) int {
+		env := evaltest.New(t, evaluation.SQLite)
+		big := evaltest.SeedBigRound(t, env, plans)
+		n := 0
+		cb := env.DB.Gorm.Callback()
+		for _, name := range []string{"gorm:query", "gorm:row", "gorm:raw"} {
+			name := name
+			hook := func(*gorm.DB) { n++ }
+			switch name {
+			case "gorm:query":
+				cb.Query().After(name).Register("count:"+name, hook)
+			case "gorm:row":
+				cb.Row().After(name).Register("count:"+name, hook)
+			default:
+				cb.Raw().After(name).Register("count:"+name, hook)
+			}
+		}
+		if _, err := env.Store.ComputeRoundResults(context.Background(), big.Round.ID); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	small, large := count(3), count(40)
+	if small != large || small > 6 {
+		t.Fatalf("results took %d queries for 3 plans and %d for 40: want the same small number", small, large)
+	}
+}
