@@ -16,6 +16,8 @@ type AssignmentStore interface {
 	MyAssignments(ctx context.Context, actor evaluation.Actor, f evaluation.AssignmentFilter) (evaluation.List[evaluation.AssignmentView], error)
 	AutoAssign(ctx context.Context, actor evaluation.Actor, roundID int64, ratersPerPlan int, dryRun bool) (*evaluation.AutoAssignResult, error)
 	Assignment(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.AssignmentDetail, error)
+	DeleteAssignment(ctx context.Context, actor evaluation.Actor, id int64) error
+	Remind(ctx context.Context, actor evaluation.Actor, roundID int64) (*evaluation.RemindResult, error)
 }
 
 // AssignmentHandler serves a round's assignments (reform office) and an
@@ -51,7 +53,7 @@ func assignmentFilter(c echo.Context) (evaluation.AssignmentFilter, error) {
 		return f, err
 	}
 	f.Status = evaluation.AssignmentStatus(c.QueryParam("status"))
-	return f, nil
+	return f, oneOf(c, "status", "assigned", "draft", "submitted")
 }
 
 func (h *AssignmentHandler) listRound(c echo.Context) error {
@@ -115,4 +117,19 @@ func (h *AssignmentHandler) get(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, AssignmentResponse{AssignmentView: d.AssignmentView, Plan: d.PlanDetail,
 		Template: d.Template, Scoresheet: d.Scoresheet})
+}
+
+func (h *AssignmentHandler) delete(c echo.Context) error {
+	if err := h.Assignments.DeleteAssignment(c.Request().Context(), actor(c), pathID(c, "id")); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+func (h *AssignmentHandler) remind(c echo.Context) error {
+	res, err := h.Assignments.Remind(c.Request().Context(), actor(c), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, res)
 }

@@ -94,6 +94,63 @@ type authzFixture struct {
 	noEval1Round           *evaluation.Round          // open, without eval1
 	unfrozen               *evaluation.Template
 	evaluator, otherEvalID int64
+
+	pub     pubFindings // in a published round: open findings
+	subAtt1 int64       // submitted evidence on a P1 finding raised by eval1
+	subAtt2 int64       // submitted evidence on a P2 finding raised by eval2
+	notices map[string][2]int64
+}
+
+// pubFindings are two findings of a published round: f1 on P1 (市财政局)
+// raised by eval1, f2 on P2 (市国资委) raised by eval2.
+type pubFindings struct{ f1, f2 *evaluation.Finding }
+
+var evidencePDF = []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+// freshPublished publishes a new round with one finding on P1 by eval1
+// and one on P2 by eval2.
+func (f *authzFixture) freshPublished() pubFindings {
+	ctx := context.Background()
+	w := f.w
+	r := f.freshRound()
+	a1, a2 := w.Assign(r, w.P1, w.Eval1), w.Assign(r, w.P2, w.Eval2)
+	w.Move(r, evaluation.RoundOpen)
+	var p pubFindings
+	var err error
+	if p.f1, err = w.Store.CreateFinding(ctx, evaluation.ActorOf(w.Eval1), a1.ID, findingRequest()); err != nil {
+		f.s.t.Fatal(err)
+	}
+	if p.f2, err = w.Store.CreateFinding(ctx, evaluation.ActorOf(w.Eval2), a2.ID, findingRequest()); err != nil {
+		f.s.t.Fatal(err)
+	}
+	w.Move(r, evaluation.RoundScoringClosed)
+	w.Move(r, evaluation.RoundPublished)
+	return p
+}
+
+// responded submits the department's answer to a published finding.
+func (f *authzFixture) responded(fd *evaluation.Finding, dept *evaluation.User) *evaluation.Finding {
+	ctx := context.Background()
+	actor := evaluation.ActorOf(dept)
+	if _, err := f.w.Store.SaveResponse(ctx, actor, fd.ID, evaltest.DeptAnswer()); err != nil {
+		f.s.t.Fatal(err)
+	}
+	if _, err := f.w.Store.SubmitResponse(ctx, actor, fd.ID, nil); err != nil {
+		f.s.t.Fatal(err)
+	}
+	return fd
+}
+
+// attach uploads evidence as a department, optionally submitting the response.
+func (f *authzFixture) attach(fd *evaluation.Finding, dept *evaluation.User, submit bool) int64 {
+	a, err := f.w.Store.AddAttachment(context.Background(), evaluation.ActorOf(dept), fd.ID, "佐证.pdf", evidencePDF)
+	if err != nil {
+		f.s.t.Fatal(err)
+	}
+	if submit {
+		f.responded(fd, dept)
+	}
+	return a.ID
 }
 
 func (f *authzFixture) unique(prefix string) string {
@@ -130,8 +187,27 @@ func newAuthzFixture(t *testing.T, s *server) *authzFixture {
 	if f.unfrozen, err = w.Store.CreateTemplate(ctx, w.AdminActor(), demo.Template()); err != nil {
 		t.Fatal(err)
 	}
+	f.pub = f.freshPublished()
+	withEvidence := f.freshPublished()
+	f.subAtt1 = f.attach(withEvidence.f1, w.DeptFinance, true)
+	f.subAtt2 = f.attach(withEvidence.f2, w.DeptStateAssets, true)
+	// Each caller's own notification and another's.
+	f.notices = map[string][2]int64{}
+	for _, u := range []*evaluation.User{w.Admin, w.Eval1, w.DeptFinance, w.Viewer, w.Eval2} {
+		for i := 0; i < 2; i++ {
+			n := evaluation.Notification{UserID: u.ID, Kind: evaluation.NoticeReminder, Title: "提醒", Body: "内容", Link: "/", Entity: "round", EntityID: 1}
+			if err := env(s).DB.Gorm.Create(&n).Error; err != nil {
+				t.Fatal(err)
+			}
+			ids := f.notices[u.Username]
+			ids[i] = n.ID
+			f.notices[u.Username] = ids
+		}
+	}
 	return f
 }
+
+func env(s *server) *evaltest.Env { return s.env }
 
 func findingRequest() evaluation.FindingRequest {
 	return evaluation.FindingRequest{IndicatorCode: "2.2", Severity: evaluation.SeverityMajor,
@@ -388,6 +464,99 @@ func (f *authzFixture) rows() map[string]authzRow {
 			want:  only(200, asAdmin, asViewer).but(asEvaluator, 200, 404),
 		},
 		"GET /api/v1/audit": same(at(v1+"/audit"), only(200, asAdmin)),
+
+		"DELETE /api/v1/assignments/:id": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/assignments/%d", f.w.Assign(f.freshRound(), f.w.P1, f.w.Eval1).ID)}
+		}, only(204, asAdmin)),
+		"POST /api/v1/rounds/:id/remind": same(at(v1+"/rounds/%d/remind", f.open.ID), only(200, asAdmin)),
+
+		"GET /api/v1/findings": same(at(v1+"/findings"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
+		"GET /api/v1/findings/:id": {
+			own:   at(v1+"/findings/%d", f.pub.f1.ID),
+			other: at(v1+"/findings/%d", f.pub.f2.ID),
+			want:  only(200, asAdmin, asViewer).but(asEvaluator, 200, 404).but(asDept, 200, 404),
+		},
+		"PUT /api/v1/findings/:id/response": {
+			own: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/findings/%d/response", f.pub.f1.ID), body: evaltest.DeptAnswer()}
+			},
+			other: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/findings/%d/response", f.pub.f2.ID), body: evaltest.DeptAnswer()}
+			},
+			want: only(200).but(asDept, 200, 404),
+		},
+		"POST /api/v1/findings/:id/response/submit": {
+			own: func(f *authzFixture, _ string) req {
+				p := f.freshPublished()
+				if _, err := f.w.Store.SaveResponse(context.Background(), evaluation.ActorOf(f.w.DeptFinance), p.f1.ID, evaltest.DeptAnswer()); err != nil {
+					f.s.t.Fatal(err)
+				}
+				return req{path: fmt.Sprintf(v1+"/findings/%d/response/submit", p.f1.ID), body: map[string]any{}}
+			},
+			other: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/findings/%d/response/submit", f.pub.f2.ID), body: map[string]any{}}
+			},
+			want: only(200).but(asDept, 200, 404),
+		},
+		"POST /api/v1/findings/:id/response/attachments": {
+			own: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/findings/%d/response/attachments", f.pub.f1.ID), upload: evidencePDF}
+			},
+			other: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/findings/%d/response/attachments", f.pub.f2.ID), upload: evidencePDF}
+			},
+			want: only(201).but(asDept, 201, 404),
+		},
+		"POST /api/v1/findings/:id/verify": {
+			own: func(f *authzFixture, _ string) req {
+				p := f.freshPublished()
+				return req{path: fmt.Sprintf(v1+"/findings/%d/verify", f.responded(p.f1, f.w.DeptFinance).ID),
+					body: evaluation.VerifyRequest{Verdict: evaluation.VerdictAccepted, Comment: "同意"}}
+			},
+			other: func(f *authzFixture, _ string) req {
+				p := f.freshPublished()
+				return req{path: fmt.Sprintf(v1+"/findings/%d/verify", f.responded(p.f2, f.w.DeptStateAssets).ID),
+					body: evaluation.VerifyRequest{Verdict: evaluation.VerdictAccepted, Comment: "同意"}}
+			},
+			want: only(200, asAdmin).but(asEvaluator, 200, 404),
+		},
+		"GET /api/v1/findings/:id/history": {
+			own:   at(v1+"/findings/%d/history", f.pub.f1.ID),
+			other: at(v1+"/findings/%d/history", f.pub.f2.ID),
+			want:  only(200, asAdmin, asViewer).but(asEvaluator, 200, 404).but(asDept, 200, 404),
+		},
+		"GET /api/v1/attachments/:id": {
+			own:   at(v1+"/attachments/%d", f.subAtt1),
+			other: at(v1+"/attachments/%d", f.subAtt2),
+			want:  only(200, asAdmin, asViewer).but(asEvaluator, 200, 404).but(asDept, 200, 404),
+		},
+		"DELETE /api/v1/attachments/:id": {
+			own: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/attachments/%d", f.attach(f.pub.f1, f.w.DeptFinance, false))}
+			},
+			other: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/attachments/%d", f.attach(f.pub.f2, f.w.DeptStateAssets, false))}
+			},
+			want: only(204).but(asDept, 204, 404),
+		},
+		"GET /api/v1/rounds/:id/rectification": {
+			own:   at(v1+"/rounds/%d/rectification", f.published.ID),
+			other: at(v1+"/rounds/%d/rectification", f.open.ID),
+			want:  only(200, asAdmin, asViewer).but(asDept, 200, 404),
+		},
+		"GET /api/v1/notifications":           same(at(v1+"/notifications"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
+		"POST /api/v1/notifications/read-all": same(at(v1+"/notifications/read-all"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
+		"POST /api/v1/notifications/:id/read": {
+			own: func(f *authzFixture, caller string) req {
+				return req{path: fmt.Sprintf(v1+"/notifications/%d/read", f.notices[caller][0])}
+			},
+			other: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/notifications/%d/read", f.notices["eval2"][1])}
+			},
+			want: only(200, asAdmin, asEvaluator, asDept, asViewer).but(asAdmin, 200, 404).but(asEvaluator, 200, 404).
+				but(asDept, 200, 404).but(asViewer, 200, 404),
+		},
+		"GET /api/v1/todo": same(at(v1+"/todo"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
 	}
 }
 

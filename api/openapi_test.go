@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -330,6 +331,14 @@ func (c *coverage) upload(path, user, filename string, data []byte, want int) *r
 	return r
 }
 
+// wantCode fails the test unless an error answer carries the error code.
+func wantCode(r *reply, code string) {
+	r.t.Helper()
+	if got := r.errorBody().Code; got != code {
+		r.t.Errorf("%s: error code %q, want %q", r.req, got, code)
+	}
+}
+
 func (c *coverage) record(method, path string, status int) {
 	route, _, err := c.s.router.FindRoute(httptest.NewRequest(method, path, nil))
 	if err == nil {
@@ -376,6 +385,9 @@ func testOpenAPIMatchesResponses(t *testing.T, env *evaltest.Env) {
 	flowRound(c)
 	flowAudit(c)
 	flowMalformedAndMissing(c)
+	// The rectification loop needs a round published with findings: it
+	// runs on a world of its own, recorded in the same coverage.
+	flowRectification(&coverage{s: newServer(t, evaltest.New(t, env.Dialect)), seen: c.seen})
 	if !t.Failed() {
 		c.report(t)
 	}
@@ -607,8 +619,18 @@ func flowRound(c *coverage) {
 	c.call(http.MethodGet, round+"/assignments?plan_id=-2", admin, nil, http.StatusBadRequest)
 	c.call(http.MethodGet, rounds+"/999999/assignments", admin, nil, http.StatusNotFound)
 
+	wantCode(c.call(http.MethodPost, round+"/remind", admin, nil, http.StatusConflict), "wrong_state") // a draft owes nothing yet
 	c.call(http.MethodPost, round+"/open", admin, nil, http.StatusOK)
 	c.call(http.MethodPost, round+"/open", admin, nil, http.StatusConflict)
+	var reminded evaluation.RemindResult
+	c.call(http.MethodPost, round+"/remind", admin, nil, http.StatusOK).decode(&reminded)
+	owing := map[int64]bool{} // every evaluator of the round: no scoresheet is submitted yet
+	for _, av := range all.Items {
+		owing[av.EvaluatorID] = true
+	}
+	if reminded.Notified != len(owing) {
+		s.t.Errorf("reminder of an open round reached %d people, want the %d evaluators", reminded.Notified, len(owing))
+	}
 	c.call(http.MethodPost, rounds+"/999999/open", admin, nil, http.StatusNotFound)
 	c.call(http.MethodPatch, round, admin, map[string]int64{"template_id": w.Template.ID}, http.StatusConflict)
 
@@ -664,6 +686,7 @@ func flowRound(c *coverage) {
 	}
 	full.Version = sheet.Version
 	c.call(http.MethodPut, a+"/scoresheet", ev, full, http.StatusConflict) // submitted
+	wantCode(c.call(http.MethodDelete, a, admin, nil, http.StatusConflict), "submitted")
 	c.call(http.MethodPost, a+"/submit", ev, map[string]int{"version": sheet.Version}, http.StatusConflict)
 
 	// Findings on the assignment.
@@ -695,6 +718,7 @@ func flowRound(c *coverage) {
 	c.call(http.MethodPost, reopen, admin, nil, http.StatusOK).decode(&sheet)
 	c.call(http.MethodPost, reopen, admin, nil, http.StatusConflict)
 	c.call(http.MethodPost, "/api/v1/scoresheets/999999/reopen", admin, nil, http.StatusNotFound)
+	wantCode(c.call(http.MethodDelete, a, admin, nil, http.StatusConflict), "has_findings") // reopened, but f1 was raised on it
 	c.call(http.MethodPost, a+"/submit", ev, map[string]int{"version": sheet.Version}, http.StatusOK)
 
 	// Everyone else scores too, at different levels; one sheet stays a draft.
@@ -768,6 +792,247 @@ func flowRound(c *coverage) {
 	c.call(http.MethodPost, round+"/archive", admin, nil, http.StatusConflict)
 	assign(w.P2, w.Eval5.ID, http.StatusConflict)
 	c.call(http.MethodPost, round+"/auto-assign", admin, map[string]int{"raters_per_plan": 3}, http.StatusConflict)
+}
+
+// flowRectification takes the findings of a published round through the
+// rectification loop as each role would: the department's drafts, evidence
+// and submissions, verdicts, history, progress, to-do lists, notifications
+// and the office's reminders, and finally the archived round's refusals.
+func flowRectification(c *coverage) {
+	s, w, admin := c.s, c.s.w, c.tok("admin")
+	const v1 = "/api/v1"
+	round := fmt.Sprintf("%s/rounds/%d", v1, w.Round.ID)
+
+	// While the round is a draft: nothing to chase, and an assignment may be withdrawn.
+	wantCode(c.call(http.MethodPost, round+"/remind", admin, nil, http.StatusConflict), "wrong_state")
+	c.call(http.MethodPost, v1+"/rounds/999999/remind", admin, nil, http.StatusNotFound)
+	var spare evaluation.AssignmentView
+	c.call(http.MethodPost, round+"/assignments", admin, evaluation.AssignmentRequest{PlanID: w.P3.ID, EvaluatorID: w.Eval3.ID},
+		http.StatusCreated).decode(&spare)
+	c.call(http.MethodDelete, fmt.Sprintf("%s/assignments/%d", v1, spare.ID), admin, nil, http.StatusNoContent)
+	c.call(http.MethodDelete, fmt.Sprintf("%s/assignments/%d", v1, spare.ID), admin, nil, http.StatusNotFound)
+	c.call(http.MethodGet, round+"/rectification", c.tok("finance"), nil, http.StatusNotFound) // not published
+
+	pub := w.PublishRound()
+	clear(s.tokens) // the clock moved past the sessions' lifetime
+	admin = c.tok("admin")
+	fin, assets, ev1, ev2, leader := c.tok("finance"), c.tok("assets"), c.tok("eval1"), c.tok("eval2"), c.tok("leader")
+	path := func(f *evaluation.Finding) string { return fmt.Sprintf("%s/findings/%d", v1, f.ID) }
+	crit, minor, major := path(pub.P1Critical), path(pub.P1Minor), path(pub.P2Major)
+	wantCode(c.call(http.MethodDelete, fmt.Sprintf("%s/assignments/%d", v1, pub.P1Critical.AssignmentID), admin, nil,
+		http.StatusConflict), "wrong_state")
+
+	// Each role's list of findings.
+	var list evaluation.List[evaluation.FindingView]
+	c.call(http.MethodGet, v1+"/findings", fin, nil, http.StatusOK).decode(&list)
+	if list.Total != 2 || len(list.Items) != 2 || list.Items[0].EvaluatorID != nil || list.Items[0].Response != nil {
+		s.t.Errorf("the department's findings: %+v", list)
+	}
+	c.call(http.MethodGet, fmt.Sprintf("%s/findings?round_id=%d&plan_id=%d&status=open&severity=critical&overdue=false&page=1&per_page=10",
+		v1, w.Round.ID, w.P1.ID), admin, nil, http.StatusOK).decode(&list)
+	if list.Total != 1 || list.Items[0].ID != pub.P1Critical.ID || list.Items[0].EvaluatorID == nil {
+		s.t.Errorf("filtered findings: %+v", list)
+	}
+	c.call(http.MethodGet, v1+"/findings", ev1, nil, http.StatusOK)
+	c.call(http.MethodGet, v1+"/findings?overdue=true", leader, nil, http.StatusOK)
+	c.call(http.MethodGet, v1+"/findings?overdue=maybe", admin, nil, http.StatusBadRequest)
+	c.call(http.MethodGet, v1+"/findings?plan_id=x", admin, nil, http.StatusBadRequest)
+	c.call(http.MethodGet, crit, fin, nil, http.StatusOK)
+	c.call(http.MethodGet, crit, ev2, nil, http.StatusNotFound)  // raised by eval1
+	c.call(http.MethodGet, major, fin, nil, http.StatusNotFound) // another department's plan
+	c.call(http.MethodGet, v1+"/findings/999999", admin, nil, http.StatusNotFound)
+
+	// The department drafts its answer to the critical finding.
+	answer := evaltest.DeptAnswer()
+	var draft evaluation.ResponseView
+	c.call(http.MethodPut, crit+"/response", fin, answer, http.StatusOK).decode(&draft)
+	if draft.Status != evaluation.ResponseDraft || draft.Version != 1 || draft.Number != 0 || draft.SubmittedAt != nil {
+		s.t.Errorf("first draft: %+v", draft)
+	}
+	stale := answer
+	stale.Version = new(int) // 0, but the draft is at 1
+	wantCode(c.call(http.MethodPut, crit+"/response", fin, stale, http.StatusConflict), "stale_version")
+	done := answer
+	done.Progress = evaluation.ProgressCompleted // without completed_on
+	c.call(http.MethodPut, crit+"/response", fin, done, http.StatusUnprocessableEntity)
+	c.call(http.MethodPut, crit+"/response", fin, map[string]string{"measures": "", "progress": "finished"}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPut, crit+"/response", fin, json.RawMessage(`{"measures": `), http.StatusBadRequest)
+	c.call(http.MethodPut, major+"/response", fin, answer, http.StatusNotFound)
+
+	// Evidence: checked by content, seen only by the department until submitted.
+	attachments := crit + "/response/attachments"
+	var att, extra evaluation.AttachmentView
+	c.upload(attachments, "finance", "会议纪要.pdf", evidencePDF, http.StatusCreated).decode(&att)
+	if att.ContentType != "application/pdf" || att.SubmittedIn != nil || att.Size != int64(len(evidencePDF)) {
+		s.t.Errorf("uploaded evidence: %+v", att)
+	}
+	c.upload(attachments, "finance", "副本.pdf", evidencePDF, http.StatusCreated).decode(&extra)
+	c.upload(attachments, "finance", "说明.pdf", []byte("<!doctype html><html><body>不是 PDF</body></html>"), http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, attachments, fin, nil, http.StatusUnprocessableEntity) // no file at all
+	c.upload(major+"/response/attachments", "finance", "会议纪要.pdf", evidencePDF, http.StatusNotFound)
+	tooBig := bytes.Repeat([]byte{' '}, 22<<20) // past the 21 MB limit of any request body
+	c.upload(attachments, "finance", "大文件.pdf", append(slices.Clone(evidencePDF), tooBig...), http.StatusRequestEntityTooLarge)
+	attachment := func(a evaluation.AttachmentView) string { return fmt.Sprintf("%s/attachments/%d", v1, a.ID) }
+	c.call(http.MethodDelete, attachment(extra), fin, nil, http.StatusNoContent)
+	c.call(http.MethodDelete, attachment(extra), fin, nil, http.StatusNotFound)
+	r := c.call(http.MethodGet, attachment(att), fin, nil, http.StatusOK)
+	if !bytes.Equal(r.Body, evidencePDF) || r.Header.Get("X-Content-SHA256") != att.SHA256 || r.Header.Get("ETag") != `"`+att.SHA256+`"` {
+		s.t.Errorf("download: %d bytes, headers %v", len(r.Body), r.Header)
+	}
+	c.call(http.MethodGet, attachment(att), admin, nil, http.StatusNotFound) // not submitted yet
+	c.call(http.MethodGet, v1+"/attachments/999999", fin, nil, http.StatusNotFound)
+
+	// Submission: nothing saved, a stale version, then for real.
+	wantCode(c.call(http.MethodPost, minor+"/response/submit", fin, nil, http.StatusUnprocessableEntity), "invalid")
+	wantCode(c.call(http.MethodPost, crit+"/response/submit", fin, map[string]int{"version": 0}, http.StatusConflict), "stale_version")
+	c.call(http.MethodPost, crit+"/response/submit", fin, json.RawMessage(`{"version": `), http.StatusBadRequest)
+	c.call(http.MethodPost, crit+"/response/submit", fin, map[string]string{"version": "1"}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, major+"/response/submit", fin, nil, http.StatusNotFound)
+	var fv evaluation.FindingView
+	c.call(http.MethodPost, crit+"/response/submit", fin, map[string]int{"version": draft.Version}, http.StatusOK).decode(&fv)
+	if fv.Status != evaluation.FindingResponded || fv.Response == nil || fv.Response.Number != 1 || len(fv.Response.Attachments) != 1 {
+		s.t.Errorf("submitted: %+v", fv)
+	}
+	wantCode(c.call(http.MethodPost, crit+"/response/submit", fin, nil, http.StatusConflict), "awaiting_verdict")
+	wantCode(c.call(http.MethodPut, crit+"/response", fin, answer, http.StatusConflict), "awaiting_verdict")
+	wantCode(c.upload(attachments, "finance", "补充.pdf", evidencePDF, http.StatusConflict), "awaiting_verdict")
+	wantCode(c.call(http.MethodDelete, attachment(att), fin, nil, http.StatusConflict), "submitted")
+	for _, tok := range []string{admin, ev1, leader} {
+		c.call(http.MethodGet, attachment(att), tok, nil, http.StatusOK)
+	}
+	c.call(http.MethodGet, attachment(att), ev2, nil, http.StatusNotFound)
+	c.call(http.MethodGet, attachment(att), assets, nil, http.StatusNotFound)
+
+	// Verdicts: returned with a comment, answered again, accepted.
+	accept := evaluation.VerifyRequest{Verdict: evaluation.VerdictAccepted, Comment: "同意销号"}
+	c.call(http.MethodPost, crit+"/verify", ev2, accept, http.StatusNotFound) // raised by eval1
+	c.call(http.MethodPost, crit+"/verify", ev1, evaluation.VerifyRequest{Verdict: evaluation.VerdictReturned}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, crit+"/verify", ev1, map[string]string{"verdict": "maybe"}, http.StatusUnprocessableEntity)
+	c.call(http.MethodPost, crit+"/verify", ev1, json.RawMessage(`{"verdict"`), http.StatusBadRequest)
+	c.call(http.MethodPost, v1+"/findings/999999/verify", admin, accept, http.StatusNotFound)
+	wantCode(c.call(http.MethodPost, minor+"/verify", admin, accept, http.StatusConflict), "not_responded")
+	c.call(http.MethodPost, crit+"/verify", ev1, evaluation.VerifyRequest{Verdict: evaluation.VerdictReturned,
+		Comment: "请补充《绩效目标管理办法》的印发时间表"}, http.StatusOK).decode(&fv)
+	if fv.Status != evaluation.FindingReturned {
+		s.t.Errorf("returned: status %s", fv.Status)
+	}
+	completedOn := "2026-05-09" // yesterday: the round was published on 2026-05-10
+	done.CompletedOn = &completedOn
+	c.call(http.MethodPut, crit+"/response", fin, done, http.StatusOK).decode(&draft)
+	c.call(http.MethodPost, crit+"/response/submit", fin, nil, http.StatusOK)
+	c.call(http.MethodPost, crit+"/verify", admin, accept, http.StatusOK).decode(&fv)
+	if fv.Status != evaluation.FindingAccepted || fv.Overdue {
+		s.t.Errorf("accepted: %+v", fv)
+	}
+	wantCode(c.call(http.MethodPut, crit+"/response", fin, done, http.StatusConflict), "accepted")
+	wantCode(c.call(http.MethodPost, crit+"/verify", admin, accept, http.StatusConflict), "not_responded")
+
+	// History: both submissions with their verdicts; departments do not learn who verified.
+	var hist evaluation.FindingHistory
+	c.call(http.MethodGet, crit+"/history", fin, nil, http.StatusOK).decode(&hist)
+	if len(hist.Versions) != 2 || hist.Versions[0].Verdict == nil || hist.Versions[0].Verdict.Verdict != evaluation.VerdictReturned ||
+		hist.Versions[0].Verdict.VerifiedBy != nil || hist.Versions[1].Verdict == nil || hist.Versions[1].Verdict.VerifierRole != evaluation.RoleAdmin {
+		s.t.Errorf("history as the department: %+v", hist)
+	}
+	c.call(http.MethodGet, crit+"/history", ev1, nil, http.StatusOK).decode(&hist)
+	if len(hist.Versions) != 2 || hist.Versions[0].Verdict == nil || hist.Versions[0].Verdict.VerifiedBy == nil {
+		s.t.Errorf("history as the evaluator: %+v", hist)
+	}
+	c.call(http.MethodGet, minor+"/history", leader, nil, http.StatusOK) // no versions yet
+	c.call(http.MethodGet, crit+"/history", assets, nil, http.StatusNotFound)
+	c.call(http.MethodGet, v1+"/findings/999999/history", admin, nil, http.StatusNotFound)
+
+	// The other department answers too, so that a verdict is awaited.
+	c.call(http.MethodPut, major+"/response", assets, evaltest.DeptAnswer(), http.StatusOK)
+	c.call(http.MethodPost, major+"/response/submit", assets, nil, http.StatusOK)
+
+	// Progress: P1 has one of its two findings accepted.
+	r = c.call(http.MethodGet, round+"/rectification", admin, nil, http.StatusOK)
+	var rect struct {
+		Plans []struct {
+			PlanID    int64    `json:"plan_id"`
+			Published int64    `json:"published"`
+			Accepted  int64    `json:"accepted"`
+			Rate      *float64 `json:"rate"`
+		} `json:"plans"`
+		Departments []struct {
+			DepartmentID int64 `json:"department_id"`
+		} `json:"departments"`
+	}
+	r.decode(&rect)
+	if len(rect.Plans) != 2 || rect.Plans[0].PlanID != w.P1.ID || rect.Plans[0].Published != 2 || rect.Plans[0].Accepted != 1 ||
+		rect.Plans[0].Rate == nil || *rect.Plans[0].Rate != 0.5 || len(rect.Departments) != 2 || !strings.Contains(string(r.Body), `"rate":0.5000`) {
+		s.t.Errorf("rectification: %s", r.Body)
+	}
+	c.call(http.MethodGet, round+"/rectification", leader, nil, http.StatusOK)
+	c.call(http.MethodGet, round+"/rectification", fin, nil, http.StatusOK).decode(&rect)
+	if len(rect.Plans) != 1 || len(rect.Departments) != 1 || rect.Departments[0].DepartmentID != w.Finance.ID {
+		s.t.Errorf("the department's rectification: %+v", rect)
+	}
+	c.call(http.MethodGet, round+"/rectification", ev1, nil, http.StatusForbidden)
+	c.call(http.MethodGet, v1+"/rounds/999999/rectification", admin, nil, http.StatusNotFound)
+
+	// To-do lists: the finance department still owes the minor finding, eval2 a verdict.
+	todo := map[string]string{"finance": "respond", "eval2": "verify", "admin": "awaiting_verdicts", "leader": "", "eval1": ""}
+	for _, user := range slices.Sorted(maps.Keys(todo)) {
+		var items evaluation.List[evaluation.TodoItem]
+		c.call(http.MethodGet, v1+"/todo", c.tok(user), nil, http.StatusOK).decode(&items)
+		if kind := todo[user]; (kind == "") != (items.Total == 0) || kind != "" && items.Items[0].Kind != kind {
+			s.t.Errorf("todo of %s: %+v, want kind %q", user, items, kind)
+		}
+	}
+
+	// The office chases finance (the minor finding) and eval2 (the verdict).
+	var reminded evaluation.RemindResult
+	c.call(http.MethodPost, round+"/remind", admin, nil, http.StatusOK).decode(&reminded)
+	if reminded.Notified != 2 {
+		s.t.Errorf("reminder of the published round reached %d people, want 2", reminded.Notified)
+	}
+
+	// Finance has been told of the publication, the return, the acceptance and the reminder.
+	var notes evaluation.NotificationList
+	c.call(http.MethodGet, v1+"/notifications", fin, nil, http.StatusOK).decode(&notes)
+	var kinds []evaluation.NoticeKind
+	for _, n := range notes.Items {
+		kinds = append(kinds, n.Kind)
+	}
+	if want := []evaluation.NoticeKind{evaluation.NoticeReminder, evaluation.NoticeAccepted, evaluation.NoticeReturned,
+		evaluation.NoticePublished}; !slices.Equal(kinds, want) || notes.Unread != 4 {
+		s.t.Errorf("finance's notifications: %v (%d unread), want %v, all unread", kinds, notes.Unread, want)
+	}
+	c.call(http.MethodGet, v1+"/notifications?unread=true&page=1&per_page=2", fin, nil, http.StatusOK)
+	c.call(http.MethodGet, v1+"/notifications?unread=maybe", fin, nil, http.StatusBadRequest)
+	c.call(http.MethodGet, v1+"/notifications?per_page=501", fin, nil, http.StatusBadRequest)
+	read := fmt.Sprintf("%s/notifications/%d/read", v1, notes.Items[0].ID)
+	var note evaluation.Notification
+	c.call(http.MethodPost, read, fin, nil, http.StatusOK).decode(&note)
+	if note.ReadAt == nil {
+		s.t.Errorf("a read notification without read_at: %+v", note)
+	}
+	c.call(http.MethodPost, read, fin, nil, http.StatusOK) // again: still read
+	c.call(http.MethodPost, read, assets, nil, http.StatusNotFound)
+	c.call(http.MethodPost, v1+"/notifications/999999/read", fin, nil, http.StatusNotFound)
+	var all struct {
+		Read int64 `json:"read"`
+	}
+	c.call(http.MethodPost, v1+"/notifications/read-all", fin, nil, http.StatusOK).decode(&all)
+	c.call(http.MethodGet, v1+"/notifications?unread=true", fin, nil, http.StatusOK).decode(&notes)
+	if all.Read != 3 || notes.Total != 0 || notes.Unread != 0 {
+		s.t.Errorf("read all: %d read, then %d unread listed (%d counted)", all.Read, notes.Total, notes.Unread)
+	}
+
+	// Once archived, the round is read-only.
+	var pending evaluation.AttachmentView
+	c.upload(minor+"/response/attachments", "finance", "台账.pdf", evidencePDF, http.StatusCreated).decode(&pending)
+	c.call(http.MethodPost, round+"/archive", admin, nil, http.StatusOK)
+	wantCode(c.call(http.MethodPut, minor+"/response", fin, answer, http.StatusConflict), "archived")
+	wantCode(c.call(http.MethodPost, minor+"/response/submit", fin, nil, http.StatusConflict), "archived")
+	wantCode(c.upload(minor+"/response/attachments", "finance", "台账.pdf", evidencePDF, http.StatusConflict), "archived")
+	wantCode(c.call(http.MethodDelete, attachment(pending), fin, nil, http.StatusConflict), "archived")
+	wantCode(c.call(http.MethodPost, major+"/verify", ev2, accept, http.StatusConflict), "archived")
+	wantCode(c.call(http.MethodPost, round+"/remind", admin, nil, http.StatusConflict), "wrong_state")
+	c.call(http.MethodGet, minor, fin, nil, http.StatusOK)
+	c.call(http.MethodGet, round+"/rectification", fin, nil, http.StatusOK)
 }
 
 func flowAudit(c *coverage) {

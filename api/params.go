@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -97,4 +99,13 @@ func items[T any](xs []T) evaluation.List[T] {
 		xs = []T{}
 	}
 	return evaluation.List[T]{Items: xs, Total: int64(len(xs))}
+}
+
+// oneOf checks that an optional query parameter is one of the allowed values.
+func oneOf(c echo.Context, name string, allowed ...string) error {
+	v := c.QueryParam(name)
+	if v == "" || slices.Contains(allowed, v) {
+		return nil
+	}
+	return badRequest(fmt.Sprintf("查询参数 %s 只能是 %s 之一", name, strings.Join(allowed, "、")))
 }

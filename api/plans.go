@@ -3,6 +3,8 @@ package api
 import (
 	"context"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -117,5 +119,15 @@ func uploadedFile(c echo.Context, field string, limit int64) (string, []byte, er
 	if int64(len(data)) > limit {
 		return "", nil, evaluation.Invalid(field, "文件过大")
 	}
-	return fh.Filename, data, nil
+	return rawFilename(fh), data, nil
+}
+
+// rawFilename is the file name exactly as the client sent it: Go's multipart
+// reader keeps only the last path element, which would hide a name with a
+// path in it — something the domain refuses.
+func rawFilename(fh *multipart.FileHeader) string {
+	if _, params, err := mime.ParseMediaType(fh.Header.Get("Content-Disposition")); err == nil && params["filename"] != "" {
+		return params["filename"]
+	}
+	return fh.Filename
 }

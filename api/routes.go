@@ -27,6 +27,8 @@ var (
 	evaluator  = []evaluation.Role{evaluation.RoleEvaluator}
 	adminEval  = []evaluation.Role{evaluation.RoleAdmin, evaluation.RoleEvaluator}
 	resultsFor = []evaluation.Role{evaluation.RoleAdmin, evaluation.RoleViewer, evaluation.RoleEvaluator}
+	department = []evaluation.Role{evaluation.RoleDepartment}
+	progress   = []evaluation.Role{evaluation.RoleAdmin, evaluation.RoleViewer, evaluation.RoleDepartment}
 )
 
 // routes is every route of the server.
@@ -83,6 +85,8 @@ func (h handlers) routes() []route {
 		{http.MethodGet, v1 + "/rounds/:id/assignments", h.assignments.listRound, admin},
 		{http.MethodPost, v1 + "/rounds/:id/auto-assign", h.assignments.autoAssign, admin},
 		{http.MethodPost, v1 + "/scoresheets/:assignment_id/reopen", h.scoresheets.reopen, admin},
+		{http.MethodDelete, v1 + "/assignments/:id", h.assignments.delete, admin},
+		{http.MethodPost, v1 + "/rounds/:id/remind", h.assignments.remind, admin},
 
 		// Evaluators' own assignments (an admin may read any)
 		{http.MethodGet, v1 + "/assignments", h.assignments.listMine, evaluator},
@@ -97,6 +101,23 @@ func (h handlers) routes() []route {
 		// Results (evaluators: only the plans they were assigned)
 		{http.MethodGet, v1 + "/rounds/:id/results", h.results.list, resultsFor},
 		{http.MethodGet, v1 + "/rounds/:id/plans/:plan_id/result", h.results.plan, resultsFor},
+
+		// Findings and rectification (each role sees its own: departments the
+		// published findings on their plans, evaluators those they raised)
+		{http.MethodGet, v1 + "/findings", h.rectify.list, anyone},
+		{http.MethodGet, v1 + "/findings/:id", h.rectify.get, anyone},
+		{http.MethodPut, v1 + "/findings/:id/response", h.rectify.saveResponse, department},
+		{http.MethodPost, v1 + "/findings/:id/response/submit", h.rectify.submitResponse, department},
+		{http.MethodPost, v1 + "/findings/:id/response/attachments", h.evidence.upload, department},
+		{http.MethodPost, v1 + "/findings/:id/verify", h.rectify.verify, adminEval},
+		{http.MethodGet, v1 + "/findings/:id/history", h.rectify.history, anyone},
+		{http.MethodGet, v1 + "/attachments/:id", h.evidence.download, anyone},
+		{http.MethodDelete, v1 + "/attachments/:id", h.evidence.delete, department},
+		{http.MethodGet, v1 + "/rounds/:id/rectification", h.rectify.round, progress},
+		{http.MethodGet, v1 + "/notifications", h.notices.list, anyone},
+		{http.MethodPost, v1 + "/notifications/read-all", h.notices.readAll, anyone},
+		{http.MethodPost, v1 + "/notifications/:id/read", h.notices.read, anyone},
+		{http.MethodGet, v1 + "/todo", h.notices.todo, anyone},
 
 		// Audit
 		{http.MethodGet, v1 + "/audit", h.audit.list, admin},

@@ -70,14 +70,19 @@ func New(cfg Config) (*echo.Echo, error) {
 		findings:    &FindingHandler{Findings: cfg.Store},
 		results:     &ResultHandler{Results: cfg.Store},
 		audit:       &AuditHandler{Audit: cfg.Store},
+		rectify:     &RectificationHandler{Store: cfg.Store},
+		evidence:    &AttachmentHandler{Attachments: cfg.Store},
+		notices:     &NotificationHandler{Notifications: cfg.Store},
 	}
 	authn := authenticate(cfg.Store)
 	for _, r := range h.routes() {
-		mw := []echo.MiddlewareFunc{parseIDs}
+		// Who may call comes before what is asked for: nobody learns
+		// anything about ids before logging in.
+		var mw []echo.MiddlewareFunc
 		if r.roles != nil {
 			mw = append(mw, authn, allow(r.roles...))
 		}
-		e.Add(r.method, r.path, r.handler, mw...)
+		e.Add(r.method, r.path, r.handler, append(mw, parseIDs)...)
 	}
 	return e, nil
 }
@@ -99,4 +104,7 @@ type handlers struct {
 	findings    *FindingHandler
 	results     *ResultHandler
 	audit       *AuditHandler
+	rectify     *RectificationHandler
+	evidence    *AttachmentHandler
+	notices     *NotificationHandler
 }

@@ -25,6 +25,8 @@ type Options struct {
 	Location *time.Location
 	// Progress, when set, is told of each plan scored in the published round.
 	Progress func(done, total int)
+	// Blobs keeps demo evidence files; without it the demo has none.
+	Blobs evaluation.Blobs
 }
 
 // Login is a demo account.
@@ -93,7 +95,7 @@ func Load(ctx context.Context, db *evaluation.DB, opts Options) (*Result, error)
 	}
 	c := &clock{t: opts.Now}
 	l := &loader{ctx: ctx, clock: c, loc: opts.Location, opts: opts,
-		store: evaluation.NewStore(db, evaluation.StoreOptions{Clock: c, Location: opts.Location}),
+		store: evaluation.NewStore(db, evaluation.StoreOptions{Clock: c, Location: opts.Location, Blobs: opts.Blobs}),
 		rng:   rand.New(rand.NewPCG(20171120, uint64(max(opts.Scale, 0)))),
 		res:   &Result{Password: opts.Password}, orgs: map[string]*evaluation.Org{}, users: map[string]*evaluation.User{}}
 	if n, err := l.store.UserCount(ctx); err != nil {

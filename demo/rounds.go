@@ -65,7 +65,7 @@ func (l *loader) publishedRound(published evaluation.Date) error {
 	if _, err := l.store.MoveRound(l.ctx, l.admin, r.ID, evaluation.RoundPublished); err != nil {
 		return err
 	}
-	return nil
+	return l.rectify(r.ID, published)
 }
 
 // scorePlan has every rater of a plan submit a scoresheet and the first two

@@ -397,3 +397,44 @@ func (s *Store) previewAssignments(ctx context.Context, roundID int64, planned [
 	}
 	return out, nil
 }
+
+// DeleteAssignment removes an assignment whose scoresheet was never
+// submitted, to replace an evaluator who does not respond. Findings raised
+// on it keep it (and their history) alive: such an assignment is a conflict.
+func (s *Store) DeleteAssignment(ctx context.Context, actor Actor, id int64) error {
+	return s.write(ctx, actor, func(t *tx) error {
+		var a Assignment
+		if err := t.First(&a, id).Error; err != nil {
+			return notFound(err, "assignment")
+		}
+		var r Round
+		if err := t.forUpdate().First(&r, a.RoundID).Error; err != nil {
+			return notFound(err, "round")
+		}
+		if r.Status == RoundPublished || r.Status == RoundArchived {
+			return conflictf("wrong_state", "轮次已发布，不能再删除评估任务")
+		}
+		var sheet Scoresheet
+		if err := t.forUpdate().Where("assignment_id = ?", a.ID).First(&sheet).Error; err != nil {
+			return notFound(err, "scoresheet")
+		}
+		if sheet.Status == SheetSubmitted {
+			return conflictf("submitted", "评分表已提交，不能删除该评估任务；如需更正请重新开放评分表")
+		}
+		var findings int64
+		if err := t.Model(&Finding{}).Where("assignment_id = ?", a.ID).Count(&findings).Error; err != nil {
+			return fmt.Errorf("assignment findings: %w", err)
+		}
+		if findings > 0 {
+			return conflictf("has_findings", "该评估任务下已记录%d个问题，不能删除", findings)
+		}
+		if err := t.Delete(&sheet).Error; err != nil {
+			return fmt.Errorf("delete scoresheet: %w", err)
+		}
+		if err := t.Delete(&a).Error; err != nil {
+			return fmt.Errorf("delete assignment: %w", err)
+		}
+		t.audit("assignment.delete", "assignment", a.ID, map[string]any{"assignment": a, "scoresheet": sheet}, nil)
+		return nil
+	})
+}

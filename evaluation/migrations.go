@@ -21,6 +21,7 @@ type migration struct {
 // migrations is the ordered history of the schema.
 var migrations = []migration{
 	{1, "core schema", schemaV1},
+	{2, "rectification loop", schemaV2},
 }
 
 // LatestSchemaVersion is the version the code expects.
@@ -322,4 +323,103 @@ CREATE TABLE audit_head (
 ){{opts}};
 
 INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000')
+`
+
+// schemaV2 adds the rectification loop: department responses (the working
+// copy, every submitted version and every verdict), evidence attachments,
+// in-app notifications with their e-mail outbox state, and users' e-mail.
+const schemaV2 = `
+ALTER TABLE users ADD COLUMN email VARCHAR(255) NOT NULL DEFAULT '';
+
+CREATE TABLE responses (
+	id {{pk}},
+	finding_id {{ref}} NOT NULL,
+	status VARCHAR(16) NOT NULL,
+	version INTEGER NOT NULL,
+	measures {{text}} NOT NULL,
+	responsible_person VARCHAR(100) NOT NULL,
+	progress VARCHAR(16) NOT NULL,
+	completed_on CHAR(10) NULL,
+	evidence {{text}} NOT NULL,
+	updated_by {{ref}} NULL,
+	submitted_at {{time}} NULL,
+	created_at {{time}} NOT NULL,
+	updated_at {{time}} NOT NULL,
+	CONSTRAINT uq_responses_finding UNIQUE (finding_id),
+	CONSTRAINT fk_responses_finding FOREIGN KEY (finding_id) REFERENCES findings (id),
+	CONSTRAINT fk_responses_user FOREIGN KEY (updated_by) REFERENCES users (id)
+){{opts}};
+
+CREATE TABLE response_versions (
+	id {{pk}},
+	finding_id {{ref}} NOT NULL,
+	number INTEGER NOT NULL,
+	measures {{text}} NOT NULL,
+	responsible_person VARCHAR(100) NOT NULL,
+	progress VARCHAR(16) NOT NULL,
+	completed_on CHAR(10) NULL,
+	evidence {{text}} NOT NULL,
+	attachments {{text}} NOT NULL,
+	submitted_by {{ref}} NOT NULL,
+	submitted_at {{time}} NOT NULL,
+	CONSTRAINT uq_response_versions UNIQUE (finding_id, number),
+	CONSTRAINT fk_response_versions_finding FOREIGN KEY (finding_id) REFERENCES findings (id),
+	CONSTRAINT fk_response_versions_user FOREIGN KEY (submitted_by) REFERENCES users (id)
+){{opts}};
+
+CREATE TABLE verdicts (
+	id {{pk}},
+	finding_id {{ref}} NOT NULL,
+	response_version_id {{ref}} NOT NULL,
+	verdict VARCHAR(16) NOT NULL,
+	comment {{text}} NOT NULL,
+	verified_by {{ref}} NOT NULL,
+	verifier_role VARCHAR(16) NOT NULL,
+	verified_at {{time}} NOT NULL,
+	CONSTRAINT uq_verdicts_version UNIQUE (response_version_id),
+	CONSTRAINT fk_verdicts_finding FOREIGN KEY (finding_id) REFERENCES findings (id),
+	CONSTRAINT fk_verdicts_version FOREIGN KEY (response_version_id) REFERENCES response_versions (id),
+	CONSTRAINT fk_verdicts_user FOREIGN KEY (verified_by) REFERENCES users (id)
+){{opts}};
+
+CREATE TABLE attachments (
+	id {{pk}},
+	finding_id {{ref}} NOT NULL,
+	name VARCHAR(255) NOT NULL,
+	size BIGINT NOT NULL,
+	sha256 CHAR(64) NOT NULL,
+	content_type VARCHAR(100) NOT NULL,
+	submitted_in INTEGER NULL,
+	uploaded_by {{ref}} NOT NULL,
+	created_at {{time}} NOT NULL,
+	CONSTRAINT fk_attachments_finding FOREIGN KEY (finding_id) REFERENCES findings (id),
+	CONSTRAINT fk_attachments_user FOREIGN KEY (uploaded_by) REFERENCES users (id)
+){{opts}};
+
+CREATE INDEX idx_attachments_finding ON attachments (finding_id);
+
+CREATE INDEX idx_attachments_sha256 ON attachments (sha256);
+
+CREATE TABLE notifications (
+	id {{pk}},
+	user_id {{ref}} NOT NULL,
+	kind VARCHAR(32) NOT NULL,
+	title VARCHAR(255) NOT NULL,
+	body {{text}} NOT NULL,
+	link VARCHAR(255) NOT NULL,
+	entity VARCHAR(32) NOT NULL,
+	entity_id {{ref}} NOT NULL,
+	dedupe_key VARCHAR(191) NULL,
+	read_at {{time}} NULL,
+	emailed_at {{time}} NULL,
+	created_at {{time}} NOT NULL,
+	CONSTRAINT uq_notifications_dedupe UNIQUE (dedupe_key),
+	CONSTRAINT fk_notifications_user FOREIGN KEY (user_id) REFERENCES users (id)
+){{opts}};
+
+CREATE INDEX idx_notifications_user ON notifications (user_id, read_at);
+
+CREATE INDEX idx_notifications_outbox ON notifications (emailed_at);
+
+CREATE INDEX idx_findings_status_due ON findings (status, due_on)
 `

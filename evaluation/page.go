@@ -37,8 +37,9 @@ type List[T any] struct {
 	Total int64 `json:"total"`
 }
 
-// paginate counts the query's rows and loads one page of them in order.
-func paginate[T any](q *gorm.DB, p Page, order string) (List[T], error) {
+// paginate counts the query's rows and loads one page of them in order
+// (a column list, or a clause.OrderBy with arguments).
+func paginate[T any](q *gorm.DB, p Page, order any) (List[T], error) {
 	p = p.normalise()
 	q = q.Session(&gorm.Session{}) // let Count and Find each start from the same conditions
 	var out List[T]

@@ -305,6 +305,9 @@ func (s *Store) MoveRound(ctx context.Context, actor Actor, id int64, to RoundSt
 			if err := setDueDates(t.DB, &r); err != nil {
 				return err
 			}
+			if err := notifyPublished(t, &r); err != nil {
+				return err
+			}
 		}
 		if err := t.Save(&r).Error; err != nil {
 			return fmt.Errorf("move round: %w", err)

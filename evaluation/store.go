@@ -25,6 +25,7 @@ type Store struct {
 	sessionTTL time.Duration
 	log        *slog.Logger
 	checker    *checker
+	blobs      Blobs
 }
 
 // StoreOptions configures a Store; zero values take the defaults.
@@ -34,12 +35,13 @@ type StoreOptions struct {
 	BcryptCost int            // default bcrypt.DefaultCost; tests use bcrypt.MinCost
 	SessionTTL time.Duration  // lifetime of a login token; default 12h
 	Logger     *slog.Logger
+	Blobs      Blobs // where evidence files are kept; nil refuses uploads
 }
 
 // NewStore returns a Store on an open, migrated database.
 func NewStore(db *DB, opts StoreOptions) *Store {
 	s := &Store{db: db, clock: opts.Clock, loc: opts.Location, bcryptCost: opts.BcryptCost,
-		sessionTTL: opts.SessionTTL, log: opts.Logger, checker: newChecker()}
+		sessionTTL: opts.SessionTTL, log: opts.Logger, checker: newChecker(), blobs: opts.Blobs}
 	if s.clock == nil {
 		s.clock = SystemClock{}
 	}
@@ -66,6 +68,9 @@ func DefaultLocation() *time.Location {
 	}
 	return loc
 }
+
+// Blobs returns the store of evidence files (nil when there is none).
+func (s *Store) Blobs() Blobs { return s.blobs }
 
 // DB returns the database the store works on.
 func (s *Store) DB() *DB { return s.db }

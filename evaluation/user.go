@@ -19,6 +19,7 @@ type User struct {
 	DisplayName  string    `json:"display_name"`
 	Role         Role      `json:"role"`
 	OrgID        *int64    `json:"org_id"`
+	Email        string    `json:"email"` // for e-mail copies of notifications; may be empty
 	PasswordHash string    `json:"-"`
 	Disabled     bool      `json:"disabled"`
 	CreatedAt    time.Time `json:"created_at"`
@@ -32,6 +33,7 @@ type UserRequest struct {
 	DisplayName string `json:"display_name" validate:"required,max=100"`
 	Role        Role   `json:"role" validate:"required,oneof=admin evaluator department viewer"`
 	OrgID       *int64 `json:"org_id"`
+	Email       string `json:"email" validate:"omitempty,email,max=255"`
 }
 
 // UserPatch changes a user; nil fields stay as they are.
@@ -41,6 +43,7 @@ type UserPatch struct {
 	Role        *Role   `json:"role" validate:"omitempty,oneof=admin evaluator department viewer"`
 	OrgID       *int64  `json:"org_id"`
 	Disabled    *bool   `json:"disabled"`
+	Email       *string `json:"email" validate:"omitnil,omitempty,email,max=255"`
 }
 
 // Patch applies the changes except the password, which needs hashing.
@@ -56,6 +59,9 @@ func (p UserPatch) Patch(u *User) {
 	}
 	if p.Disabled != nil {
 		u.Disabled = *p.Disabled
+	}
+	if p.Email != nil {
+		u.Email = *p.Email
 	}
 }
 
@@ -105,7 +111,7 @@ func (s *Store) CreateUser(ctx context.Context, actor Actor, req UserRequest) (*
 	if err != nil {
 		return nil, err
 	}
-	u := &User{Username: req.Username, DisplayName: req.DisplayName, Role: req.Role, OrgID: req.OrgID, PasswordHash: hash}
+	u := &User{Username: req.Username, DisplayName: req.DisplayName, Role: req.Role, OrgID: req.OrgID, Email: req.Email, PasswordHash: hash}
 	err = s.write(ctx, actor, func(t *tx) error {
 		if err := checkUserOrg(t.DB, u); err != nil {
 			return err

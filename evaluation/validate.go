@@ -50,7 +50,9 @@ var fieldLabels = map[string]string{
 	"comment": "意见", "indicator_code": "指标编号", "value": "分值", "severity": "严重程度",
 	"description": "问题描述", "recommendation": "整改建议", "agency_id": "评估机构", "department_id": "部门",
 	"reason": "理由", "critical": "严重问题整改天数", "major": "较重问题整改天数", "minor": "一般问题整改天数",
-	"max_score": "分值", "guidance": "评分标准", "grade": "等次", "min": "分数线",
+	"max_score": "分值", "guidance": "评分标准", "grade": "等次", "min": "分数线", "email": "电子邮箱",
+	"measures": "整改措施", "responsible_person": "责任人", "progress": "整改进度", "completed_on": "完成日期",
+	"evidence": "佐证说明", "verdict": "审核结论",
 }
 
 // check validates v and returns nil or a *ValidationError.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -26,6 +27,7 @@ type config struct {
 	TZ            string
 	LogFormat     string
 	LogLevel      string
+	SMTPURL       string
 }
 
 // bindConfig registers the shared settings on a flag set, with defaults from
@@ -45,6 +47,8 @@ func bindConfig(fs *flag.FlagSet, getenv env) *config {
 	fs.StringVar(&c.TZ, "tz", def("EVAL_TZ", "Asia/Shanghai"), "the city's time zone for calendar days (EVAL_TZ)")
 	fs.StringVar(&c.LogFormat, "log-format", def("EVAL_LOG_FORMAT", "text"), "log format: text or json (EVAL_LOG_FORMAT)")
 	fs.StringVar(&c.LogLevel, "log-level", def("EVAL_LOG_LEVEL", "info"), "log level: debug, info, warn, error (EVAL_LOG_LEVEL)")
+	fs.StringVar(&c.SMTPURL, "smtp-url", getenv("EVAL_SMTP_URL"),
+		"SMTP server for e-mail copies of notifications, smtp://user:pass@host:port?from=addr (EVAL_SMTP_URL); empty: no e-mail")
 	c.AdminPassword = getenv("EVAL_ADMIN_PASSWORD")
 	return c
 }
@@ -93,7 +97,12 @@ func (c *config) open(log *slog.Logger) (*evaluation.DB, *evaluation.Store, erro
 	if err != nil {
 		return nil, nil, err
 	}
-	return db, evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log}), nil
+	blobs, err := evaluation.NewLocalBlobs(filepath.Join(c.DataDir, "evidence"))
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log, Blobs: blobs}), nil
 }
 
 // describe says which database the config points at, without secrets.

@@ -36,7 +36,11 @@ func runDemo(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	if _, err := evaluation.Migrate(ctx, db); err != nil {
 		return err
 	}
-	opts := demo.Options{Scale: *scale, Password: *password, Location: loc}
+	blobs, err := evaluation.NewLocalBlobs(filepath.Join(cfg.DataDir, "evidence"))
+	if err != nil {
+		return err
+	}
+	opts := demo.Options{Scale: *scale, Password: *password, Location: loc, Blobs: blobs}
 	if *scale > 50 {
 		opts.Progress = func(done, total int) {
 			if done%50 == 0 || done == total {

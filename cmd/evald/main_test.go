@@ -111,6 +111,28 @@ func TestDemoLoadsEveryState(t *testing.T) {
 		if vetoes == 0 || outliers == 0 {
 			t.Errorf("the demo should show a veto (%d) and an outlier (%d)", vetoes, outliers)
 		}
+		env.Clock.Set(time.Now()) // the demo is dated relative to the real present
+		findings, err := s.Findings(ctx, evaluation.System, evaluation.FindingFilter{RoundID: published.Items[0].ID,
+			Page: evaluation.Page{PerPage: 500}})
+		if err != nil || findings.Total != 44 {
+			t.Fatalf("published findings: %d, %v (want two per plan)", findings.Total, err)
+		}
+		states := map[string]int{}
+		for _, f := range findings.Items {
+			states[string(f.Status)]++
+			if f.Overdue {
+				states["overdue"]++
+			}
+		}
+		var drafts int64
+		env.DB.Gorm.Table("responses").Joins("JOIN findings ON findings.id = responses.finding_id").
+			Where("responses.status = 'draft' AND findings.status = 'open'").Count(&drafts)
+		states["draft"] = int(drafts)
+		for _, st := range []string{"open", "draft", "responded", "returned", "accepted", "overdue"} {
+			if states[st] == 0 {
+				t.Errorf("the demo has no finding that is %s: %v", st, states)
+			}
+		}
 		open, err := s.Rounds(ctx, evaluation.System, evaluation.RoundFilter{Status: evaluation.RoundOpen})
 		if err != nil || open.Total != 1 {
 			t.Fatalf("open rounds: %+v, %v", open, err)

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"time"
@@ -48,6 +49,15 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		fmt.Fprintf(stdout, "Created the first administrator.\n  username: %s\n  password: %s\n(This password is shown only once.)\n",
 			evaluation.FirstAdmin, password)
 	}
+	var mailer evaluation.Mailer
+	if cfg.SMTPURL != "" {
+		if mailer, err = evaluation.NewSMTPMailer(cfg.SMTPURL); err != nil {
+			return fmt.Errorf("EVAL_SMTP_URL: %w", err)
+		}
+	}
+	bgCtx, stopBackground := context.WithCancel(ctx)
+	defer stopBackground()
+	go runBackground(bgCtx, store, mailer, log)
 	e, err := api.New(api.Config{Store: store, Logger: log, UI: frontend.Assets(), UIBuilt: frontend.Built()})
 	if err != nil {
 		return err
@@ -77,4 +87,45 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// Background work of a serving process: deadline reminders and the e-mail
+// outbox. Both are safe on several replicas at once.
+const (
+	sweepEvery  = time.Hour
+	outboxEvery = 30 * time.Second
+	outboxBatch = 100
+)
+
+// runBackground runs the periodic domain tasks until ctx ends.
+func runBackground(ctx context.Context, store *evaluation.Store, mailer evaluation.Mailer, log *slog.Logger) {
+	sweep := time.NewTicker(sweepEvery)
+	defer sweep.Stop()
+	outbox := time.NewTicker(outboxEvery)
+	defer outbox.Stop()
+	doSweep := func() {
+		if n, err := store.SweepDeadlines(ctx); err != nil {
+			log.Error("deadline reminders", "err", err)
+		} else if n > 0 {
+			log.Info("deadline reminders", "created", n)
+		}
+	}
+	doSweep()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-sweep.C:
+			doSweep()
+		case <-outbox.C:
+			if mailer == nil {
+				continue
+			}
+			if n, err := store.SendPendingEmails(ctx, mailer, outboxBatch); err != nil {
+				log.Error("e-mail outbox", "err", err, "sent", n)
+			} else if n > 0 {
+				log.Info("e-mail outbox", "sent", n)
+			}
+		}
+	}
 }

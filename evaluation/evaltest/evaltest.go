@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -126,7 +127,11 @@ func Open(t testing.TB, dialect evaluation.Dialect) *Env {
 		t.Fatalf("open %s: %v", dialect, err)
 	}
 	t.Cleanup(func() { db.Close() })
-	store := evaluation.NewStore(db, evaluation.StoreOptions{Clock: clock, Location: Shanghai, BcryptCost: bcrypt.MinCost})
+	blobs, err := evaluation.NewLocalBlobs(filepath.Join(cfg.DataDir, "blobs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := evaluation.NewStore(db, evaluation.StoreOptions{Clock: clock, Location: Shanghai, BcryptCost: bcrypt.MinCost, Blobs: blobs})
 	return &Env{DB: db, Store: store, Clock: clock, Dialect: dialect, DataDir: cfg.DataDir, DSN: cfg.DSN}
 }
 

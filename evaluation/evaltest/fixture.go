@@ -3,6 +3,7 @@ package evaltest
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/evald/evald/demo"
 	"github.com/evald/evald/evaluation"
@@ -179,4 +180,48 @@ func (w *World) Score(a *evaluation.AssignmentView, ev *evaluation.User, answers
 		w.t.Fatalf("submit scoresheet: %v", err)
 	}
 	return s
+}
+
+// Published is a published round with findings on two departments' plans.
+type Published struct {
+	Round *evaluation.Round
+	// On P1 (市财政局): a critical finding by eval1 and a minor one by eval2.
+	// On P2 (市国资委): a major finding by eval2.
+	P1Critical, P1Minor, P2Major *evaluation.Finding
+}
+
+// PublishRound scores P1 and P2 in the world's round with eval1 and eval2,
+// raises three findings, closes scoring and publishes on 2026-05-10.
+func (w *World) PublishRound() *Published {
+	w.t.Helper()
+	ctx := context.Background()
+	p := &Published{Round: w.Round}
+	a11 := w.Assign(w.Round, w.P1, w.Eval1)
+	a12 := w.Assign(w.Round, w.P1, w.Eval2)
+	a22 := w.Assign(w.Round, w.P2, w.Eval2)
+	w.Move(w.Round, evaluation.RoundOpen)
+	raise := func(a *evaluation.AssignmentView, ev *evaluation.User, sev evaluation.Severity, text string) *evaluation.Finding {
+		f, err := w.Store.CreateFinding(ctx, evaluation.ActorOf(ev), a.ID, evaluation.FindingRequest{IndicatorCode: "2.2",
+			Severity: sev, Description: text, Recommendation: "按月对账销号，于下次评估前提交进展说明。"})
+		if err != nil {
+			w.t.Fatalf("raise finding: %v", err)
+		}
+		return f
+	}
+	p.P1Critical = raise(a11, w.Eval1, evaluation.SeverityCritical, "配套文件《绩效目标管理办法》未印发。")
+	p.P1Minor = raise(a12, w.Eval2, evaluation.SeverityMinor, "郫都区、邛崃市样本不足。")
+	p.P2Major = raise(a22, w.Eval2, evaluation.SeverityMajor, "联席会议仅召开1次。")
+	w.Score(a11, w.Eval1, w.FullAnswers(0.8))
+	w.Score(a12, w.Eval2, w.FullAnswers(0.7))
+	w.Score(a22, w.Eval2, w.FullAnswers(0.9))
+	w.Move(w.Round, evaluation.RoundScoringClosed)
+	w.Env.Clock.Set(time.Date(2026, 5, 10, 9, 0, 0, 0, Shanghai))
+	w.Move(w.Round, evaluation.RoundPublished)
+	return p
+}
+
+// DeptAnswer is a complete response of a department.
+func DeptAnswer() evaluation.ResponseRequest {
+	return evaluation.ResponseRequest{Measures: "已起草《绩效目标管理办法》，正在征求意见。", ResponsiblePerson: "张三（预算处处长）",
+		Progress: evaluation.ProgressInProgress, Evidence: "征求意见稿及会议纪要"}
 }

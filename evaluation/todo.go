@@ -1,0 +1,151 @@
+package evaluation
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// TodoItem is a piece of pending work of the caller's.
+type TodoItem struct {
+	Kind     string `json:"kind"` // scoresheet, verify, respond, missing_scoresheets, awaiting_verdicts
+	Title    string `json:"title"`
+	Detail   string `json:"detail"`
+	DueOn    *Date  `json:"due_on"`
+	Overdue  bool   `json:"overdue"`
+	Link     string `json:"link"`
+	Entity   string `json:"entity"`
+	EntityID int64  `json:"entity_id"`
+	Count    int    `json:"count"`
+}
+
+// Todo returns the actor's pending work, most urgent first: overdue items,
+// then by due date (items without one last).
+//   - evaluator: unsubmitted assignments; responses awaiting their verdict
+//   - department: open and returned findings with their due dates
+//   - admin: missing scoresheets and responses awaiting a verdict, per round
+//   - viewer: nothing (read-only)
+func (s *Store) Todo(ctx context.Context, actor Actor) ([]TodoItem, error) {
+	var items []TodoItem
+	var err error
+	switch actor.Role {
+	case RoleEvaluator:
+		items, err = s.evaluatorTodo(ctx, actor)
+	case RoleDepartment:
+		items, err = s.departmentTodo(ctx, actor)
+	case RoleAdmin:
+		items, err = s.adminTodo(ctx)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if items == nil {
+		items = []TodoItem{}
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		switch {
+		case a.Overdue != b.Overdue:
+			return a.Overdue
+		case (a.DueOn == nil) != (b.DueOn == nil):
+			return b.DueOn == nil
+		case a.DueOn != nil && *a.DueOn != *b.DueOn:
+			return *a.DueOn < *b.DueOn
+		}
+		return false
+	})
+	return items, nil
+}
+
+func (s *Store) evaluatorTodo(ctx context.Context, actor Actor) ([]TodoItem, error) {
+	today := s.Today()
+	var items []TodoItem
+	var rows []assignmentRow
+	err := assignmentQuery(s.read(ctx)).
+		Where("assignments.evaluator_id = ? AND scoresheets.status = ?", actor.UserID, SheetDraft).
+		Where("rounds.status = ? OR (rounds.status = ? AND scoresheets.reopened = ?)", RoundOpen, RoundScoringClosed, true).
+		Order("rounds.scoring_due, assignments.id").Find(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("todo: %w", err)
+	}
+	for _, r := range rows {
+		due := r.ScoringDue
+		title := "为《" + r.PlanTitle + "》评分"
+		if r.Reopened {
+			title = "更正已重新开放的评分表：《" + r.PlanTitle + "》"
+		}
+		items = append(items, TodoItem{Kind: "scoresheet", Title: title, Detail: r.RoundName, DueOn: &due,
+			Overdue: !r.Reopened && today > due, Link: fmt.Sprintf("/tasks/%d", r.ID), Entity: "assignment", EntityID: r.ID, Count: 1})
+	}
+	awaiting, err := s.Findings(ctx, actor, FindingFilter{Status: FindingResponded, Page: Page{PerPage: MaxPerPage}})
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range awaiting.Items {
+		items = append(items, TodoItem{Kind: "verify", Title: "审核《" + f.Plan.Title + "》的整改回复",
+			Detail: excerpt(f.Description, 40), Link: fmt.Sprintf("/findings/%d", f.ID), Entity: "finding", EntityID: f.ID, Count: 1})
+	}
+	return items, nil
+}
+
+func (s *Store) departmentTodo(ctx context.Context, actor Actor) ([]TodoItem, error) {
+	var items []TodoItem
+	for _, st := range []FindingStatus{FindingOpen, FindingReturned} {
+		list, err := s.Findings(ctx, actor, FindingFilter{Status: st, Page: Page{PerPage: MaxPerPage}})
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range list.Items {
+			if f.Round.Status != RoundPublished {
+				continue
+			}
+			title := "整改《" + f.Plan.Title + "》的问题"
+			if st == FindingReturned {
+				title = "重新提交被退回的整改回复：《" + f.Plan.Title + "》"
+			}
+			items = append(items, TodoItem{Kind: "respond", Title: title, Detail: excerpt(f.Description, 40), DueOn: f.DueOn,
+				Overdue: f.Overdue, Link: fmt.Sprintf("/findings/%d", f.ID), Entity: "finding", EntityID: f.ID, Count: 1})
+		}
+	}
+	return items, nil
+}
+
+func (s *Store) adminTodo(ctx context.Context) ([]TodoItem, error) {
+	today := s.Today()
+	type row struct {
+		RoundID    int64
+		RoundName  string
+		ScoringDue Date
+		N          int
+	}
+	var missing []row
+	err := s.read(ctx).Table("assignments").
+		Select("rounds.id AS round_id, rounds.name AS round_name, rounds.scoring_due, COUNT(*) AS n").
+		Joins("JOIN rounds ON rounds.id = assignments.round_id").
+		Joins("JOIN scoresheets ON scoresheets.assignment_id = assignments.id").
+		Where("scoresheets.status = ? AND (rounds.status = ? OR (rounds.status = ? AND scoresheets.reopened = ?))",
+			SheetDraft, RoundOpen, RoundScoringClosed, true).
+		Group("rounds.id, rounds.name, rounds.scoring_due").Scan(&missing).Error
+	if err != nil {
+		return nil, fmt.Errorf("todo: %w", err)
+	}
+	var items []TodoItem
+	for _, m := range missing {
+		due := m.ScoringDue
+		items = append(items, TodoItem{Kind: "missing_scoresheets", Title: fmt.Sprintf("「%s」还有%d份评分表未提交", m.RoundName, m.N),
+			DueOn: &due, Overdue: today > due, Link: fmt.Sprintf("/rounds/%d", m.RoundID), Entity: "round", EntityID: m.RoundID, Count: m.N})
+	}
+	var awaiting []row
+	err = s.read(ctx).Table("findings").Select("rounds.id AS round_id, rounds.name AS round_name, COUNT(*) AS n").
+		Joins("JOIN rounds ON rounds.id = findings.round_id").
+		Where("findings.status = ? AND rounds.status = ?", FindingResponded, RoundPublished).
+		Group("rounds.id, rounds.name").Scan(&awaiting).Error
+	if err != nil {
+		return nil, fmt.Errorf("todo: %w", err)
+	}
+	for _, a := range awaiting {
+		items = append(items, TodoItem{Kind: "awaiting_verdicts", Title: fmt.Sprintf("「%s」有%d条整改回复待审核", a.RoundName, a.N),
+			Link: fmt.Sprintf("/verify?round_id=%d", a.RoundID), Entity: "round", EntityID: a.RoundID, Count: a.N})
+	}
+	return items, nil
+}
