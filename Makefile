@@ -31,7 +31,7 @@ frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SR
 
 ## test: every test — Go (with the race detector, on SQLite and on MariaDB when EVAL_TEST_MYSQL_DSN is set,
 ## PDF text extraction and browser tests included) and the front end's unit tests
-test: vet test-go
+test: frontend vet test-frontend test-go
 
 test-go:
 	$(GO) test -race -count=1 -timeout 30m ./...

@@ -1,0 +1,500 @@
+// The one typed client of the evald HTTP API (shared/API.md). Every call of
+// the UI goes through here: it adds the bearer token, turns error answers
+// into ApiError, and reports an expired session (401) to the app so that it
+// can send the user to the login page.
+import type {
+  AssignmentDetail,
+  AssignmentInput,
+  AssignmentQuery,
+  AssignmentSummary,
+  Attachment,
+  AuditEvent,
+  AuditQuery,
+  AutoAssignRequest,
+  AutoAssignResponse,
+  Conflict,
+  ConflictInput,
+  ErrorBody,
+  Finding,
+  FindingInput,
+  FindingQuery,
+  HistoryEntry,
+  ImportResult,
+  JobState,
+  LoginRequest,
+  LoginResponse,
+  Notification,
+  NotificationQuery,
+  Org,
+  OrgInput,
+  OrgQuery,
+  Page,
+  PageQuery,
+  Plan,
+  PlanInput,
+  PlanQuery,
+  PlanResult,
+  PlanResultDetail,
+  Rectification,
+  RemindResponse,
+  ReportJob,
+  ResponseInput,
+  FindingResponse,
+  Round,
+  RoundAction,
+  RoundInput,
+  Scoresheet,
+  ScoresheetInput,
+  Template,
+  TemplateInput,
+  TodoItem,
+  User,
+  UserInput,
+  UserPatch,
+  UserQuery,
+  VerifyInput,
+} from './types'
+
+/** Prefix of every versioned API path. */
+export const API_BASE = '/api/v1'
+
+/** An error answer of the API, or a failure to reach it (status 0). */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  /** Offending fields (e.g. `scores[0].value`, `1.1`, `name`) → message in Chinese. */
+  readonly fields: Record<string, string>
+
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.fields = fields
+  }
+
+  /** Whether the server named at least one offending field. */
+  get hasFields(): boolean {
+    return Object.keys(this.fields).length > 0
+  }
+}
+
+/** What the client needs from the app: the token and what to do on 401. */
+export interface ClientHooks {
+  getToken: () => string | null
+  onUnauthorized: () => void
+}
+
+const hooks: ClientHooks = {
+  getToken: () => null,
+  onUnauthorized: () => {},
+}
+
+/** Connects the client to the session store (called once at start-up). */
+export function configureClient(h: Partial<ClientHooks>): void {
+  Object.assign(hooks, h)
+}
+
+/** Messages for error answers whose body is not the API's JSON shape. */
+const statusMessages: Record<number, string> = {
+  400: '请求格式有误',
+  401: '登录已过期，请重新登录',
+  403: '您没有权限执行此操作',
+  404: '数据不存在或无权查看',
+  409: '操作与当前状态冲突，请刷新后重试',
+  410: '数据已失效',
+  413: '文件过大',
+  422: '提交的数据有误，请检查后重试',
+  429: '操作过于频繁，请稍后再试',
+}
+
+/** Chinese message for a status when the server sent none. */
+export function defaultMessage(status: number): string {
+  if (statusMessages[status]) return statusMessages[status]
+  if (status >= 500) return `服务器出错（${status}），请稍后重试`
+  return `请求失败（${status}）`
+}
+
+type QueryValue = string | number | boolean | null | undefined
+type Query = { [key: string]: QueryValue }
+
+/** Builds `?a=1&b=x` from the set values of a query object; '' when none. */
+export function buildQuery(query?: object): string {
+  if (!query) return ''
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query as Query)) {
+    if (value === undefined || value === null || value === '') continue
+    params.append(key, String(value))
+  }
+  const s = params.toString()
+  return s ? `?${s}` : ''
+}
+
+/** Turns an error answer into an ApiError, reading the API's JSON error shape when present. */
+export async function errorFromResponse(res: Response): Promise<ApiError> {
+  let body: unknown = null
+  try {
+    body = await res.json()
+  } catch {
+    // not JSON: fall back to the status
+  }
+  const err = (body as Partial<ErrorBody> | null)?.error
+  if (err && typeof err === 'object') {
+    return new ApiError(
+      res.status,
+      err.code || String(res.status),
+      err.message || defaultMessage(res.status),
+      err.fields ?? {},
+    )
+  }
+  return new ApiError(res.status, String(res.status), defaultMessage(res.status))
+}
+
+interface RequestOptions {
+  query?: object
+  body?: unknown
+  form?: FormData
+  signal?: AbortSignal
+  /** Login answers 401 for wrong credentials; that is not an expired session. */
+  noAuthRedirect?: boolean
+}
+
+function authHeaders(): Record<string, string> {
+  const token = hooks.getToken()
+  return token ? { Authorization: `Bearer ${token}` } : {}
+}
+
+async function send(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() }
+  let body: BodyInit | undefined
+  if (opts.form) {
+    body = opts.form
+  } else if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(opts.body)
+  }
+  const url = (path.startsWith('/api/') || path.startsWith('/healthz') || path.startsWith('/readyz') ? path : API_BASE + path) + buildQuery(opts.query)
+  let res: Response
+  try {
+    res = await fetch(url, { method, headers, body, signal: opts.signal })
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e
+    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
+  }
+  if (!res.ok) {
+    const err = await errorFromResponse(res)
+    if (res.status === 401 && !opts.noAuthRedirect) hooks.onUnauthorized()
+    throw err
+  }
+  return res
+}
+
+/** Sends one API request and decodes the JSON answer (undefined for an empty one). */
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, opts)
+  if (res.status === 204) return undefined as T
+  const text = await res.text()
+  return (text ? JSON.parse(text) : undefined) as T
+}
+
+const get = <T>(path: string, query?: object) => request<T>('GET', path, { query })
+const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} })
+const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body })
+const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body })
+const del = (path: string) => request<void>('DELETE', path)
+
+function fileForm(file: Blob, name?: string): FormData {
+  const form = new FormData()
+  if (name !== undefined) form.append('file', file, name)
+  else form.append('file', file)
+  return form
+}
+
+// ---------------------------------------------------------------- service
+
+/** GET /healthz */
+export const health = () => get<{ status: string }>('/healthz')
+/** GET /readyz */
+export const ready = () => get<{ status: string }>('/readyz')
+/** GET /api/openapi.json */
+export const openAPI = () => get<Record<string, unknown>>('/api/openapi.json')
+
+// ---------------------------------------------------------------- auth
+
+/** POST /auth/login — a 401 here means wrong credentials, not an expired session. */
+export const login = (body: LoginRequest) =>
+  request<LoginResponse>('POST', '/auth/login', { body, noAuthRedirect: true })
+/** POST /auth/logout */
+export const logout = () => request<void>('POST', '/auth/logout', { body: {}, noAuthRedirect: true })
+/** GET /me */
+export const me = () => get<User>('/me')
+
+// ---------------------------------------------------------------- organisations
+
+export const listOrgs = (q: OrgQuery = {}) => get<Page<Org>>('/orgs', q)
+export const createOrg = (body: OrgInput) => post<Org>('/orgs', body)
+export const getOrg = (id: number) => get<Org>(`/orgs/${id}`)
+export const updateOrg = (id: number, body: Partial<OrgInput>) => patch<Org>(`/orgs/${id}`, body)
+export const deleteOrg = (id: number) => del(`/orgs/${id}`)
+
+// ---------------------------------------------------------------- users
+
+export const listUsers = (q: UserQuery = {}) => get<Page<User>>('/users', q)
+export const createUser = (body: UserInput) => post<User>('/users', body)
+export const getUser = (id: number) => get<User>(`/users/${id}`)
+export const updateUser = (id: number, body: UserPatch) => patch<User>(`/users/${id}`, body)
+
+// ---------------------------------------------------------------- plans
+
+export const listPlans = (q: PlanQuery = {}) => get<Page<Plan>>('/plans', q)
+export const createPlan = (body: PlanInput) => post<Plan>('/plans', body)
+export const getPlan = (id: number) => get<Plan>(`/plans/${id}`)
+export const updatePlan = (id: number, body: Partial<PlanInput>) => patch<Plan>(`/plans/${id}`, body)
+export const deletePlan = (id: number) => del(`/plans/${id}`)
+// ---------------------------------------------------------------- templates
+
+export const listTemplates = (q: PageQuery = {}) => get<Page<Template>>('/templates', q)
+export const createTemplate = (body: TemplateInput) => post<Template>('/templates', body)
+export const getTemplate = (id: number) => get<Template>(`/templates/${id}`)
+
+// ---------------------------------------------------------------- conflicts
+
+export const listConflicts = (q: PageQuery & { agency_id?: number } = {}) => get<Page<Conflict>>('/conflicts', q)
+export const createConflict = (body: ConflictInput) => post<Conflict>('/conflicts', body)
+
+// ---------------------------------------------------------------- rounds
+
+export const listRounds = (q: PageQuery & { status?: string } = {}) => get<Page<Round>>('/rounds', q)
+export const createRound = (body: RoundInput) => post<Round>('/rounds', body)
+export const getRound = (id: number) => get<Round>(`/rounds/${id}`)
+export const updateRound = (id: number, body: Partial<RoundInput>) => patch<Round>(`/rounds/${id}`, body)
+/** POST /rounds/{id}/open | close-scoring | publish | archive (wrong state → 409). */
+export const roundAction = (id: number, action: RoundAction) => post<Round>(`/rounds/${id}/${action}`)
+export const eligiblePlans = (id: number, q: PageQuery = {}) => get<Page<Plan>>(`/rounds/${id}/eligible-plans`, q)
+export const listRoundAssignments = (id: number, q: AssignmentQuery = {}) =>
+  get<Page<AssignmentSummary>>(`/rounds/${id}/assignments`, q)
+export const createAssignment = (roundId: number, body: AssignmentInput) =>
+  post<AssignmentSummary>(`/rounds/${roundId}/assignments`, body)
+export const autoAssign = (roundId: number, body: AutoAssignRequest) =>
+  post<AutoAssignResponse>(`/rounds/${roundId}/auto-assign`, body)
+export const deleteAssignment = (id: number) => del(`/assignments/${id}`)
+export const remind = (roundId: number) => post<RemindResponse>(`/rounds/${roundId}/remind`)
+export const reopenScoresheet = (assignmentId: number) => post<Scoresheet>(`/scoresheets/${assignmentId}/reopen`)
+
+// ---------------------------------------------------------------- evaluator
+
+export const listMyAssignments = (q: AssignmentQuery = {}) => get<Page<AssignmentSummary>>('/assignments', q)
+export const getAssignment = (id: number) => get<AssignmentDetail>(`/assignments/${id}`)
+export const saveScoresheet = (id: number, body: ScoresheetInput) => put<Scoresheet>(`/assignments/${id}/scoresheet`, body)
+export const submitScoresheet = (id: number, version: number) => post<Scoresheet | undefined>(`/assignments/${id}/submit`, { version })
+export const listAssignmentFindings = (id: number, q: PageQuery = {}) => get<Page<Finding>>(`/assignments/${id}/findings`, q)
+export const createFinding = (assignmentId: number, body: FindingInput) => post<Finding>(`/assignments/${assignmentId}/findings`, body)
+export const updateFinding = (id: number, body: Partial<FindingInput>) => patch<Finding>(`/findings/${id}`, body)
+export const deleteFinding = (id: number) => del(`/findings/${id}`)
+
+// ---------------------------------------------------------------- results
+
+export const roundResults = (roundId: number) => get<Page<PlanResult>>(`/rounds/${roundId}/results`)
+export const planResult = (roundId: number, planId: number) =>
+  get<PlanResultDetail>(`/rounds/${roundId}/plans/${planId}/result`)
+
+// ---------------------------------------------------------------- findings and rectification
+
+export const listFindings = (q: FindingQuery = {}) => get<Page<Finding>>('/findings', q)
+export const saveResponse = (findingId: number, body: ResponseInput) =>
+  put<FindingResponse>(`/findings/${findingId}/response`, body)
+export const submitResponse = (findingId: number) => post<Finding>(`/findings/${findingId}/response/submit`)
+export const verifyFinding = (findingId: number, body: VerifyInput) => post<Finding>(`/findings/${findingId}/verify`, body)
+/** GET /findings/{id}/history — answered as `{items}` or as a bare array; both are accepted. */
+export const findingHistory = async (findingId: number): Promise<HistoryEntry[]> => {
+  const res = await get<Page<HistoryEntry> | HistoryEntry[]>(`/findings/${findingId}/history`)
+  return Array.isArray(res) ? res : (res?.items ?? [])
+}
+export const rectification = (roundId: number) => get<Rectification>(`/rounds/${roundId}/rectification`)
+export const deleteAttachment = (id: number) => del(`/attachments/${id}`)
+/** GET /attachments/{id}, saved as a file. */
+export const downloadAttachment = (id: number, name?: string) => downloadFile(`${API_BASE}/attachments/${id}`, name)
+
+// ---------------------------------------------------------------- notifications and todo
+
+export const listNotifications = (q: NotificationQuery = {}) => get<Page<Notification>>('/notifications', q)
+export const markNotificationRead = (id: number) => post<void>(`/notifications/${id}/read`)
+/** GET /todo — answered as `{items, total}` or as a bare array; both are accepted. */
+export const todo = async (): Promise<TodoItem[]> => {
+  const res = await get<Page<TodoItem> | TodoItem[]>('/todo')
+  return Array.isArray(res) ? res : (res?.items ?? [])
+}
+
+// ---------------------------------------------------------------- reports
+
+/** Paths of the report downloads (fetched with the token by downloadFile). */
+export const reportPaths = {
+  evaluation: (roundId: number, planId: number) => `${API_BASE}/rounds/${roundId}/plans/${planId}/evaluation-report.pdf`,
+  rectification: (roundId: number, planId: number) =>
+    `${API_BASE}/rounds/${roundId}/plans/${planId}/rectification-report.pdf`,
+  summaryXlsx: (roundId: number) => `${API_BASE}/rounds/${roundId}/summary.xlsx`,
+  summaryPdf: (roundId: number) => `${API_BASE}/rounds/${roundId}/summary.pdf`,
+}
+export const startReportJob = (roundId: number) => post<ReportJob>(`/rounds/${roundId}/reports`)
+export const getJob = (jobId: string | number) => get<JobState>(`/jobs/${jobId}`)
+export const verifyReport = (sha256: string) =>
+  get<{ genuine: boolean; kind: string; round: string; plan: string; generated_at: string }>(`/reports/verify/${sha256}`)
+
+// ---------------------------------------------------------------- audit
+
+export const listAudit = (q: AuditQuery = {}) => get<Page<AuditEvent>>('/audit', q)
+
+// ---------------------------------------------------------------- files
+
+/**
+ * The file name of a download from its Content-Disposition header, preferring
+ * the RFC 5987 `filename*=UTF-8''…` form (Chinese names) over `filename=`.
+ */
+export function filenameFromDisposition(header: string | null, fallback: string): string {
+  if (!header) return fallback
+  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header)
+  if (star) {
+    try {
+      return decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''))
+    } catch {
+      // malformed escape: try the plain form
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header)
+  if (plain) {
+    const name = (plain[2] ?? plain[1]).trim()
+    if (name) return name
+  }
+  return fallback
+}
+
+/** The last path segment of a URL, as the name of a download without a header. */
+export function basename(path: string): string {
+  const clean = path.split(/[?#]/)[0]
+  return decodeURIComponent(clean.substring(clean.lastIndexOf('/') + 1)) || 'download'
+}
+
+/** What a finished download was. */
+export interface Downloaded {
+  name: string
+  size: number
+  /** `X-Report-SHA256` of a report, when present. */
+  sha256: string | null
+}
+
+/**
+ * Fetches a file with the bearer token and hands it to the browser as a
+ * download, named by the server's Content-Disposition.
+ */
+export async function downloadFile(path: string, fallbackName?: string): Promise<Downloaded> {
+  const res = await send('GET', path)
+  const blob = await res.blob()
+  const name = filenameFromDisposition(res.headers.get('Content-Disposition'), fallbackName ?? basename(path))
+  saveBlob(blob, name)
+  return { name, size: blob.size, sha256: res.headers.get('X-Report-SHA256') }
+}
+
+/** Offers a blob to the user as a file download. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.rel = 'noopener'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/**
+ * POST /findings/{id}/response/attachments (multipart `file`), with upload
+ * progress (0–100) for the evidence uploader. XMLHttpRequest because fetch
+ * reports no upload progress.
+ */
+export function uploadEvidence(
+  findingId: number,
+  file: File,
+  onProgress?: (percent: number) => void,
+): { promise: Promise<Attachment>; abort: () => void } {
+  const xhr = new XMLHttpRequest()
+  const promise = new Promise<Attachment>((resolve, reject) => {
+    xhr.open('POST', `${API_BASE}/findings/${findingId}/response/attachments`)
+    xhr.setRequestHeader('Accept', 'application/json')
+    const token = hooks.getToken()
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(Math.round((e.loaded / e.total) * 100))
+    }
+    xhr.onerror = () => reject(new ApiError(0, 'network', '无法连接服务器，请检查网络后重试'))
+    xhr.onabort = () => reject(new ApiError(0, 'aborted', '上传已取消'))
+    xhr.onload = () => {
+      const res = new Response(xhr.responseText || null, { status: xhr.status })
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(JSON.parse(xhr.responseText) as Attachment)
+        return
+      }
+      void errorFromResponse(res).then((err) => {
+        if (xhr.status === 401) hooks.onUnauthorized()
+        reject(err)
+      })
+    }
+    xhr.send(fileForm(file, file.name))
+  })
+  return { promise, abort: () => xhr.abort() }
+}
+
+/**
+ * POST /plans/import (multipart `file`, .xlsx or .csv). Row errors come back
+ * either in a 200 answer's `errors` or in the 422 that refused the whole file
+ * (it carries the same list; read wherever the server put it): both are
+ * returned, `refused` telling whether nothing was written.
+ */
+export async function importPlans(file: File): Promise<ImportResult & { refused: boolean }> {
+  const res = await fetch(`${API_BASE}/plans/import`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', ...authHeaders() },
+    body: fileForm(file, file.name),
+  }).catch(() => {
+    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
+  })
+  const text = await res.text()
+  let body: unknown = null
+  try {
+    body = text ? JSON.parse(text) : null
+  } catch {
+    body = null
+  }
+  if (res.ok) return { ...(body as ImportResult), refused: false }
+  const rows = importErrors(body)
+  if (res.status === 422 && rows.length > 0) return { created: 0, updated: 0, errors: rows, refused: true }
+  if (res.status === 401) hooks.onUnauthorized()
+  const err = (body as Partial<ErrorBody> | null)?.error
+  throw new ApiError(res.status, err?.code ?? String(res.status), err?.message ?? defaultMessage(res.status), err?.fields ?? {})
+}
+
+/** Finds the `[{row, message}]` list in an import answer, wherever the server put it. */
+export function importErrors(body: unknown): { row: number; message: string }[] {
+  if (!body || typeof body !== 'object') return []
+  const b = body as Record<string, unknown>
+  const e = b.error as Record<string, unknown> | undefined
+  const candidates = [b.errors, e?.errors, e?.rows, (e?.details as Record<string, unknown> | undefined)?.errors]
+  for (const c of candidates) {
+    if (Array.isArray(c)) {
+      return c
+        .filter((r): r is { row: number; message: string } => !!r && typeof r === 'object' && 'row' in r)
+        .map((r) => ({ row: Number(r.row), message: String(r.message ?? '') }))
+    }
+  }
+  // A 422 may also name rows only in `fields`, e.g. {"row 3": "…"} or {"rows[3]": "…"}.
+  const fields = e?.fields as Record<string, string> | undefined
+  if (fields) {
+    const out: { row: number; message: string }[] = []
+    for (const [k, v] of Object.entries(fields)) {
+      const m = /(\d+)/.exec(k)
+      if (m && /row/i.test(k)) out.push({ row: Number(m[1]), message: v })
+    }
+    return out.sort((a, b2) => a.row - b2.row)
+  }
+  return []
+}

@@ -1,0 +1,154 @@
+// Every page of the app. `meta.roles` says who may open it (the guard sends
+// others to their home page); pages load lazily so the first paint stays small.
+import type { RouteRecordRaw } from 'vue-router'
+import type { Role } from '@/api/types'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without login. */
+    public?: boolean
+    /** Roles that may open the page; any signed-in user when absent. */
+    roles?: readonly Role[]
+    /** The page title (browser tab and breadcrumb). */
+    title?: string
+    /** The menu entry to highlight for a detail page. */
+    menu?: string
+  }
+}
+
+const admin: Role[] = ['admin']
+const adminViewer: Role[] = ['admin', 'viewer']
+
+/** The route table. */
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/LoginView.vue'),
+    meta: { public: true, title: '登录' },
+  },
+  {
+    path: '/',
+    component: () => import('@/components/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { title: '工作台' } },
+      {
+        path: 'notifications',
+        name: 'notifications',
+        component: () => import('@/views/shared/NotificationsView.vue'),
+        meta: { title: '消息通知' },
+      },
+      // 改革办
+      { path: 'admin/orgs', name: 'orgs', component: () => import('@/views/admin/OrgsView.vue'), meta: { roles: admin, title: '组织机构' } },
+      { path: 'admin/users', name: 'users', component: () => import('@/views/admin/UsersView.vue'), meta: { roles: admin, title: '用户管理' } },
+      { path: 'admin/plans', name: 'plans', component: () => import('@/views/admin/PlansView.vue'), meta: { roles: admin, title: '改革方案' } },
+      {
+        path: 'admin/templates',
+        name: 'templates',
+        component: () => import('@/views/admin/TemplatesView.vue'),
+        meta: { roles: admin, title: '指标体系' },
+      },
+      {
+        path: 'admin/templates/new',
+        name: 'template-new',
+        component: () => import('@/views/admin/TemplateEditor.vue'),
+        meta: { roles: admin, title: '新建指标体系', menu: 'templates' },
+      },
+      {
+        path: 'admin/templates/:id(\\d+)',
+        name: 'template',
+        component: () => import('@/views/admin/TemplateEditor.vue'),
+        meta: { roles: admin, title: '指标体系详情', menu: 'templates' },
+      },
+      {
+        path: 'admin/conflicts',
+        name: 'conflicts',
+        component: () => import('@/views/admin/ConflictsView.vue'),
+        meta: { roles: admin, title: '利益冲突声明' },
+      },
+      { path: 'admin/rounds', name: 'rounds', component: () => import('@/views/admin/RoundsView.vue'), meta: { roles: admin, title: '评估轮次' } },
+      {
+        path: 'admin/rounds/:id(\\d+)',
+        name: 'round',
+        component: () => import('@/views/admin/RoundDetail.vue'),
+        meta: { roles: admin, title: '轮次详情', menu: 'rounds' },
+      },
+      {
+        path: 'admin/findings',
+        name: 'admin-findings',
+        component: () => import('@/views/admin/FindingsView.vue'),
+        meta: { roles: admin, title: '问题与整改核验' },
+      },
+      { path: 'admin/audit', name: 'audit', component: () => import('@/views/admin/AuditView.vue'), meta: { roles: admin, title: '审计日志' } },
+      // 改革办 and 领导/督查
+      {
+        path: 'results',
+        name: 'results',
+        component: () => import('@/views/shared/ResultsView.vue'),
+        meta: { roles: adminViewer, title: '评估结果' },
+      },
+      {
+        path: 'results/:roundId(\\d+)/plans/:planId(\\d+)',
+        name: 'plan-result',
+        component: () => import('@/views/shared/PlanResultView.vue'),
+        meta: { roles: adminViewer, title: '方案评估结果', menu: 'results' },
+      },
+      {
+        path: 'rectification',
+        name: 'rectification',
+        component: () => import('@/views/shared/RectificationView.vue'),
+        meta: { roles: adminViewer, title: '整改进度' },
+      },
+      {
+        path: 'reports',
+        name: 'reports',
+        component: () => import('@/views/shared/ReportsView.vue'),
+        meta: { roles: adminViewer, title: '报告下载' },
+      },
+      // 评估机构
+      {
+        path: 'tasks',
+        name: 'tasks',
+        component: () => import('@/views/evaluator/TasksView.vue'),
+        meta: { roles: ['evaluator'], title: '我的评估任务' },
+      },
+      {
+        path: 'tasks/:id(\\d+)',
+        name: 'scoresheet',
+        component: () => import('@/views/evaluator/ScoresheetView.vue'),
+        meta: { roles: ['evaluator'], title: '评分表', menu: 'tasks' },
+      },
+      {
+        path: 'verify',
+        name: 'verify',
+        component: () => import('@/views/evaluator/VerifyView.vue'),
+        meta: { roles: ['evaluator'], title: '整改核验' },
+      },
+      // 牵头单位
+      {
+        path: 'rectify',
+        name: 'rectify',
+        component: () => import('@/views/department/RectifyView.vue'),
+        meta: { roles: ['department'], title: '待整改问题' },
+      },
+      {
+        path: 'rectify/:id(\\d+)',
+        name: 'response',
+        component: () => import('@/views/department/ResponseView.vue'),
+        meta: { roles: ['department'], title: '整改回复', menu: 'rectify' },
+      },
+      {
+        path: 'my-reports',
+        name: 'dept-reports',
+        component: () => import('@/views/department/DeptReportsView.vue'),
+        meta: { roles: ['department'], title: '报告下载' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/NotFoundView.vue'),
+        meta: { title: '页面不存在' },
+      },
+    ],
+  },
+]

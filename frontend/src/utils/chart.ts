@@ -1,0 +1,56 @@
+// The geometry of the dimension bar chart, apart from its drawing.
+import type { DimensionScore } from '@/api/types'
+import { formatPoints } from './scoring'
+
+/** One bar: its share of the track (0–1) and the text beside it. */
+export interface Bar {
+  code: string
+  name: string
+  fraction: number
+  valueText: string
+}
+
+/**
+ * Bars for dimension scores: the share of each dimension's maximum when
+ * known ("12.5 / 16"), else the share of the largest score.
+ */
+export function chartBars(dims: readonly DimensionScore[], maxByCode?: Record<string, number>): Bar[] {
+  const largest = Math.max(0, ...dims.map((d) => d.score))
+  return dims.map((d) => {
+    const max = maxByCode?.[d.code]
+    const denom = max && max > 0 ? max : largest
+    const fraction = denom > 0 ? Math.min(1, Math.max(0, d.score / denom)) : 0
+    const score = Math.round(d.score * 100) / 100
+    return {
+      code: d.code,
+      name: d.name,
+      fraction,
+      valueText: max != null ? `${score} / ${formatPoints(max)}` : String(score),
+    }
+  })
+}
+
+/**
+ * The mean score of each dimension over a round's plans, rounded to 2
+ * decimals, in the order the dimensions first appear.
+ */
+export function averageDimensions(results: readonly { dimensions: readonly DimensionScore[] }[]): DimensionScore[] {
+  const acc = new Map<string, { name: string; sum: number; n: number }>()
+  for (const r of results) {
+    for (const d of r.dimensions) {
+      const a = acc.get(d.code) ?? { name: d.name, sum: 0, n: 0 }
+      a.sum += d.score
+      a.n++
+      acc.set(d.code, a)
+    }
+  }
+  return [...acc.entries()].map(([code, a]) => ({ code, name: a.name, score: Math.round((a.sum / a.n) * 100) / 100 }))
+}
+
+/** Dimension code → its points (sum of its indicators' max_score) in a template. */
+export function dimensionMaxima(template: { dimensions: readonly { code: string; indicators: readonly { max_score: number }[] }[] } | null): Record<string, number> | undefined {
+  if (!template) return undefined
+  const out: Record<string, number> = {}
+  for (const d of template.dimensions) out[d.code] = d.indicators.reduce((s, i) => s + i.max_score, 0)
+  return out
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest'
+import type { AssignmentSummary, Conflict, Round } from '@/api/types'
+import { averageDimensions, chartBars, dimensionMaxima } from './chart'
+import { conflictFor, summarizeAssignments } from './conflicts'
+import { isJobDone, isJobFailed, jobPercent, jobStatusLabel } from './jobs'
+import { todoTarget } from './notifications'
+import { safeRedirect } from './redirect'
+import { defaultRound } from './rounds'
+
+describe('safeRedirect', () => {
+  it.each([
+    ['/tasks/3', '/tasks/3'],
+    ['/results?round=2', '/results?round=2'],
+    ['https://evil.example', null],
+    ['//evil.example/x', null],
+    ['/\\evil.example', null],
+    ['/login?redirect=/x', null],
+    ['/login', null],
+    ['/loginx', '/loginx'],
+    [undefined, null],
+    [['/a'], null],
+  ])('%s → %s', (raw, want) => {
+    expect(safeRedirect(raw)).toBe(want)
+  })
+})
+
+describe('conflictFor', () => {
+  const conflicts: Conflict[] = [
+    { id: 1, agency_id: 10, department_id: 100, reason: '承担起草' },
+    { id: 2, agency_id: 11, plan_id: 7, reason: '参与论证' },
+  ]
+  it('finds a conflict by the plan lead department', () => {
+    expect(conflictFor(conflicts, 10, { id: 5, lead_department_id: 100 })?.id).toBe(1)
+  })
+  it('finds a conflict by the plan', () => {
+    expect(conflictFor(conflicts, 11, { id: 7, lead_department_id: 999 })?.id).toBe(2)
+  })
+  it('finds none for another agency, plan or department', () => {
+    expect(conflictFor(conflicts, 11, { id: 5, lead_department_id: 100 })).toBeNull()
+    expect(conflictFor(conflicts, 10, { id: 7, lead_department_id: 101 })).toBeNull()
+    expect(conflictFor(conflicts, null, { id: 7 })).toBeNull()
+  })
+})
+
+describe('summarizeAssignments', () => {
+  const a = (plan: number, evaluator: string, agency: string): AssignmentSummary & { ev: string; ag: string } => ({
+    id: 0,
+    round_id: 1,
+    plan: { id: plan, code: `P${plan}`, title: `方案${plan}` },
+    status: 'assigned',
+    scoring_due: '2024-01-01',
+    ev: evaluator,
+    ag: agency,
+  })
+  it('counts per agency and evaluator and names plans short of raters', () => {
+    const list = [a(1, '张', '川大'), a(1, '李', '电子科大'), a(2, '张', '川大'), a(2, '王', '西华'), a(3, '李', '电子科大')]
+    const s = summarizeAssignments(list, 2, (x) => (x as typeof list[0]).ag, (x) => (x as typeof list[0]).ev)
+    expect(s.plans).toBe(3)
+    expect(s.assignments).toBe(5)
+    expect(s.byAgency).toEqual([
+      { key: '川大', count: 2 },
+      { key: '电子科大', count: 2 },
+      { key: '西华', count: 1 },
+    ])
+    expect(s.shortPlans).toEqual([{ plan: 'P3 方案3', raters: 1 }])
+  })
+})
+
+describe('charts', () => {
+  const dims = [
+    { code: '1', name: '设计', score: 12.5 },
+    { code: '2', name: '实施', score: 25 },
+  ]
+  it('scales to the dimension maximum when known', () => {
+    const bars = chartBars(dims, { '1': 16, '2': 30 })
+    expect(bars[0].fraction).toBeCloseTo(12.5 / 16)
+    expect(bars[0].valueText).toBe('12.5 / 16')
+  })
+  it('scales to the largest score otherwise', () => {
+    const bars = chartBars(dims)
+    expect(bars.map((b) => b.fraction)).toEqual([0.5, 1])
+    expect(bars[1].valueText).toBe('25')
+  })
+  it('never draws outside the track', () => {
+    expect(chartBars([{ code: '1', name: 'x', score: 20 }], { '1': 10 })[0].fraction).toBe(1)
+    expect(chartBars([{ code: '1', name: 'x', score: 0 }])[0].fraction).toBe(0)
+  })
+  it('averages dimensions over plans', () => {
+    expect(
+      averageDimensions([
+        { dimensions: [{ code: '1', name: '设计', score: 10 }] },
+        { dimensions: [{ code: '1', name: '设计', score: 13.33 }] },
+      ]),
+    ).toEqual([{ code: '1', name: '设计', score: 11.67 }])
+  })
+  it('derives dimension maxima from a template', () => {
+    expect(dimensionMaxima({ dimensions: [{ code: '1', indicators: [{ max_score: 6 }, { max_score: 4.5 }] }] })).toEqual({ '1': 10.5 })
+    expect(dimensionMaxima(null)).toBeUndefined()
+  })
+})
+
+describe('jobs', () => {
+  it('reports progress, 100 only when done', () => {
+    expect(jobPercent({ status: 'running', done: 3, total: 10 })).toBe(30)
+    expect(jobPercent({ status: 'running', done: 10, total: 10 })).toBe(99)
+    expect(jobPercent({ status: 'done', done: 10, total: 10 })).toBe(100)
+    expect(jobPercent({ status: 'queued', done: 0, total: 0 })).toBe(0)
+    expect(jobPercent(null)).toBe(0)
+  })
+  it('reads states', () => {
+    expect(isJobDone({ status: 'done' })).toBe(true)
+    expect(isJobFailed({ status: 'failed' })).toBe(true)
+    expect(jobStatusLabel({ status: 'running' })).toBe('生成中')
+    expect(jobStatusLabel({ status: 'queued' })).toBe('排队中')
+  })
+})
+
+describe('defaultRound', () => {
+  const r = (id: number, starts_on: string, status: Round['status']): Round => ({
+    id,
+    name: `R${id}`,
+    template_id: 1,
+    starts_on,
+    scoring_due: starts_on,
+    status,
+  })
+  const rounds = [r(1, '2023-01-01', 'archived'), r(2, '2024-01-01', 'published'), r(3, '2025-01-01', 'open')]
+  it('takes the round from the URL when it exists', () => {
+    expect(defaultRound(rounds, 1)?.id).toBe(1)
+    expect(defaultRound(rounds, 99)?.id).toBe(2)
+  })
+  it('prefers the newest published round, else the newest', () => {
+    expect(defaultRound(rounds)?.id).toBe(2)
+    expect(defaultRound([rounds[0], rounds[2]])?.id).toBe(3)
+    expect(defaultRound([])).toBeNull()
+  })
+})
+
+describe('todoTarget', () => {
+  it('sends an evaluator to the scoresheet and a department to the response form', () => {
+    expect(todoTarget({ kind: 'scoresheet', title: 'x', assignment_id: 4 }, 'evaluator')).toEqual({ name: 'scoresheet', params: { id: 4 } })
+    expect(todoTarget({ kind: 'finding', title: 'x', finding_id: 9 }, 'department')).toEqual({ name: 'response', params: { id: 9 } })
+    expect(todoTarget({ kind: 'verify', title: 'x', finding_id: 9 }, 'evaluator')).toEqual({ name: 'verify', query: { finding: 9 } })
+  })
+  it('follows an app link first and ignores outside links', () => {
+    expect(todoTarget({ kind: 'x', title: 'x', link: '/tasks/1', assignment_id: 2 }, 'evaluator')).toBe('/tasks/1')
+    expect(todoTarget({ kind: 'x', title: 'x', link: 'https://x' }, 'viewer')).toBeNull()
+  })
+})

@@ -1,0 +1,16 @@
+// Choosing a round for the result, rectification and report pages.
+import type { Round } from '@/api/types'
+
+/**
+ * The round a page opens on: the one named in the URL if it exists, else the
+ * newest published round (results are final there), else the newest round.
+ * Newest means the latest `starts_on`, then the highest id.
+ */
+export function defaultRound(rounds: readonly Round[], wanted?: number | null): Round | null {
+  if (wanted != null) {
+    const r = rounds.find((x) => x.id === wanted)
+    if (r) return r
+  }
+  const newest = [...rounds].sort((a, b) => (a.starts_on === b.starts_on ? b.id - a.id : a.starts_on < b.starts_on ? 1 : -1))
+  return newest.find((r) => r.status === 'published') ?? newest[0] ?? null
+}
