@@ -69,7 +69,9 @@ func (l *loader) rectify(roundID int64, published evaluation.Date) error {
 			steps = []func() error{func() error { return answer(0) }, submit}
 		case 3:
 			steps = []func() error{func() error { return answer(0) }, submit,
-				func() error { return verify(evaluation.VerdictReturned, "整改措施不够具体，请补充完成时限和责任分工，并提供佐证材料。") }}
+				func() error {
+					return verify(evaluation.VerdictReturned, "整改措施不够具体，请补充完成时限和责任分工，并提供佐证材料。")
+				}}
 		case 4:
 			steps = []func() error{func() error { return answer(1) }, submit, func() error { return verify(evaluation.VerdictAccepted, "整改到位，同意销号。") }}
 		case 5:
