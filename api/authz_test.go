@@ -99,6 +99,9 @@ type authzFixture struct {
 	subAtt1 int64       // submitted evidence on a P1 finding raised by eval1
 	subAtt2 int64       // submitted evidence on a P2 finding raised by eval2
 	notices map[string][2]int64
+
+	jobs     map[string]int64 // a finished round ZIP job of admin's and one of leader's
+	verified string           // the SHA-256 of a report handed out
 }
 
 // pubFindings are two findings of a published round: f1 on P1 (市财政局)
@@ -203,6 +206,28 @@ func newAuthzFixture(t *testing.T, s *server) *authzFixture {
 			ids[i] = n.ID
 			f.notices[u.Username] = ids
 		}
+	}
+	// Finished report jobs of two readers, and a report on record.
+	f.jobs = map[string]int64{}
+	zipKey := strings.Repeat("ab", 32)
+	if err := w.Store.Blobs().Put(ctx, zipKey, strings.NewReader("PK\x05\x06"+strings.Repeat("\x00", 18))); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []*evaluation.User{w.Admin, w.Viewer} {
+		j, err := w.Store.CreateReportJob(ctx, evaluation.ActorOf(u), f.published.ID, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Store.FinishReportJob(ctx, j.ID, zipKey, 22, nil); err != nil {
+			t.Fatal(err)
+		}
+		f.jobs[u.Username] = j.ID
+	}
+	f.verified = strings.Repeat("c0", 32)
+	if err := w.Store.RecordReports(ctx, w.AdminActor(), []evaluation.ReportRecord{{SHA256: f.verified,
+		VerificationCode: strings.Repeat("d1", 32), Kind: evaluation.ReportSummaryPDF, RoundID: f.published.ID, Size: 1,
+		ReportDate: "2026-05-10"}}); err != nil {
+		t.Fatal(err)
 	}
 	return f
 }
@@ -557,6 +582,47 @@ func (f *authzFixture) rows() map[string]authzRow {
 				but(asDept, 200, 404).but(asViewer, 200, 404),
 		},
 		"GET /api/v1/todo": same(at(v1+"/todo"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
+
+		// Reports: evaluators have those of plans they evaluated, departments
+		// those of plans they lead.
+		"GET /api/v1/rounds/:id/plans/:plan_id/evaluation-report.pdf": {
+			own:   at(v1+"/rounds/%d/plans/%d/evaluation-report.pdf", f.published.ID, w.P1.ID),
+			other: at(v1+"/rounds/%d/plans/%d/evaluation-report.pdf", f.published.ID, w.P2.ID),
+			want:  only(200, asAdmin, asViewer).but(asEvaluator, 200, 404).but(asDept, 200, 404),
+		},
+		"GET /api/v1/rounds/:id/plans/:plan_id/rectification-report.pdf": {
+			own:   at(v1+"/rounds/%d/plans/%d/rectification-report.pdf", f.published.ID, w.P1.ID),
+			other: at(v1+"/rounds/%d/plans/%d/rectification-report.pdf", f.published.ID, w.P2.ID),
+			want:  only(200, asAdmin, asViewer).but(asEvaluator, 200, 404).but(asDept, 200, 404),
+		},
+		"GET /api/v1/rounds/:id/summary.pdf":  same(at(v1+"/rounds/%d/summary.pdf", f.published.ID), only(200, asAdmin, asViewer)),
+		"GET /api/v1/rounds/:id/summary.xlsx": same(at(v1+"/rounds/%d/summary.xlsx", f.published.ID), only(200, asAdmin, asViewer)),
+		"POST /api/v1/rounds/:id/reports":     same(at(v1+"/rounds/%d/reports", f.published.ID), only(202, asAdmin, asViewer)),
+		"GET /api/v1/jobs/:id": {
+			own: func(f *authzFixture, caller string) req {
+				return req{path: fmt.Sprintf(v1+"/jobs/%d", f.jobs[caller])}
+			},
+			other: func(f *authzFixture, caller string) req {
+				if caller == asViewer {
+					return req{path: fmt.Sprintf(v1+"/jobs/%d", f.jobs[asAdmin])}
+				}
+				return req{path: fmt.Sprintf(v1+"/jobs/%d", f.jobs[asViewer])}
+			},
+			want: only(200, asAdmin, asViewer).but(asViewer, 200, 404),
+		},
+		"GET /api/v1/jobs/:id/download": {
+			own: func(f *authzFixture, caller string) req {
+				return req{path: fmt.Sprintf(v1+"/jobs/%d/download", f.jobs[caller])}
+			},
+			other: func(f *authzFixture, caller string) req {
+				if caller == asViewer {
+					return req{path: fmt.Sprintf(v1+"/jobs/%d/download", f.jobs[asAdmin])}
+				}
+				return req{path: fmt.Sprintf(v1+"/jobs/%d/download", f.jobs[asViewer])}
+			},
+			want: only(200, asAdmin, asViewer).but(asViewer, 200, 404),
+		},
+		"GET /api/v1/reports/verify/:sha256": same(at(v1+"/reports/verify/%s", f.verified), public(200)),
 	}
 }
 

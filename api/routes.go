@@ -119,6 +119,16 @@ func (h handlers) routes() []route {
 		{http.MethodPost, v1 + "/notifications/:id/read", h.notices.read, anyone},
 		{http.MethodGet, v1 + "/todo", h.notices.todo, anyone},
 
+		// Reports: the domain narrows them to the plans each reader may have
+		{http.MethodGet, v1 + "/rounds/:id/plans/:plan_id/evaluation-report.pdf", h.reports.document(evaluation.ReportEvaluation), anyone},
+		{http.MethodGet, v1 + "/rounds/:id/plans/:plan_id/rectification-report.pdf", h.reports.document(evaluation.ReportRectification), anyone},
+		{http.MethodGet, v1 + "/rounds/:id/summary.pdf", h.reports.document(evaluation.ReportSummaryPDF), adminView},
+		{http.MethodGet, v1 + "/rounds/:id/summary.xlsx", h.reports.document(evaluation.ReportSummaryXLSX), adminView},
+		{http.MethodPost, v1 + "/rounds/:id/reports", h.reports.startJob, adminView},
+		{http.MethodGet, v1 + "/jobs/:id", h.reports.job, adminView},
+		{http.MethodGet, v1 + "/jobs/:id/download", h.reports.download, adminView},
+		{http.MethodGet, v1 + "/reports/verify/:sha256", h.reports.verify, public},
+
 		// Audit
 		{http.MethodGet, v1 + "/audit", h.audit.list, admin},
 

@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/reports"
 )
 
 // Config is what the HTTP server is built from.
@@ -20,6 +21,7 @@ type Config struct {
 	Registry *prometheus.Registry // metrics registry; a new one when nil
 	UI       fs.FS                // the built web UI (frontend.Assets())
 	UIBuilt  bool
+	Reports  *reports.Service // renders reports; a default one on the store when nil
 }
 
 // maxBody is the largest request body of any kind (evidence uploads are 20 MB).
@@ -39,6 +41,13 @@ func New(cfg Config) (*echo.Echo, error) {
 	doc, err := openAPIJSON()
 	if err != nil {
 		return nil, err
+	}
+	if cfg.Reports == nil {
+		renderer, err := reports.NewRenderer(reports.Options{})
+		if err != nil {
+			return nil, err
+		}
+		cfg.Reports = reports.NewService(cfg.Store, renderer, cfg.Store.Blobs(), reports.ServiceOptions{Logger: log})
 	}
 
 	e := echo.New()
@@ -73,6 +82,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		rectify:     &RectificationHandler{Store: cfg.Store},
 		evidence:    &AttachmentHandler{Attachments: cfg.Store},
 		notices:     &NotificationHandler{Notifications: cfg.Store},
+		reports:     &ReportHandler{Reports: cfg.Reports, Store: cfg.Store},
 	}
 	authn := authenticate(cfg.Store)
 	for _, r := range h.routes() {
@@ -107,4 +117,5 @@ type handlers struct {
 	rectify     *RectificationHandler
 	evidence    *AttachmentHandler
 	notices     *NotificationHandler
+	reports     *ReportHandler
 }

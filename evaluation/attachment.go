@@ -1,6 +1,7 @@
 package evaluation
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -87,7 +88,7 @@ func (s *Store) AddAttachment(ctx context.Context, actor Actor, findingID int64,
 	if err != nil {
 		return nil, err
 	}
-	if err := s.blobs.Put(ctx, key, data); err != nil {
+	if err := s.blobs.Put(ctx, key, bytes.NewReader(data)); err != nil {
 		return nil, fmt.Errorf("store evidence: %w", err)
 	}
 	a := &Attachment{FindingID: findingID, Name: name, Size: int64(len(data)), SHA256: key, ContentType: contentType, UploadedBy: actor.UserID}

@@ -14,9 +14,10 @@ import (
 // use the SHA-256 hex of their content, so storage is content-addressed and a
 // file uploaded twice is stored once.
 type Blobs interface {
-	// Put stores data under key, replacing what was there; putting an
+	// Put stores what r yields under key, replacing what was there (atomically:
+	// readers see the old or the new content, never part); putting an
 	// existing key with the same content is therefore harmless.
-	Put(ctx context.Context, key string, data []byte) error
+	Put(ctx context.Context, key string, r io.Reader) error
 	// Open returns the blob for reading, or an error wrapping ErrNotFound.
 	Open(ctx context.Context, key string) (io.ReadSeekCloser, error)
 	// Delete removes the blob; deleting a missing key is not an error.
@@ -77,7 +78,7 @@ func (b *LocalBlobs) path(key string) (shard, file string) {
 // renames it over the key, so a reader or a crash sees either the whole blob
 // or none. Concurrent Puts of one key each write their own temporary file and
 // the last rename wins; with content-addressed keys they are all equal.
-func (b *LocalBlobs) Put(ctx context.Context, key string, data []byte) (err error) {
+func (b *LocalBlobs) Put(ctx context.Context, key string, r io.Reader) (err error) {
 	if err := checkBlobKey(key); err != nil {
 		return err
 	}
@@ -102,7 +103,7 @@ func (b *LocalBlobs) Put(ctx context.Context, key string, data []byte) (err erro
 	if err := tmp.Chmod(blobFile); err != nil {
 		return fmt.Errorf("evaluation: put blob %s: %w", key, err)
 	}
-	if _, err := tmp.Write(data); err != nil {
+	if _, err := io.Copy(tmp, r); err != nil {
 		return fmt.Errorf("evaluation: put blob %s: %w", key, err)
 	}
 	if err := tmp.Sync(); err != nil {

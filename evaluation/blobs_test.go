@@ -77,7 +77,7 @@ func TestBlobsRoundTrip(t *testing.T) {
 
 	data := []byte("整改方案（2024）的佐证材料")
 	key := blobKey(data)
-	if err := b.Put(ctx, key, data); err != nil {
+	if err := b.Put(ctx, key, bytes.NewReader(data)); err != nil {
 		t.Fatal(err)
 	}
 	if got := readBlob(t, b, key); !bytes.Equal(got, data) {
@@ -115,7 +115,7 @@ func TestBlobsRoundTrip(t *testing.T) {
 func TestBlobsEmptyBlob(t *testing.T) {
 	b, _ := newTestBlobs(t)
 	key := blobKey(nil)
-	if err := b.Put(context.Background(), key, nil); err != nil {
+	if err := b.Put(context.Background(), key, bytes.NewReader(nil)); err != nil {
 		t.Fatal(err)
 	}
 	if got := readBlob(t, b, key); len(got) != 0 {
@@ -129,7 +129,7 @@ func TestBlobsPutIsIdempotent(t *testing.T) {
 	data := []byte("same content twice")
 	key := blobKey(data)
 	for i := range 3 {
-		if err := b.Put(ctx, key, data); err != nil {
+		if err := b.Put(ctx, key, bytes.NewReader(data)); err != nil {
 			t.Fatalf("put #%d: %v", i+1, err)
 		}
 	}
@@ -183,7 +183,7 @@ func TestBlobsRefuseBadKeys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if err := b.Put(ctx, tt.key, []byte("x")); !errors.Is(err, ErrInvalidBlobKey) {
+			if err := b.Put(ctx, tt.key, bytes.NewReader([]byte("x"))); !errors.Is(err, ErrInvalidBlobKey) {
 				t.Errorf("Put: %v, want ErrInvalidBlobKey", err)
 			}
 			if r, err := b.Open(ctx, tt.key); !errors.Is(err, ErrInvalidBlobKey) {
@@ -206,7 +206,7 @@ func TestBlobsRefuseBadKeys(t *testing.T) {
 
 	// The limits themselves are fine.
 	for _, key := range []string{strings.Repeat("0", 16), strings.Repeat("z", 128)} {
-		if err := b.Put(ctx, key, []byte("x")); err != nil {
+		if err := b.Put(ctx, key, bytes.NewReader([]byte("x"))); err != nil {
 			t.Errorf("key of %d characters: %v", len(key), err)
 		}
 	}
@@ -222,7 +222,7 @@ func TestBlobsConcurrentPutsOfOneKey(t *testing.T) {
 	var wg sync.WaitGroup
 	errs := make([]error, writers)
 	for i := range writers {
-		wg.Go(func() { errs[i] = b.Put(ctx, key, data) })
+		wg.Go(func() { errs[i] = b.Put(ctx, key, bytes.NewReader(data)) })
 	}
 	// Readers racing the writers see the whole blob or none.
 	for range writers {
@@ -263,7 +263,7 @@ func TestBlobsCancelledPutStoresNothing(t *testing.T) {
 	cancel()
 	data := []byte("cancelled")
 	key := blobKey(data)
-	if err := b.Put(ctx, key, data); !errors.Is(err, context.Canceled) {
+	if err := b.Put(ctx, key, bytes.NewReader(data)); !errors.Is(err, context.Canceled) {
 		t.Errorf("put: %v, want context.Canceled", err)
 	}
 	if files := filesUnder(t, dir); len(files) != 0 {
@@ -280,7 +280,7 @@ func TestBlobsFailedRenameLeavesNoTemporaryFile(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, key[:2], key), 0o750); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Put(context.Background(), key, data); err == nil {
+	if err := b.Put(context.Background(), key, bytes.NewReader(data)); err == nil {
 		t.Fatal("put over a folder succeeded")
 	}
 	if files := filesUnder(t, dir); len(files) != 0 {

@@ -22,6 +22,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "core schema", schemaV1},
 	{2, "rectification loop", schemaV2},
+	{3, "reports", schemaV3},
 }
 
 // LatestSchemaVersion is the version the code expects.
@@ -422,4 +423,43 @@ CREATE INDEX idx_notifications_user ON notifications (user_id, read_at);
 CREATE INDEX idx_notifications_outbox ON notifications (emailed_at);
 
 CREATE INDEX idx_findings_status_due ON findings (status, due_on)
+`
+
+// schemaV3 records every report handed out (for verification by hash) and
+// the jobs that render a whole round.
+const schemaV3 = `
+CREATE TABLE report_records (
+	id {{pk}},
+	sha256 CHAR(64) NOT NULL,
+	verification_code CHAR(64) NOT NULL,
+	kind VARCHAR(32) NOT NULL,
+	round_id {{ref}} NOT NULL,
+	plan_id {{ref}} NULL,
+	size BIGINT NOT NULL,
+	report_date CHAR(10) NOT NULL,
+	generated_at {{time}} NOT NULL,
+	generated_by {{ref}} NULL,
+	CONSTRAINT uq_report_records_sha256 UNIQUE (sha256),
+	CONSTRAINT fk_report_records_round FOREIGN KEY (round_id) REFERENCES rounds (id),
+	CONSTRAINT fk_report_records_plan FOREIGN KEY (plan_id) REFERENCES plans (id)
+){{opts}};
+
+CREATE INDEX idx_report_records_code ON report_records (verification_code);
+
+CREATE TABLE report_jobs (
+	id {{pk}},
+	round_id {{ref}} NOT NULL,
+	status VARCHAR(16) NOT NULL,
+	done INTEGER NOT NULL,
+	total INTEGER NOT NULL,
+	blob_key VARCHAR(128) NOT NULL DEFAULT '',
+	size BIGINT NOT NULL DEFAULT 0,
+	error {{text}} NOT NULL,
+	created_by {{ref}} NOT NULL,
+	created_at {{time}} NOT NULL,
+	updated_at {{time}} NOT NULL,
+	finished_at {{time}} NULL,
+	CONSTRAINT fk_report_jobs_round FOREIGN KEY (round_id) REFERENCES rounds (id),
+	CONSTRAINT fk_report_jobs_user FOREIGN KEY (created_by) REFERENCES users (id)
+){{opts}}
 `

@@ -33,6 +33,7 @@ type PlanResult struct {
 	Grade      string           `json:"grade"`
 	Rank       int              `json:"rank"` // 0 when Raters == 0
 	Veto       bool             `json:"veto"`
+	VetoItems  []string         `json:"veto_items,omitempty"` // codes of the veto items a majority of kept raters answered no
 	StdDev     Hundredths       `json:"std_dev"`
 	Range      Hundredths       `json:"range"`
 	Dimensions []DimensionScore `json:"dimensions"`
@@ -250,6 +251,7 @@ func (s *scorer) means(res *PlanResult) {
 		totalSum += sum
 		if ind.Veto && 2*noes > k {
 			res.Veto = true
+			res.VetoItems = append(res.VetoItems, ind.Code)
 		}
 	}
 	for i, sum := range s.dimSums {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"os"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +13,7 @@ import (
 	"time"
 
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/reports"
 )
 
 // errUsage is returned after a flag error has been printed.
@@ -114,4 +117,18 @@ func (c *config) describe() string {
 		return "MySQL " + c.DSN[at+1:]
 	}
 	return "MySQL"
+}
+
+// reportService builds the report renderer (parsing the font once) and the
+// service that hands reports out; jobs live as long as ctx.
+func (c *config) reportService(ctx context.Context, store *evaluation.Store, log *slog.Logger) (*reports.Service, error) {
+	renderer, err := reports.NewRenderer(reports.Options{FontPath: c.ReportFont})
+	if err != nil {
+		return nil, fmt.Errorf("report font: %w", err)
+	}
+	tmp := filepath.Join(c.DataDir, "tmp")
+	if err := os.MkdirAll(tmp, 0o750); err != nil {
+		return nil, err
+	}
+	return reports.NewService(store, renderer, store.Blobs(), reports.ServiceOptions{Jobs: ctx, Logger: log, TempDir: tmp}), nil
 }

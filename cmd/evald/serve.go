@@ -58,7 +58,11 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	bgCtx, stopBackground := context.WithCancel(ctx)
 	defer stopBackground()
 	go runBackground(bgCtx, store, mailer, log)
-	e, err := api.New(api.Config{Store: store, Logger: log, UI: frontend.Assets(), UIBuilt: frontend.Built()})
+	svc, err := cfg.reportService(bgCtx, store, log)
+	if err != nil {
+		return err
+	}
+	e, err := api.New(api.Config{Store: store, Logger: log, UI: frontend.Assets(), UIBuilt: frontend.Built(), Reports: svc})
 	if err != nil {
 		return err
 	}

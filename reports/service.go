@@ -1,0 +1,358 @@
+package reports
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/evald/evald/evaluation"
+)
+
+// Service hands out the platform's reports: it loads their data through
+// the store (which decides who may have which report), renders them,
+// records every document it hands out by its SHA-256 for verification, and
+// runs the jobs that render a whole round into one ZIP.
+type Service struct {
+	store    *evaluation.Store
+	renderer *Renderer
+	blobs    evaluation.Blobs
+	base     context.Context // the lifetime of background jobs
+	log      *slog.Logger
+	workers  int
+	tempDir  string
+}
+
+// ServiceOptions configure a Service.
+type ServiceOptions struct {
+	// Jobs is the context background jobs run under (the server's lifetime);
+	// a client that goes away does not stop its job. Default: Background.
+	Jobs    context.Context
+	Logger  *slog.Logger
+	Workers int    // documents rendered at once; default GOMAXPROCS
+	TempDir string // where a round's ZIP is assembled; default os.TempDir()
+}
+
+// NewService returns a report service.
+func NewService(store *evaluation.Store, renderer *Renderer, blobs evaluation.Blobs, opts ServiceOptions) *Service {
+	s := &Service{store: store, renderer: renderer, blobs: blobs, base: opts.Jobs, log: opts.Logger, workers: opts.Workers, tempDir: opts.TempDir}
+	if s.base == nil {
+		s.base = context.Background()
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.workers <= 0 {
+		s.workers = runtime.GOMAXPROCS(0)
+	}
+	return s
+}
+
+// Document is a rendered report, as handed out.
+type Document struct {
+	Name             string // file name for downloads
+	ContentType      string
+	Data             []byte
+	SHA256           string
+	VerificationCode string
+}
+
+// Content types of the documents.
+const (
+	ContentPDF  = "application/pdf"
+	ContentXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	ContentZIP  = "application/zip"
+)
+
+// docRecord is what the store keeps of a document handed out.
+func docRecord(d *Document, kind evaluation.ReportKind, roundID, planID int64, date string) evaluation.ReportRecord {
+	rec := evaluation.ReportRecord{SHA256: d.SHA256, VerificationCode: d.VerificationCode, Kind: kind, RoundID: roundID,
+		Size: int64(len(d.Data)), ReportDate: evaluation.Date(date)}
+	if planID != 0 {
+		rec.PlanID = &planID
+	}
+	return rec
+}
+
+// render renders one report of a plan (or of the round for planID 0).
+func (s *Service) render(d *evaluation.RoundReportData, kind evaluation.ReportKind, planID int64) (*Document, evaluation.ReportRecord, error) {
+	var buf bytes.Buffer
+	doc := &Document{ContentType: ContentPDF}
+	var code, date string
+	var err error
+	switch kind {
+	case evaluation.ReportEvaluation:
+		var r *EvaluationReport
+		if r, err = EvaluationReportOf(d, planID); err == nil {
+			doc.Name = fileName(r.Plan.Code, "《"+r.Plan.Title+"》", "第三方评估报告.pdf")
+			date = r.Date
+			if code, err = r.VerificationCode(); err == nil {
+				err = s.renderer.EvaluationReport(&buf, r)
+			}
+		}
+	case evaluation.ReportRectification:
+		var r *RectificationReport
+		if r, err = RectificationReportOf(d, planID); err == nil {
+			doc.Name = fileName(r.Plan.Code, "《"+r.Plan.Title+"》", "整改情况报告.pdf")
+			date = r.Date
+			if code, err = r.VerificationCode(); err == nil {
+				err = s.renderer.RectificationReport(&buf, r)
+			}
+		}
+	case evaluation.ReportSummaryPDF, evaluation.ReportSummaryXLSX:
+		r := RoundSummaryOf(d)
+		date = r.Date
+		if code, err = r.VerificationCode(); err == nil {
+			if kind == evaluation.ReportSummaryPDF {
+				doc.Name = fileName(r.ReportNumber, d.Round.Name, "评估结果汇总.pdf")
+				err = s.renderer.RoundSummaryPDF(&buf, r)
+			} else {
+				doc.Name, doc.ContentType = fileName(r.ReportNumber, d.Round.Name, "评估结果汇总.xlsx"), ContentXLSX
+				err = RoundSummaryXLSX(&buf, r)
+			}
+		}
+	default:
+		err = fmt.Errorf("reports: unknown kind %q", kind)
+	}
+	if err != nil {
+		return nil, evaluation.ReportRecord{}, err
+	}
+	doc.Data = buf.Bytes()
+	sum := sha256.Sum256(doc.Data)
+	doc.SHA256, doc.VerificationCode = hex.EncodeToString(sum[:]), code
+	return doc, docRecord(doc, kind, d.Round.ID, planID, date), nil
+}
+
+// Report renders one report for the actor and records it: kind evaluation
+// or rectification of a plan, or a summary of the round (planID 0).
+func (s *Service) Report(ctx context.Context, actor evaluation.Actor, roundID, planID int64, kind evaluation.ReportKind) (*Document, error) {
+	d, err := s.store.ReportData(ctx, actor, roundID, planID, kind)
+	if err != nil {
+		return nil, err
+	}
+	doc, rec, err := s.render(d, kind, planID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.store.RecordReports(ctx, actor, []evaluation.ReportRecord{rec}); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// roundDocuments lists the documents of a round's ZIP: every plan's
+// evaluation report, its rectification report once the round is published,
+// and the summary as PDF and XLSX.
+type roundDoc struct {
+	kind   evaluation.ReportKind
+	planID int64
+	dir    string
+}
+
+func roundDocuments(d *evaluation.RoundReportData) []roundDoc {
+	var docs []roundDoc
+	for _, id := range d.PlanIDs() {
+		docs = append(docs, roundDoc{evaluation.ReportEvaluation, id, "评估报告/"})
+		if d.Published() {
+			docs = append(docs, roundDoc{evaluation.ReportRectification, id, "整改情况报告/"})
+		}
+	}
+	return append(docs, roundDoc{evaluation.ReportSummaryPDF, 0, ""}, roundDoc{evaluation.ReportSummaryXLSX, 0, ""})
+}
+
+// WriteRoundZIP renders every report of a round into one ZIP written to w,
+// on all workers, in a fixed order (so the ZIP's entries are always the
+// same), telling progress after each document. Documents are written as
+// soon as they and those before them are done, so memory stays flat however
+// large the round. Every document is recorded.
+func (s *Service) WriteRoundZIP(ctx context.Context, w io.Writer, actor evaluation.Actor, roundID int64, progress func(done, total int)) error {
+	d, err := s.store.ReportData(ctx, actor, roundID, 0, evaluation.ReportEvaluation)
+	if err != nil {
+		return err
+	}
+	return s.writeZIP(ctx, w, actor, d, progress)
+}
+
+func (s *Service) writeZIP(ctx context.Context, w io.Writer, actor evaluation.Actor, d *evaluation.RoundReportData, progress func(done, total int)) error {
+	docs := roundDocuments(d)
+	type result struct {
+		doc *Document
+		rec evaluation.ReportRecord
+		err error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	// Each document has its own channel; workers take the next index, and
+	// the writer waits for the documents in order. The semaphore bounds the
+	// documents rendered but not yet written, which bounds memory.
+	slots := make([]chan result, len(docs))
+	for i := range slots {
+		slots[i] = make(chan result, 1)
+	}
+	ahead := make(chan struct{}, 2*s.workers)
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range docs {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range s.workers {
+		wg.Go(func() {
+			for i := range next {
+				doc, rec, err := s.render(d, docs[i].kind, docs[i].planID)
+				slots[i] <- result{doc, rec, err}
+			}
+		})
+	}
+	defer func() {
+		cancel() // stops the feeder first, so that the workers can finish
+		wg.Wait()
+	}()
+
+	zw := zip.NewWriter(w)
+	modified := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	if t, err := time.Parse("2006-01-02", string(d.ReportDate())); err == nil {
+		modified = t
+	}
+	var recs []evaluation.ReportRecord
+	flush := func() error {
+		err := s.store.RecordReports(ctx, actor, recs)
+		recs = recs[:0]
+		return err
+	}
+	for i := range docs {
+		var res result
+		select {
+		case res = <-slots[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		<-ahead
+		if res.err != nil {
+			return fmt.Errorf("render %s of plan %d: %w", docs[i].kind, docs[i].planID, res.err)
+		}
+		// Stored, not deflated: PDF streams and XLSX parts are compressed already.
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: docs[i].dir + res.doc.Name, Method: zip.Store, Modified: modified})
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(res.doc.Data); err != nil {
+			return err
+		}
+		if recs = append(recs, res.rec); len(recs) == 100 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		if progress != nil {
+			progress(i+1, len(docs))
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// RoundDocuments counts the documents of a round's ZIP.
+func RoundDocuments(d *evaluation.RoundReportData) int { return len(roundDocuments(d)) }
+
+// StartRoundJob queues a job rendering every report of a round into one ZIP
+// and runs it in the background: it goes on if the client goes away, and
+// its progress and result are read with Store.ReportJob.
+func (s *Service) StartRoundJob(ctx context.Context, actor evaluation.Actor, roundID int64) (*evaluation.ReportJob, error) {
+	if s.blobs == nil {
+		return nil, errors.New("reports: no blob store for round ZIPs")
+	}
+	d, err := s.store.ReportData(ctx, actor, roundID, 0, evaluation.ReportEvaluation)
+	if err != nil {
+		return nil, err
+	}
+	job, err := s.store.CreateReportJob(ctx, actor, roundID, RoundDocuments(d))
+	if err != nil {
+		return nil, err
+	}
+	go s.runJob(job, actor, d)
+	return job, nil
+}
+
+// runJob renders a round's ZIP into a temporary file, then stores it.
+func (s *Service) runJob(job *evaluation.ReportJob, actor evaluation.Actor, d *evaluation.RoundReportData) {
+	ctx := s.base
+	key, size, err := s.jobZIP(ctx, job, actor, d)
+	if err != nil {
+		s.log.Error("report job failed", "job", job.ID, "round", job.RoundID, "err", err)
+	}
+	if ferr := s.store.FinishReportJob(context.WithoutCancel(ctx), job.ID, key, size, err); ferr != nil {
+		s.log.Error("finish report job", "job", job.ID, "err", ferr)
+	}
+}
+
+func (s *Service) jobZIP(ctx context.Context, job *evaluation.ReportJob, actor evaluation.Actor, d *evaluation.RoundReportData) (string, int64, error) {
+	tmp, err := os.CreateTemp(s.tempDir, "evald-round-*.zip")
+	if err != nil {
+		return "", 0, err
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	h := sha256.New()
+	last := time.Time{}
+	err = s.writeZIP(ctx, io.MultiWriter(tmp, h), actor, d, func(done, total int) {
+		if time.Since(last) > 300*time.Millisecond || done == total {
+			last = time.Now()
+			if err := s.store.ReportJobProgress(ctx, job.ID, done); err != nil {
+				s.log.Warn("report job progress", "job", job.ID, "err", err)
+			}
+		}
+	})
+	if err != nil {
+		return "", 0, err
+	}
+	size, err := tmp.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return "", 0, err
+	}
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		return "", 0, err
+	}
+	key := hex.EncodeToString(h.Sum(nil))
+	if err := s.blobs.Put(ctx, key, tmp); err != nil {
+		return "", 0, err
+	}
+	return key, size, nil
+}
+
+// JobZIP opens the ZIP of a finished job for its creator (or an admin).
+func (s *Service) JobZIP(ctx context.Context, actor evaluation.Actor, jobID int64) (*evaluation.ReportJob, io.ReadSeekCloser, error) {
+	job, err := s.store.ReportJob(ctx, actor, jobID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if job.Status != evaluation.JobDone {
+		return nil, nil, &evaluation.ConflictError{Code: "not_ready", Message: "报告尚未生成完毕"}
+	}
+	rc, err := s.blobs.Open(ctx, job.BlobKey)
+	if err != nil {
+		return nil, nil, err
+	}
+	return job, rc, nil
+}
