@@ -108,15 +108,10 @@ func (a AttachmentRefs) Value() (driver.Value, error) {
 
 // Scan reads references stored as JSON.
 func (a *AttachmentRefs) Scan(src any) error {
-	var b []byte
-	switch v := src.(type) {
-	case string:
-		b = []byte(v)
-	case []byte:
-		b = v
-	default:
+	b, err := jsonColumn(src, "attachment refs")
+	if err != nil || b == nil {
 		*a = AttachmentRefs{}
-		return nil
+		return err
 	}
 	return json.Unmarshal(b, (*[]AttachmentRef)(a))
 }

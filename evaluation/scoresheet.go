@@ -33,17 +33,10 @@ func (a Answers) Value() (driver.Value, error) {
 
 // Scan reads answers stored as JSON text.
 func (a *Answers) Scan(src any) error {
-	var b []byte
-	switch v := src.(type) {
-	case string:
-		b = []byte(v)
-	case []byte:
-		b = v
-	case nil:
+	b, err := jsonColumn(src, "answers")
+	if err != nil || b == nil {
 		*a = Answers{}
-		return nil
-	default:
-		return fmt.Errorf("answers: cannot scan %T", src)
+		return err
 	}
 	// Decoding into the plain JSON shape and converting is twice as fast as
 	// calling Answer.UnmarshalJSON per element, and results read thousands.
