@@ -1,13 +1,17 @@
 package api_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -388,6 +392,8 @@ func testOpenAPIMatchesResponses(t *testing.T, env *evaltest.Env) {
 	// The rectification loop needs a round published with findings: it
 	// runs on a world of its own, recorded in the same coverage.
 	flowRectification(&coverage{s: newServer(t, evaltest.New(t, env.Dialect)), seen: c.seen})
+	// So do the reports, which also need a round whose scoring is not closed.
+	flowReports(&coverage{s: newServer(t, evaltest.New(t, env.Dialect)), seen: c.seen})
 	if !t.Failed() {
 		c.report(t)
 	}
@@ -1033,6 +1039,204 @@ func flowRectification(c *coverage) {
 	wantCode(c.call(http.MethodPost, round+"/remind", admin, nil, http.StatusConflict), "wrong_state")
 	c.call(http.MethodGet, minor, fin, nil, http.StatusOK)
 	c.call(http.MethodGet, round+"/rectification", fin, nil, http.StatusOK)
+}
+
+// flowReports hands out the reports of a published round as each role
+// would, and refuses those of a round still being scored; renders the whole
+// round into a ZIP in a background job; and finds the reports handed out
+// again on the public verify page, by file hash and by verification code.
+func flowReports(c *coverage) {
+	s, w := c.s, c.s.w
+	const v1 = "/api/v1"
+	ctx := context.Background()
+
+	// A round still being scored, on P3: no report of it can be had yet.
+	scoring := w.NewRound("2026年专项评估")
+	p3 := w.Assign(scoring, w.P3, w.Eval3)
+	w.Move(scoring, evaluation.RoundOpen)
+	admin, leader, ev3 := c.tok("admin"), c.tok("leader"), c.tok("eval3")
+	early := fmt.Sprintf("%s/rounds/%d", v1, scoring.ID)
+	earlyPlan := fmt.Sprintf("%s/plans/%d", early, w.P3.ID)
+	for _, path := range []string{earlyPlan + "/evaluation-report.pdf", earlyPlan + "/rectification-report.pdf",
+		early + "/summary.pdf", early + "/summary.xlsx"} {
+		wantCode(c.call(http.MethodGet, path, admin, nil, http.StatusConflict), "not_ready")
+	}
+	wantCode(c.call(http.MethodPost, early+"/reports", admin, nil, http.StatusConflict), "not_ready")
+	c.call(http.MethodPost, early+"/reports", leader, nil, http.StatusNotFound) // not published
+	c.call(http.MethodGet, early+"/summary.pdf", leader, nil, http.StatusNotFound)
+	c.call(http.MethodGet, earlyPlan+"/evaluation-report.pdf", ev3, nil, http.StatusNotFound)
+
+	// Once scoring closes, the office previews the evaluation report; the
+	// rectification report waits for publication.
+	w.Score(p3, w.Eval3, w.FullAnswers(0.85))
+	w.Move(scoring, evaluation.RoundScoringClosed)
+	preview := c.call(http.MethodGet, earlyPlan+"/evaluation-report.pdf", admin, nil, http.StatusOK)
+	if !bytes.HasPrefix(preview.Body, []byte("%PDF-")) {
+		s.t.Errorf("preview of the evaluation report is not a PDF: %.20q", preview.Body)
+	}
+	wantCode(c.call(http.MethodGet, earlyPlan+"/rectification-report.pdf", admin, nil, http.StatusConflict), "not_ready")
+	c.call(http.MethodGet, earlyPlan+"/evaluation-report.pdf", ev3, nil, http.StatusNotFound)
+
+	pub := w.PublishRound()
+	clear(s.tokens) // the clock moved past the sessions' lifetime
+	admin, leader = c.tok("admin"), c.tok("leader")
+	ev1, fin, assets := c.tok("eval1"), c.tok("finance"), c.tok("assets")
+	round := fmt.Sprintf("%s/rounds/%d", v1, pub.Round.ID)
+	report := func(plan *evaluation.Plan, name string) string {
+		return fmt.Sprintf("%s/plans/%d/%s", round, plan.ID, name)
+	}
+
+	// The evaluation report of P1: the same bytes whoever asks.
+	var p1 *reply
+	for _, tok := range []string{admin, leader, ev1, fin} {
+		r := c.call(http.MethodGet, report(w.P1, "evaluation-report.pdf"), tok, nil, http.StatusOK)
+		sum := sha256.Sum256(r.Body)
+		if got := r.Header.Get("X-Report-SHA256"); got != hex.EncodeToString(sum[:]) {
+			s.t.Errorf("X-Report-SHA256 %s is not the SHA-256 of the %d bytes sent", got, len(r.Body))
+		}
+		if p1 != nil && !bytes.Equal(r.Body, p1.Body) {
+			s.t.Errorf("the evaluation report of P1 differs between readers")
+		}
+		p1 = r
+	}
+	if !bytes.HasPrefix(p1.Body, []byte("%PDF-")) || !strings.Contains(p1.Header.Get("Content-Disposition"), "filename*=utf-8''") {
+		s.t.Errorf("evaluation report: %.20q, Content-Disposition %q", p1.Body, p1.Header.Get("Content-Disposition"))
+	}
+	c.call(http.MethodGet, report(w.P2, "evaluation-report.pdf"), ev1, nil, http.StatusNotFound)    // not assigned to eval1
+	c.call(http.MethodGet, report(w.P1, "evaluation-report.pdf"), assets, nil, http.StatusNotFound) // another department's plan
+	c.call(http.MethodGet, report(w.P3, "evaluation-report.pdf"), admin, nil, http.StatusNotFound)  // not in this round
+	c.call(http.MethodGet, fmt.Sprintf("%s/rounds/999999/plans/%d/evaluation-report.pdf", v1, w.P1.ID), admin, nil, http.StatusNotFound)
+
+	// The rectification report, for the office and the lead department.
+	c.call(http.MethodGet, report(w.P1, "rectification-report.pdf"), admin, nil, http.StatusOK)
+	c.call(http.MethodGet, report(w.P1, "rectification-report.pdf"), fin, nil, http.StatusOK)
+	c.call(http.MethodGet, report(w.P1, "rectification-report.pdf"), assets, nil, http.StatusNotFound)
+	c.call(http.MethodGet, report(w.P1, "rectification-report.pdf"), c.tok("eval3"), nil, http.StatusNotFound)
+
+	// The round's summary, as PDF and as a workbook.
+	c.call(http.MethodGet, round+"/summary.pdf", admin, nil, http.StatusOK)
+	sumPDF := c.call(http.MethodGet, round+"/summary.pdf", leader, nil, http.StatusOK)
+	xlsx := c.call(http.MethodGet, round+"/summary.xlsx", leader, nil, http.StatusOK)
+	if !bytes.HasPrefix(sumPDF.Body, []byte("%PDF-")) || !bytes.HasPrefix(xlsx.Body, []byte("PK\x03\x04")) {
+		s.t.Errorf("summary: PDF starts %.8q, XLSX starts %.8q", sumPDF.Body, xlsx.Body)
+	}
+	c.call(http.MethodGet, v1+"/rounds/999999/summary.pdf", admin, nil, http.StatusNotFound)
+	c.call(http.MethodGet, v1+"/rounds/999999/summary.xlsx", leader, nil, http.StatusNotFound)
+
+	// The whole round into one ZIP, by the office and by a leader.
+	var job, leaders api.JobResponse
+	c.call(http.MethodPost, round+"/reports", admin, nil, http.StatusAccepted).decode(&job)
+	if job.JobID == 0 || job.ReportJob == nil || job.ID != job.JobID || job.RoundID != pub.Round.ID || job.Total != 6 ||
+		job.DownloadURL != nil {
+		s.t.Fatalf("job started: %s", jobString(job))
+	}
+	c.call(http.MethodPost, round+"/reports", leader, nil, http.StatusAccepted).decode(&leaders)
+	c.call(http.MethodPost, v1+"/rounds/999999/reports", admin, nil, http.StatusNotFound)
+	jobPath := fmt.Sprintf("%s/jobs/%d", v1, job.JobID)
+	job = waitJob(c, jobPath, admin)
+	if leaders = waitJob(c, fmt.Sprintf("%s/jobs/%d", v1, leaders.JobID), leader); leaders.Status != evaluation.JobDone {
+		s.t.Errorf("the leader's job: %s", jobString(leaders))
+	}
+	if job.Status != evaluation.JobDone || job.Done != job.Total || job.Size == 0 || job.FinishedAt == nil ||
+		job.DownloadURL == nil || *job.DownloadURL != jobPath+"/download" {
+		s.t.Fatalf("finished job: %s", jobString(job))
+	}
+	c.call(http.MethodGet, jobPath, leader, nil, http.StatusNotFound) // another's job
+	c.call(http.MethodGet, fmt.Sprintf("%s/jobs/%d", v1, leaders.JobID), admin, nil, http.StatusOK)
+	c.call(http.MethodGet, v1+"/jobs/999999", admin, nil, http.StatusNotFound)
+
+	z := c.call(http.MethodGet, *job.DownloadURL, admin, nil, http.StatusOK)
+	sum := sha256.Sum256(z.Body)
+	if z.Header.Get("X-Content-SHA256") != hex.EncodeToString(sum[:]) || z.Header.Get("Content-Length") != strconv.Itoa(len(z.Body)) ||
+		int64(len(z.Body)) != job.Size {
+		s.t.Errorf("ZIP of %d bytes (job: %d), headers %v", len(z.Body), job.Size, z.Header)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(z.Body), int64(len(z.Body)))
+	if err != nil {
+		s.t.Fatalf("the round's ZIP does not open: %v", err)
+	}
+	var evaluations, rectifications int
+	for _, f := range zr.File {
+		switch {
+		case strings.HasPrefix(f.Name, "评估报告/") && strings.HasSuffix(f.Name, ".pdf"):
+			evaluations++
+		case strings.HasPrefix(f.Name, "整改情况报告/") && strings.HasSuffix(f.Name, ".pdf"):
+			rectifications++
+		}
+	}
+	if len(zr.File) != job.Total || evaluations != 2 || rectifications != 2 {
+		s.t.Errorf("the round's ZIP has %d entries (%d evaluation, %d rectification reports), want %d (2, 2)",
+			len(zr.File), evaluations, rectifications, job.Total)
+	}
+	c.call(http.MethodGet, *job.DownloadURL, leader, nil, http.StatusNotFound) // another's job
+	c.call(http.MethodGet, v1+"/jobs/999999/download", admin, nil, http.StatusNotFound)
+
+	// A job still queued (it is never run here) has nothing to download.
+	queued, err := w.Store.CreateReportJob(ctx, evaluation.ActorOf(w.Viewer), pub.Round.ID, 6)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var pending api.JobResponse
+	c.call(http.MethodGet, fmt.Sprintf("%s/jobs/%d", v1, queued.ID), leader, nil, http.StatusOK).decode(&pending)
+	if pending.Status != evaluation.JobQueued || pending.DownloadURL != nil || pending.FinishedAt != nil {
+		s.t.Errorf("queued job: %s", jobString(pending))
+	}
+	wantCode(c.call(http.MethodGet, fmt.Sprintf("%s/jobs/%d/download", v1, queued.ID), leader, nil, http.StatusConflict), "not_ready")
+
+	// The public verify page knows the reports handed out, without login.
+	verify := func(key string, want int) *evaluation.VerifiedReport {
+		s.t.Helper()
+		r := c.call(http.MethodGet, v1+"/reports/verify/"+key, "", nil, want)
+		if want != http.StatusOK {
+			return nil
+		}
+		var v evaluation.VerifiedReport
+		r.decode(&v)
+		return &v
+	}
+	hash, code := p1.Header.Get("X-Report-SHA256"), p1.Header.Get("X-Report-Verification-Code")
+	for _, key := range []string{hash, code, strings.ToUpper(code[:16]), url.PathEscape(strings.ToUpper(code[:8] + " " + code[8:16]))} {
+		v := verify(key, http.StatusOK)
+		if !v.Genuine || v.Kind != evaluation.ReportEvaluation || v.SHA256 != hash || v.VerificationCode != code ||
+			v.Round.ID != pub.Round.ID || v.Plan == nil || v.Plan.ID != w.P1.ID || v.ReportDate != "2026-05-10" {
+			s.t.Errorf("verify %s: %+v", key, v)
+		}
+	}
+	if v := verify(xlsx.Header.Get("X-Report-SHA256"), http.StatusOK); v.Kind != evaluation.ReportSummaryXLSX || v.Plan != nil {
+		s.t.Errorf("verify the summary workbook: %+v", v)
+	}
+	if v := verify(preview.Header.Get("X-Report-SHA256"), http.StatusOK); v.Round.ID != scoring.ID || v.Round.Status != evaluation.RoundScoringClosed {
+		s.t.Errorf("verify the preview: %+v", v)
+	}
+	verify(strings.Repeat("0", 64), http.StatusNotFound)
+	verify(hash[:63]+"g", http.StatusNotFound)
+}
+
+// waitJob polls a report job until it is done or failed, for at most a
+// minute, and returns it as last seen.
+func waitJob(c *coverage, path, token string) api.JobResponse {
+	c.s.t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		var job api.JobResponse
+		c.call(http.MethodGet, path, token, nil, http.StatusOK).decode(&job)
+		if job.Status == evaluation.JobDone || job.Status == evaluation.JobFailed {
+			return job
+		}
+		if time.Now().After(deadline) {
+			c.s.t.Fatalf("%s: still %s (%d of %d) after a minute", path, job.Status, job.Done, job.Total)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// jobString shows a job as the API sent it, for failure messages.
+func jobString(j api.JobResponse) string {
+	b, err := json.Marshal(j)
+	if err != nil {
+		return err.Error()
+	}
+	return string(b)
 }
 
 func flowAudit(c *coverage) {

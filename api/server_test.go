@@ -19,6 +19,7 @@ import (
 
 	"github.com/evald/evald/api"
 	"github.com/evald/evald/evaluation/evaltest"
+	"github.com/evald/evald/reports"
 )
 
 // server is the whole HTTP server on a seeded test database. Every response
@@ -36,7 +37,13 @@ type server struct {
 
 func newServer(t *testing.T, env *evaltest.Env) *server {
 	t.Helper()
-	e, err := api.New(api.Config{Store: env.Store})
+	renderer, err := reports.NewRenderer(reports.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := reports.NewService(env.Store, renderer, env.Store.Blobs(), reports.ServiceOptions{TempDir: t.TempDir()})
+	t.Cleanup(svc.Wait) // report jobs end before the test's database goes
+	e, err := api.New(api.Config{Store: env.Store, Reports: svc})
 	if err != nil {
 		t.Fatal(err)
 	}

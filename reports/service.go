@@ -30,6 +30,7 @@ type Service struct {
 	log      *slog.Logger
 	workers  int
 	tempDir  string
+	running  sync.WaitGroup // background jobs
 }
 
 // ServiceOptions configure a Service.
@@ -291,9 +292,13 @@ func (s *Service) StartRoundJob(ctx context.Context, actor evaluation.Actor, rou
 	if err != nil {
 		return nil, err
 	}
-	go s.runJob(job, actor, d)
+	s.running.Go(func() { s.runJob(job, actor, d) })
 	return job, nil
 }
+
+// Wait waits for the background jobs started so far to end (a server
+// shutting down cancels their context first).
+func (s *Service) Wait() { s.running.Wait() }
 
 // runJob renders a round's ZIP into a temporary file, then stores it.
 func (s *Service) runJob(job *evaluation.ReportJob, actor evaluation.Actor, d *evaluation.RoundReportData) {
@@ -347,7 +352,11 @@ func (s *Service) JobZIP(ctx context.Context, actor evaluation.Actor, jobID int6
 	if err != nil {
 		return nil, nil, err
 	}
-	if job.Status != evaluation.JobDone {
+	switch job.Status {
+	case evaluation.JobDone:
+	case evaluation.JobFailed:
+		return nil, nil, &evaluation.ConflictError{Code: "failed", Message: "报告生成失败，请重新生成：" + job.Error}
+	default:
 		return nil, nil, &evaluation.ConflictError{Code: "not_ready", Message: "报告尚未生成完毕"}
 	}
 	rc, err := s.blobs.Open(ctx, job.BlobKey)

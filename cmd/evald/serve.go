@@ -89,6 +89,10 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	// Report jobs still running end now (they are marked failed and can be
+	// started again); wait for them to record that.
+	stopBackground()
+	svc.Wait()
 	log.Info("stopped")
 	return nil
 }
