@@ -65,25 +65,42 @@ func notify(t *tx, userIDs []int64, n Notification) error {
 	return nil
 }
 
-// notifyOnce adds a notification unless one with the same dedupe key exists;
-// it reports whether it added one. Concurrent sweeps on several replicas
-// cannot add the same reminder twice: the key is unique.
-func notifyOnce(t *tx, n Notification, key string) (bool, error) {
-	var exists int64
-	if err := t.Model(&Notification{}).Where("dedupe_key = ?", key).Count(&exists).Error; err != nil {
-		return false, fmt.Errorf("notify: %w", err)
+// notifyOnce adds the notifications whose dedupe keys are not taken yet
+// and returns how many it added. It looks the keys up in batches, so a sweep
+// costs a few queries however many reminders it weighs; a replica sweeping
+// at the same moment cannot add one twice either: the key is unique, and a
+// duplicate insert does nothing.
+func notifyOnce(t *tx, notes []Notification) (int, error) {
+	var fresh []Notification
+	for start := 0; start < len(notes); start += 500 {
+		batch := notes[start:min(start+500, len(notes))]
+		keys := make([]string, len(batch))
+		for i, n := range batch {
+			keys[i] = *n.DedupeKey
+		}
+		var taken []string
+		if err := t.Model(&Notification{}).Where("dedupe_key IN ?", keys).Pluck("dedupe_key", &taken).Error; err != nil {
+			return 0, fmt.Errorf("notify: %w", err)
+		}
+		seen := make(map[string]bool, len(taken))
+		for _, k := range taken {
+			seen[k] = true
+		}
+		for _, n := range batch {
+			if !seen[*n.DedupeKey] {
+				seen[*n.DedupeKey] = true
+				n.CreatedAt = t.now
+				fresh = append(fresh, n)
+			}
+		}
 	}
-	if exists > 0 {
-		return false, nil
+	if len(fresh) == 0 {
+		return 0, nil
 	}
-	// A replica sweeping at the same moment may insert it first: the unique
-	// key turns the second insert into nothing. (MySQL does not report
-	// reliably whether its ON DUPLICATE KEY clause inserted, hence the count.)
-	n.DedupeKey, n.CreatedAt = &key, t.now
-	if err := t.Clauses(clause.OnConflict{DoNothing: true}).Create(&n).Error; err != nil {
-		return false, fmt.Errorf("notify: %w", err)
+	if err := t.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(fresh, 200).Error; err != nil {
+		return 0, fmt.Errorf("notify: %w", err)
 	}
-	return true, nil
+	return len(fresh), nil
 }
 
 // NotificationFilter narrows a user's notifications.

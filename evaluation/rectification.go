@@ -393,13 +393,26 @@ func (s *Store) Verify(ctx context.Context, actor Actor, findingID int64, req Ve
 
 // departmentUsers returns the active users of a department.
 func departmentUsers(g *gorm.DB, deptID int64) ([]int64, error) {
-	var ids []int64
-	err := g.Model(&User{}).Where("org_id = ? AND role = ? AND disabled = ?", deptID, RoleDepartment, false).
-		Order("id").Pluck("id", &ids).Error
+	byDept, err := usersOfDepartments(g, []int64{deptID})
+	return byDept[deptID], err
+}
+
+// usersOfDepartments returns the active users of several departments in one query.
+func usersOfDepartments(g *gorm.DB, deptIDs []int64) (map[int64][]int64, error) {
+	var rows []struct {
+		ID    int64
+		OrgID int64
+	}
+	err := g.Model(&User{}).Select("id, org_id").
+		Where("org_id IN ? AND role = ? AND disabled = ?", deptIDs, RoleDepartment, false).Order("id").Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("department users: %w", err)
 	}
-	return ids, nil
+	out := map[int64][]int64{}
+	for _, r := range rows {
+		out[r.OrgID] = append(out[r.OrgID], r.ID)
+	}
+	return out, nil
 }
 
 // excerpt shortens a text to at most n characters for titles and messages.

@@ -23,12 +23,16 @@ func notifyPublished(t *tx, r *Round) error {
 	if err != nil {
 		return fmt.Errorf("notify published: %w", err)
 	}
+	ids := make([]int64, len(rows))
+	for i, d := range rows {
+		ids[i] = d.DepartmentID
+	}
+	usersOf, err := usersOfDepartments(t.DB, ids)
+	if err != nil {
+		return err
+	}
 	for _, d := range rows {
-		users, err := departmentUsers(t.DB, d.DepartmentID)
-		if err != nil {
-			return err
-		}
-		err = notify(t, users, Notification{Kind: NoticePublished, Title: "评估问题已发布：" + r.Name,
+		err = notify(t, usersOf[d.DepartmentID], Notification{Kind: NoticePublished, Title: "评估问题已发布：" + r.Name,
 			Body: fmt.Sprintf("「%s」评估结果已发布。贵单位牵头的%d个方案共有%d个问题需要整改，最早的整改期限为%s，请及时提交整改回复。",
 				r.Name, d.Plans, d.Findings, d.FirstDue),
 			Link: fmt.Sprintf("/findings?round_id=%d", r.ID), Entity: "round", EntityID: r.ID})
@@ -65,16 +69,16 @@ func (s *Store) SweepDeadlines(ctx context.Context) (int, error) {
 	}
 	created := 0
 	err = s.write(ctx, System, func(t *tx) error {
-		usersOf := map[int64][]int64{}
+		var depts []int64
 		for _, f := range rows {
-			users, ok := usersOf[f.LeadDepartmentID]
-			if !ok {
-				var err error
-				if users, err = departmentUsers(t.DB, f.LeadDepartmentID); err != nil {
-					return err
-				}
-				usersOf[f.LeadDepartmentID] = users
-			}
+			depts = append(depts, f.LeadDepartmentID)
+		}
+		usersOf, err := usersOfDepartments(t.DB, depts)
+		if err != nil {
+			return err
+		}
+		var notes []Notification
+		for _, f := range rows {
 			n := Notification{Kind: NoticeDueSoon, Title: "整改即将到期：" + f.PlanTitle,
 				Body: fmt.Sprintf("《%s》的问题“%s”将于%s到期，请在期限内提交整改回复。", f.PlanTitle, excerpt(f.Description, 60), *f.DueOn),
 				Link: fmt.Sprintf("/findings/%d", f.ID), Entity: "finding", EntityID: f.ID}
@@ -82,16 +86,15 @@ func (s *Store) SweepDeadlines(ctx context.Context) (int, error) {
 				n.Kind, n.Title = NoticeOverdue, "整改已逾期："+f.PlanTitle
 				n.Body = fmt.Sprintf("《%s》的问题“%s”的整改期限%s已过，请尽快提交整改回复。", f.PlanTitle, excerpt(f.Description, 60), *f.DueOn)
 			}
-			for _, u := range users {
+			for _, u := range usersOf[f.LeadDepartmentID] {
 				n.UserID = u
-				added, err := notifyOnce(t, n, fmt.Sprintf("%s:f%d:u%d:%s", n.Kind, f.ID, u, *f.DueOn))
-				if err != nil {
-					return err
-				}
-				if added {
-					created++
-				}
+				key := fmt.Sprintf("%s:f%d:u%d:%s", n.Kind, f.ID, u, *f.DueOn)
+				n.DedupeKey = &key
+				notes = append(notes, n)
 			}
+		}
+		if created, err = notifyOnce(t, notes); err != nil {
+			return err
 		}
 		if created > 0 {
 			t.audit("notification.sweep", "system", 0, nil, map[string]any{"created": created, "today": today})
@@ -155,12 +158,16 @@ func (s *Store) Remind(ctx context.Context, actor Actor, roundID int64) (*Remind
 				Group("plans.lead_department_id").Scan(&depts).Error; err != nil {
 				return fmt.Errorf("remind departments: %w", err)
 			}
+			ids := make([]int64, len(depts))
+			for i, c := range depts {
+				ids[i] = c.ID
+			}
+			usersOf, err := usersOfDepartments(t.DB, ids)
+			if err != nil {
+				return err
+			}
 			for _, c := range depts {
-				users, err := departmentUsers(t.DB, c.ID)
-				if err != nil {
-					return err
-				}
-				add(users, fmt.Sprintf("贵单位还有%d个问题待整改或需重新提交整改回复", c.N))
+				add(usersOf[c.ID], fmt.Sprintf("贵单位还有%d个问题待整改或需重新提交整改回复", c.N))
 			}
 			var verdicts []count
 			if err := t.Table("findings").Select("findings.evaluator_id AS id, COUNT(*) AS n").
