@@ -18,6 +18,7 @@ type AssignmentStore interface {
 	Assignment(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.AssignmentDetail, error)
 	DeleteAssignment(ctx context.Context, actor evaluation.Actor, id int64) error
 	Remind(ctx context.Context, actor evaluation.Actor, roundID int64) (*evaluation.RemindResult, error)
+	PlanSurveys(ctx context.Context, roundID, planID int64) ([]evaluation.SurveySummary, error)
 }
 
 // AssignmentHandler serves a round's assignments (reform office) and an
@@ -102,21 +103,29 @@ func (h *AssignmentHandler) autoAssign(c echo.Context) error {
 	return c.JSON(status, res)
 }
 
-// AssignmentResponse is an assignment with its plan, template and scoresheet.
+// AssignmentResponse is an assignment with its plan, template and
+// scoresheet, and the results of the public satisfaction surveys about the
+// plan in the round, shown beside the scoresheet.
 type AssignmentResponse struct {
 	evaluation.AssignmentView
-	Plan       *evaluation.Plan       `json:"plan"`
-	Template   *evaluation.Template   `json:"template"`
-	Scoresheet *evaluation.Scoresheet `json:"scoresheet"`
+	Plan       *evaluation.Plan           `json:"plan"`
+	Template   *evaluation.Template       `json:"template"`
+	Scoresheet *evaluation.Scoresheet     `json:"scoresheet"`
+	Surveys    []evaluation.SurveySummary `json:"surveys"`
 }
 
 func (h *AssignmentHandler) get(c echo.Context) error {
-	d, err := h.Assignments.Assignment(c.Request().Context(), actor(c), pathID(c, "id"))
+	ctx := c.Request().Context()
+	d, err := h.Assignments.Assignment(ctx, actor(c), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	surveys, err := h.Assignments.PlanSurveys(ctx, d.RoundID, d.Plan.ID)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, AssignmentResponse{AssignmentView: d.AssignmentView, Plan: d.PlanDetail,
-		Template: d.Template, Scoresheet: d.Scoresheet})
+		Template: d.Template, Scoresheet: d.Scoresheet, Surveys: surveys})
 }
 
 func (h *AssignmentHandler) delete(c echo.Context) error {

@@ -102,6 +102,8 @@ type authzFixture struct {
 
 	jobs     map[string]int64 // a finished round ZIP job of admin's and one of leader's
 	verified string           // the SHA-256 of a report handed out
+
+	survey *evaluation.Survey // published, linked to P1 in the open round
 }
 
 // pubFindings are two findings of a published round: f1 on P1 (市财政局)
@@ -229,7 +231,24 @@ func newAuthzFixture(t *testing.T, s *server) *authzFixture {
 		ReportDate: "2026-05-10"}}); err != nil {
 		t.Fatal(err)
 	}
+	sr := evaltest.SurveyRequest()
+	sr.RoundID, sr.PlanID = &f.open.ID, &w.P1.ID
+	f.survey = w.PublishedSurvey(sr)
 	return f
+}
+
+// freshSurvey makes a draft survey, published unless draft.
+func (f *authzFixture) freshSurvey(draft bool) *evaluation.Survey {
+	req := evaltest.SurveyRequest()
+	req.Title = f.unique("问卷")
+	if !draft {
+		return f.w.PublishedSurvey(req)
+	}
+	sv, err := f.w.Store.CreateSurvey(context.Background(), f.w.AdminActor(), req)
+	if err != nil {
+		f.s.t.Fatal(err)
+	}
+	return sv
 }
 
 func env(s *server) *evaltest.Env { return s.env }
@@ -623,6 +642,35 @@ func (f *authzFixture) rows() map[string]authzRow {
 			want: only(200, asAdmin, asViewer).but(asViewer, 200, 404),
 		},
 		"GET /api/v1/reports/verify/:sha256": same(at(v1+"/reports/verify/%s", f.verified), public(200)),
+
+		// Surveys: the office manages them, viewers read results; citizens
+		// answer without login.
+		"POST /api/v1/surveys": same(func(f *authzFixture, _ string) req {
+			r := evaltest.SurveyRequest()
+			r.Title = f.unique("新问卷")
+			return req{path: v1 + "/surveys", body: r}
+		}, only(201, asAdmin)),
+		"GET /api/v1/surveys":     same(at(v1+"/surveys"), only(200, asAdmin)),
+		"GET /api/v1/surveys/:id": same(at(v1+"/surveys/%d", f.survey.ID), only(200, asAdmin)),
+		"PATCH /api/v1/surveys/:id": same(func(f *authzFixture, _ string) req {
+			title := f.unique("改名问卷")
+			return req{path: fmt.Sprintf(v1+"/surveys/%d", f.freshSurvey(true).ID), body: evaluation.SurveyPatch{Title: &title}}
+		}, only(200, asAdmin)),
+		"POST /api/v1/surveys/:id/publish": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/surveys/%d/publish", f.freshSurvey(true).ID)}
+		}, only(200, asAdmin)),
+		"POST /api/v1/surveys/:id/close": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/surveys/%d/close", f.freshSurvey(false).ID)}
+		}, only(200, asAdmin)),
+		"GET /api/v1/surveys/:id/results":        same(at(v1+"/surveys/%d/results", f.survey.ID), only(200, asAdmin, asViewer)),
+		"GET /api/v1/surveys/:id/responses.xlsx": same(at(v1+"/surveys/%d/responses.xlsx", f.survey.ID), only(200, asAdmin)),
+		"GET /api/v1/surveys/:id/qr.png":         same(at(v1+"/surveys/%d/qr.png", f.survey.ID), only(200, asAdmin)),
+		"GET /api/v1/public/surveys/:token":      same(at(v1+"/public/surveys/%s", *f.survey.Token), public(200)),
+		"POST /api/v1/public/surveys/:token/responses": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/public/surveys/%s/responses", *f.survey.Token),
+				body: map[string]any{"answers": map[string]any{"q1": 4, "q2": "否", "q5": 5, "q6": 9}}}
+		}, public(201)),
+		"GET /s/:token": same(at("/s/%s", *f.survey.Token), public(200)),
 	}
 }
 

@@ -100,6 +100,8 @@ func errorResponse(err error) (int, any) {
 		return ae.status, body(ae.code, ae.message, nil)
 	case errors.Is(err, evaluation.ErrNotFound):
 		return errNotFound.status, body(errNotFound.code, errNotFound.message, nil)
+	case errors.Is(err, evaluation.ErrSurveyClosed):
+		return http.StatusGone, body("closed", "问卷已结束，不再接受答卷", nil)
 	case errors.Is(err, evaluation.ErrUnauthenticated):
 		return errUnauthenticated.status, body(errUnauthenticated.code, errUnauthenticated.message, nil)
 	case errors.Is(err, evaluation.ErrBadCredentials):

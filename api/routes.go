@@ -129,6 +129,21 @@ func (h handlers) routes() []route {
 		{http.MethodGet, v1 + "/jobs/:id/download", h.reports.download, adminView},
 		{http.MethodGet, v1 + "/reports/verify/:sha256", h.reports.verify, public},
 
+		// Public satisfaction surveys: designed and read by the office (viewers
+		// read results), answered by anyone with the link, rate limited per address
+		{http.MethodPost, v1 + "/surveys", h.surveys.create, admin},
+		{http.MethodGet, v1 + "/surveys", h.surveys.list, admin},
+		{http.MethodGet, v1 + "/surveys/:id", h.surveys.get, admin},
+		{http.MethodPatch, v1 + "/surveys/:id", h.surveys.update, admin},
+		{http.MethodPost, v1 + "/surveys/:id/publish", h.surveys.publish, admin},
+		{http.MethodPost, v1 + "/surveys/:id/close", h.surveys.close, admin},
+		{http.MethodGet, v1 + "/surveys/:id/results", h.surveys.results, adminView},
+		{http.MethodGet, v1 + "/surveys/:id/responses.xlsx", h.surveys.responsesXLSX, admin},
+		{http.MethodGet, v1 + "/surveys/:id/qr.png", h.surveys.qr, admin},
+		{http.MethodGet, v1 + "/public/surveys/:token", h.respondents.get, public},
+		{http.MethodPost, v1 + "/public/surveys/:token/responses", h.respondents.limited(h.respondents.answer), public},
+		{http.MethodGet, "/s/:token", h.respondents.page, public},
+
 		// Audit
 		{http.MethodGet, v1 + "/audit", h.audit.list, admin},
 

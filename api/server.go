@@ -22,6 +22,18 @@ type Config struct {
 	UI       fs.FS                // the built web UI (frontend.Assets())
 	UIBuilt  bool
 	Reports  *reports.Service // renders reports; a default one on the store when nil
+
+	// SurveyRate is how many answers a minute one client address may submit
+	// to a public survey (EVAL_SURVEY_RATE); DefaultSurveyRate when 0.
+	SurveyRate int
+	// TrustedProxies are the reverse proxies (IPs or CIDR ranges,
+	// EVAL_TRUSTED_PROXIES) whose X-Forwarded-For names the client; with
+	// none, the client is the direct peer and X-Forwarded-For is ignored.
+	TrustedProxies []string
+	// PublicURL is the base of public survey links, e.g.
+	// https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: the scheme and
+	// host of the request that asks for the link.
+	PublicURL string
 }
 
 // maxBody is the largest request body of any kind (evidence uploads are 20 MB).
@@ -50,8 +62,21 @@ func New(cfg Config) (*echo.Echo, error) {
 		cfg.Reports = reports.NewService(cfg.Store, renderer, cfg.Store.Blobs(), reports.ServiceOptions{Logger: log})
 	}
 
+	ipx, err := ipExtractor(cfg.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPublicURL(cfg.PublicURL); err != nil {
+		return nil, err
+	}
+	publicSurveys, err := newPublicSurveyHandler(cfg.Store, cfg.SurveyRate, log)
+	if err != nil {
+		return nil, err
+	}
+
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
+	e.IPExtractor = ipx
 	e.HTTPErrorHandler = errorHandler(log)
 	e.Use(middleware.RequestID())
 	e.Use(observe(log, newHTTPMetrics(reg)))
@@ -83,6 +108,8 @@ func New(cfg Config) (*echo.Echo, error) {
 		evidence:    &AttachmentHandler{Attachments: cfg.Store},
 		notices:     &NotificationHandler{Notifications: cfg.Store},
 		reports:     &ReportHandler{Reports: cfg.Reports, Store: cfg.Store},
+		surveys:     &SurveyHandler{Surveys: cfg.Store, PublicURL: cfg.PublicURL},
+		respondents: publicSurveys,
 	}
 	authn := authenticate(cfg.Store)
 	for _, r := range h.routes() {
@@ -118,4 +145,6 @@ type handlers struct {
 	evidence    *AttachmentHandler
 	notices     *NotificationHandler
 	reports     *ReportHandler
+	surveys     *SurveyHandler
+	respondents *PublicSurveyHandler
 }

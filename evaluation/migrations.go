@@ -23,6 +23,7 @@ var migrations = []migration{
 	{1, "core schema", schemaV1},
 	{2, "rectification loop", schemaV2},
 	{3, "reports", schemaV3},
+	{4, "surveys", schemaV4},
 }
 
 // LatestSchemaVersion is the version the code expects.
@@ -462,4 +463,46 @@ CREATE TABLE report_jobs (
 	CONSTRAINT fk_report_jobs_round FOREIGN KEY (round_id) REFERENCES rounds (id),
 	CONSTRAINT fk_report_jobs_user FOREIGN KEY (created_by) REFERENCES users (id)
 ){{opts}}
+`
+
+// schemaV4 adds public satisfaction surveys (群众满意度调查). A response holds
+// the answers and nothing that identifies who gave them: no user, no
+// address, no user agent. likert_sum and likert_count are the sum and the
+// number of its likert5 answers, so that a survey's satisfaction index is
+// one aggregate query.
+const schemaV4 = `
+CREATE TABLE surveys (
+	id {{pk}},
+	title VARCHAR(255) NOT NULL,
+	intro {{text}} NOT NULL,
+	round_id {{ref}} NULL,
+	plan_id {{ref}} NULL,
+	closes_at {{time}} NULL,
+	status VARCHAR(16) NOT NULL,
+	token VARCHAR(64) NULL,
+	questions {{text}} NOT NULL,
+	created_by {{ref}} NULL,
+	published_at {{time}} NULL,
+	closed_at {{time}} NULL,
+	created_at {{time}} NOT NULL,
+	updated_at {{time}} NOT NULL,
+	CONSTRAINT uq_surveys_token UNIQUE (token),
+	CONSTRAINT fk_surveys_round FOREIGN KEY (round_id) REFERENCES rounds (id),
+	CONSTRAINT fk_surveys_plan FOREIGN KEY (plan_id) REFERENCES plans (id),
+	CONSTRAINT fk_surveys_user FOREIGN KEY (created_by) REFERENCES users (id)
+){{opts}};
+
+CREATE INDEX idx_surveys_round_plan ON surveys (round_id, plan_id);
+
+CREATE TABLE survey_responses (
+	id {{pk}},
+	survey_id {{ref}} NOT NULL,
+	answers {{text}} NOT NULL,
+	likert_sum INTEGER NOT NULL,
+	likert_count INTEGER NOT NULL,
+	created_at {{time}} NOT NULL,
+	CONSTRAINT fk_survey_responses_survey FOREIGN KEY (survey_id) REFERENCES surveys (id)
+){{opts}};
+
+CREATE INDEX idx_survey_responses_survey ON survey_responses (survey_id, id)
 `

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"gorm.io/gorm/clause"
 )
 
 // ReportKind names a kind of report the platform hands out.
@@ -28,6 +30,7 @@ type RoundReportData struct {
 	Departments map[int64]string // lead departments by id
 	Raters      map[int64][]ReportRater
 	Findings    map[int64][]ReportFinding // by plan, in the order they were raised
+	Surveys     map[int64][]SurveySummary // published and closed surveys linked to a plan of the round, by plan
 	Today       Date
 	Location    *time.Location // the city's time zone, in which dates are days
 }
@@ -137,6 +140,9 @@ func (s *Store) LoadRoundReportData(ctx context.Context, roundID int64) (*RoundR
 	for _, f := range findings {
 		d.Findings[f.PlanID] = append(d.Findings[f.PlanID], ReportFinding{Finding: f, Agency: agencyOf[f.AssignmentID],
 			Overdue: f.Overdue(d.Today), Versions: versionsOf[f.ID], Verdicts: verdictsOf[f.ID]})
+	}
+	if d.Surveys, err = s.linkedSurveys(ctx, roundID, 0); err != nil {
+		return nil, fmt.Errorf("report data: %w", err)
 	}
 	return d, nil
 }
@@ -284,7 +290,9 @@ func (s *Store) RecordReports(ctx context.Context, actor Actor, recs []ReportRec
 		if len(fresh) == 0 {
 			return nil
 		}
-		if err := t.CreateInBatches(fresh, 200).Error; err != nil {
+		// Two readers may hand out the same report at the same moment; the
+		// hash is unique and the second insert does nothing.
+		if err := t.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(fresh, 200).Error; err != nil {
 			return fmt.Errorf("record reports: %w", err)
 		}
 		t.audit("report.record", "round", fresh[0].RoundID, nil, map[string]any{"count": len(fresh), "first": fresh[0].SHA256})

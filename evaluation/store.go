@@ -26,6 +26,8 @@ type Store struct {
 	log        *slog.Logger
 	checker    *checker
 	blobs      Blobs
+	answers    answerQueue // public survey answers waiting for their transaction
+	surveys    surveyCache // published surveys by token
 }
 
 // StoreOptions configures a Store; zero values take the defaults.

@@ -120,6 +120,14 @@ func EvaluationReportOf(d *evaluation.RoundReportData, planID int64) (*Evaluatio
 	for i, f := range d.Findings[planID] {
 		r.Findings = append(r.Findings, findingOf(t, i+1, f))
 	}
+	for _, sv := range d.Surveys[planID] {
+		sum := SurveySummary{Title: sv.Title, Closed: sv.Status == evaluation.SurveyClosed, Responses: sv.Responses}
+		if sv.SatisfactionIndex != nil {
+			v := sv.SatisfactionIndex.Float64()
+			sum.SatisfactionIndex = &v
+		}
+		r.Surveys = append(r.Surveys, sum)
+	}
 	return r, nil
 }
 

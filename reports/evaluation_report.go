@@ -32,6 +32,20 @@ type EvaluationReport struct {
 	Indicators []IndicatorScore `json:"indicators"`
 	Spread     Spread           `json:"spread"`
 	Findings   []Finding        `json:"findings"`
+
+	// Surveys are the public satisfaction surveys linked to the plan in the
+	// round (omitted from the verification data when there are none).
+	Surveys []SurveySummary `json:"surveys,omitempty"`
+}
+
+// SurveySummary is a public satisfaction survey (群众满意度调查) about the plan.
+type SurveySummary struct {
+	Title     string `json:"title"`
+	Closed    bool   `json:"closed"` // no longer taking answers
+	Responses int64  `json:"responses"`
+	// SatisfactionIndex is 0–100 from the likert5 answers, already rounded
+	// to two decimals; nil without any.
+	SatisfactionIndex *float64 `json:"satisfaction_index"`
 }
 
 // GradeBand is a grade and the lowest total that earns it.
@@ -127,6 +141,7 @@ func (r *EvaluationReport) blocks(code string) []block {
 	b = append(b, planFacts("一、方案基本情况", r.Plan)...)
 	b = append(b, r.method()...)
 	b = append(b, r.result()...)
+	b = append(b, r.surveys()...)
 	b = append(b, r.indicatorTable()...)
 	b = append(b, r.spread()...)
 	b = append(b, r.findings()...)
@@ -228,6 +243,40 @@ func (r *EvaluationReport) result() []block {
 		}, rows: rows})
 	}
 	return b
+}
+
+// surveys is the part of the result about what the people served think:
+// each linked survey's responses and satisfaction index.
+func (r *EvaluationReport) surveys() []block {
+	if len(r.Surveys) == 0 {
+		return nil
+	}
+	w := contentWidth
+	t := table{header: true, cols: []column{
+		{"问卷", 0.5 * w, 'L'}, {"状态", 0.14 * w, 'C'}, {"有效答卷（份）", 0.18 * w, 'R'}, {"满意度指数", 0.18 * w, 'R'},
+	}}
+	var parts []string
+	for _, sv := range r.Surveys {
+		state, index := "进行中", "—"
+		if sv.Closed {
+			state = "已结束"
+		}
+		if sv.SatisfactionIndex != nil {
+			index = num(*sv.SatisfactionIndex)
+		}
+		t.rows = append(t.rows, row{{text: sv.Title}, {text: state}, {text: strconv.FormatInt(sv.Responses, 10)},
+			{text: index, tone: toneStrong}})
+		part := fmt.Sprintf("《%s》收回有效答卷 %d 份", sv.Title, sv.Responses)
+		if sv.SatisfactionIndex != nil {
+			part += "，满意度指数为 " + index
+		} else {
+			part += "，尚无满意度评价"
+		}
+		parts = append(parts, part)
+	}
+	text := "本方案在本轮开展了群众满意度调查（匿名问卷）：" + strings.Join(parts, "；") +
+		"。满意度指数由五级量表题的全部答案计算：（平均分 − 1）÷ 4 × 100，满分 100。"
+	return []block{space(2), heading{2, "群众满意度调查"}, paragraph{text: text, indent: true}, t}
 }
 
 func (r *EvaluationReport) indicatorTable() []block {

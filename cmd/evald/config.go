@@ -9,9 +9,11 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/evald/evald/api"
 	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/reports"
 )
@@ -31,6 +33,10 @@ type config struct {
 	LogFormat     string
 	LogLevel      string
 	SMTPURL       string
+
+	SurveyRate     string // answers a minute per client address on public surveys
+	TrustedProxies string // comma-separated IPs or CIDRs of reverse proxies
+	PublicURL      string // base of public survey links
 }
 
 // bindConfig registers the shared settings on a flag set, with defaults from
@@ -52,8 +58,30 @@ func bindConfig(fs *flag.FlagSet, getenv env) *config {
 	fs.StringVar(&c.LogLevel, "log-level", def("EVAL_LOG_LEVEL", "info"), "log level: debug, info, warn, error (EVAL_LOG_LEVEL)")
 	fs.StringVar(&c.SMTPURL, "smtp-url", getenv("EVAL_SMTP_URL"),
 		"SMTP server for e-mail copies of notifications, smtp://user:pass@host:port?from=addr (EVAL_SMTP_URL); empty: no e-mail")
+	fs.StringVar(&c.SurveyRate, "survey-rate", def("EVAL_SURVEY_RATE", strconv.Itoa(api.DefaultSurveyRate)),
+		"answers a minute one client address may submit to a public survey (EVAL_SURVEY_RATE)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", getenv("EVAL_TRUSTED_PROXIES"),
+		"comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For names the client (EVAL_TRUSTED_PROXIES); empty: none")
+	fs.StringVar(&c.PublicURL, "public-url", getenv("EVAL_PUBLIC_URL"),
+		"base of public survey links and QR codes, e.g. https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: the request's scheme and host")
 	c.AdminPassword = getenv("EVAL_ADMIN_PASSWORD")
 	return c
+}
+
+// surveySettings puts the settings of public surveys into the HTTP
+// server's configuration.
+func (c *config) surveySettings(cfg *api.Config) error {
+	rate, err := strconv.Atoi(strings.TrimSpace(c.SurveyRate))
+	if err != nil || rate < 1 {
+		return fmt.Errorf("EVAL_SURVEY_RATE %q: want a positive whole number of answers a minute", c.SurveyRate)
+	}
+	cfg.SurveyRate, cfg.PublicURL = rate, c.PublicURL
+	for _, p := range strings.Split(c.TrustedProxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
+		}
+	}
+	return nil
 }
 
 // parseFlags parses args, printing errors and usage to stderr.

@@ -62,7 +62,11 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	e, err := api.New(api.Config{Store: store, Logger: log, UI: frontend.Assets(), UIBuilt: frontend.Built(), Reports: svc})
+	apiCfg := api.Config{Store: store, Logger: log, UI: frontend.Assets(), UIBuilt: frontend.Built(), Reports: svc}
+	if err := cfg.surveySettings(&apiCfg); err != nil {
+		return err
+	}
+	e, err := api.New(apiCfg)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,203 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"iter"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	qrcode "github.com/skip2/go-qrcode"
+
+	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/reports"
+)
+
+// SurveyStore is what the survey management handlers need of the domain.
+type SurveyStore interface {
+	CreateSurvey(ctx context.Context, actor evaluation.Actor, req evaluation.SurveyRequest) (*evaluation.Survey, error)
+	Surveys(ctx context.Context, f evaluation.SurveyFilter) (evaluation.List[evaluation.Survey], error)
+	Survey(ctx context.Context, id int64) (*evaluation.Survey, error)
+	UpdateSurvey(ctx context.Context, actor evaluation.Actor, id int64, p evaluation.SurveyPatch) (*evaluation.Survey, error)
+	PublishSurvey(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.Survey, error)
+	CloseSurvey(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.Survey, error)
+	SurveyResults(ctx context.Context, id int64) (*evaluation.SurveyResults, error)
+	SurveyResponses(ctx context.Context, id int64) iter.Seq2[*evaluation.SurveyResponse, error]
+	Location() *time.Location
+}
+
+// SurveyHandler serves the reform office's management of public
+// satisfaction surveys: design, publication, results and exports.
+type SurveyHandler struct {
+	Surveys SurveyStore
+	// PublicURL is the base of public links (EVAL_PUBLIC_URL); empty: the
+	// scheme and host of the request.
+	PublicURL string
+}
+
+// qrSize is the width and height of a survey's QR code, in pixels.
+const qrSize = 512
+
+// SurveyView is a survey with its public link (null until published).
+type SurveyView struct {
+	*evaluation.Survey
+	PublicURL *string `json:"public_url"`
+}
+
+// PublishResponse is the answer of publishing a survey.
+type PublishResponse struct {
+	Token     string `json:"token"`
+	PublicURL string `json:"public_url"`
+}
+
+// publicURL is the link citizens open to answer a survey.
+func (h *SurveyHandler) publicURL(c echo.Context, token string) string {
+	base := h.PublicURL
+	if base == "" {
+		base = c.Scheme() + "://" + c.Request().Host
+	}
+	return strings.TrimRight(base, "/") + "/s/" + token
+}
+
+func (h *SurveyHandler) view(c echo.Context, s *evaluation.Survey) SurveyView {
+	v := SurveyView{Survey: s}
+	if s.Token != nil {
+		u := h.publicURL(c, *s.Token)
+		v.PublicURL = &u
+	}
+	return v
+}
+
+func (h *SurveyHandler) create(c echo.Context) error {
+	var req evaluation.SurveyRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	s, err := h.Surveys.CreateSurvey(c.Request().Context(), actor(c), req)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, h.view(c, s))
+}
+
+func (h *SurveyHandler) list(c echo.Context) error {
+	var f evaluation.SurveyFilter
+	var err error
+	if f.Page, err = page(c); err != nil {
+		return err
+	}
+	if f.RoundID, err = queryInt(c, "round_id"); err != nil {
+		return err
+	}
+	if f.PlanID, err = queryInt(c, "plan_id"); err != nil {
+		return err
+	}
+	if err := oneOf(c, "status", string(evaluation.SurveyDraft), string(evaluation.SurveyPublished), string(evaluation.SurveyClosed)); err != nil {
+		return err
+	}
+	f.Status = evaluation.SurveyStatus(c.QueryParam("status"))
+	list, err := h.Surveys.Surveys(c.Request().Context(), f)
+	if err != nil {
+		return err
+	}
+	out := evaluation.List[SurveyView]{Items: make([]SurveyView, len(list.Items)), Total: list.Total}
+	for i := range list.Items {
+		out.Items[i] = h.view(c, &list.Items[i])
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+func (h *SurveyHandler) get(c echo.Context) error {
+	s, err := h.Surveys.Survey(c.Request().Context(), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, h.view(c, s))
+}
+
+func (h *SurveyHandler) update(c echo.Context) error {
+	var p evaluation.SurveyPatch
+	if err := decode(c, &p); err != nil {
+		return err
+	}
+	s, err := h.Surveys.UpdateSurvey(c.Request().Context(), actor(c), pathID(c, "id"), p)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, h.view(c, s))
+}
+
+func (h *SurveyHandler) publish(c echo.Context) error {
+	s, err := h.Surveys.PublishSurvey(c.Request().Context(), actor(c), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, PublishResponse{Token: *s.Token, PublicURL: h.publicURL(c, *s.Token)})
+}
+
+func (h *SurveyHandler) close(c echo.Context) error {
+	s, err := h.Surveys.CloseSurvey(c.Request().Context(), actor(c), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, h.view(c, s))
+}
+
+func (h *SurveyHandler) results(c echo.Context) error {
+	r, err := h.Surveys.SurveyResults(c.Request().Context(), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, r)
+}
+
+// responsesXLSX hands out every response, text answers included, with the
+// results on a second sheet.
+func (h *SurveyHandler) responsesXLSX(c echo.Context) error {
+	ctx, id := c.Request().Context(), pathID(c, "id")
+	s, err := h.Surveys.Survey(ctx, id)
+	if err != nil {
+		return err
+	}
+	res, err := h.Surveys.SurveyResults(ctx, id)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := reports.SurveyResponsesXLSX(&buf, s, res, h.Surveys.SurveyResponses(ctx, id), h.Surveys.Location()); err != nil {
+		return err
+	}
+	hdr := c.Response().Header()
+	hdr.Set(echo.HeaderContentDisposition, attachmentDisposition(safeFileName(s.Title)+" 答卷.xlsx"))
+	hdr.Set("Cache-Control", "no-store")
+	return c.Blob(http.StatusOK, reports.ContentXLSX, buf.Bytes())
+}
+
+// qr draws the public link of a published (or closed) survey as a QR code.
+func (h *SurveyHandler) qr(c echo.Context) error {
+	s, err := h.Surveys.Survey(c.Request().Context(), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	if s.Token == nil {
+		return &evaluation.ConflictError{Code: "wrong_state", Message: "问卷发布后才有公开链接和二维码"}
+	}
+	png, err := qrcode.Encode(h.publicURL(c, *s.Token), qrcode.Medium, qrSize)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.Blob(http.StatusOK, "image/png", png)
+}
+
+// safeFileName replaces what a file name may not hold.
+func safeFileName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, name)
+}
