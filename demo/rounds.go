@@ -34,6 +34,9 @@ func (l *loader) publishedRound(published evaluation.Date) error {
 	if _, err := l.store.MoveRound(l.ctx, l.admin, r.ID, evaluation.RoundOpen); err != nil {
 		return err
 	}
+	if err := l.survey(r.ID, 30, 120, true); err != nil {
+		return err
+	}
 	assignments, err := l.assignments(r.ID)
 	if err != nil {
 		return err
@@ -149,6 +152,9 @@ func (l *loader) openRound(starts evaluation.Date) error {
 	}
 	l.at(starts, 9)
 	if _, err := l.store.MoveRound(l.ctx, l.admin, r.ID, evaluation.RoundOpen); err != nil {
+		return err
+	}
+	if err := l.survey(r.ID, 60, 60, false); err != nil {
 		return err
 	}
 	l.clock.set(l.opts.Now)

@@ -137,6 +137,16 @@ func TestDemoLoadsEveryState(t *testing.T) {
 		if err != nil || open.Total != 1 {
 			t.Fatalf("open rounds: %+v, %v", open, err)
 		}
+		plans, err := s.Plans(ctx, evaluation.PlanFilter{Q: "CD-2017-004"})
+		if err != nil || len(plans.Items) != 1 {
+			t.Fatal(err)
+		}
+		for round, want := range map[int64]evaluation.SurveyStatus{published.Items[0].ID: evaluation.SurveyClosed, open.Items[0].ID: evaluation.SurveyPublished} {
+			sv, err := s.PlanSurveys(ctx, round, plans.Items[0].ID)
+			if err != nil || len(sv) != 1 || sv[0].Status != want || sv[0].Responses == 0 || sv[0].SatisfactionIndex == nil {
+				t.Errorf("survey of round %d: %+v, %v", round, sv, err)
+			}
+		}
 		tok, u, err := s.Login(ctx, "evaluator", "demo-password-1")
 		if err != nil || tok == "" {
 			t.Fatal(err)
