@@ -108,10 +108,11 @@ func (h *AssignmentHandler) autoAssign(c echo.Context) error {
 // plan in the round, shown beside the scoresheet.
 type AssignmentResponse struct {
 	evaluation.AssignmentView
-	Plan       *evaluation.Plan           `json:"plan"`
-	Template   *evaluation.Template       `json:"template"`
-	Scoresheet *evaluation.Scoresheet     `json:"scoresheet"`
-	Surveys    []evaluation.SurveySummary `json:"surveys"`
+	LeadDepartment string                     `json:"lead_department"`
+	Plan           *evaluation.Plan           `json:"plan"`
+	Template       *evaluation.Template       `json:"template"`
+	Scoresheet     *evaluation.Scoresheet     `json:"scoresheet"`
+	Surveys        []evaluation.SurveySummary `json:"surveys"`
 }
 
 func (h *AssignmentHandler) get(c echo.Context) error {
@@ -124,7 +125,7 @@ func (h *AssignmentHandler) get(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, AssignmentResponse{AssignmentView: d.AssignmentView, Plan: d.PlanDetail,
+	return c.JSON(http.StatusOK, AssignmentResponse{AssignmentView: d.AssignmentView, LeadDepartment: d.LeadDepartment, Plan: d.PlanDetail,
 		Template: d.Template, Scoresheet: d.Scoresheet, Surveys: surveys})
 }
 

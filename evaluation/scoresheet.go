@@ -79,9 +79,10 @@ type ScoresheetRequest struct {
 // AssignmentDetail is what an evaluator needs to score a plan.
 type AssignmentDetail struct {
 	AssignmentView
-	PlanDetail *Plan       `json:"plan_detail"`
-	Template   *Template   `json:"template"`
-	Scoresheet *Scoresheet `json:"scoresheet"`
+	LeadDepartment string      `json:"lead_department"` // the plan's lead department, by name
+	PlanDetail     *Plan       `json:"plan_detail"`
+	Template       *Template   `json:"template"`
+	Scoresheet     *Scoresheet `json:"scoresheet"`
 }
 
 // ownAssignment loads an assignment of the actor's (any assignment for an
@@ -116,6 +117,9 @@ func (s *Store) Assignment(ctx context.Context, actor Actor, id int64) (*Assignm
 	d := &AssignmentDetail{AssignmentView: *view}
 	if d.PlanDetail, err = s.Plan(ctx, a.PlanID); err != nil {
 		return nil, err
+	}
+	if dept, err := s.Org(ctx, d.PlanDetail.LeadDepartmentID); err == nil {
+		d.LeadDepartment = dept.Name
 	}
 	if d.Template, err = s.Template(ctx, r.TemplateID); err != nil {
 		return nil, err

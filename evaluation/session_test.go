@@ -92,3 +92,21 @@ func TestRepeatedFailedLoginsAreRefused(t *testing.T) {
 		}
 	})
 }
+
+func TestUserEmailCanBeSetAndCleared(t *testing.T) {
+	env := evaltest.New(t, evaluation.SQLite)
+	w := evaltest.Seed(t, env)
+	ctx := context.Background()
+	for _, c := range []struct {
+		email string
+		ok    bool
+	}{{"zhang@cdcz.gov.cn", true}, {"不是邮箱", false}, {"", true}} {
+		u, err := w.Store.UpdateUser(ctx, w.AdminActor(), w.DeptFinance.ID, evaluation.UserPatch{Email: &c.email})
+		if c.ok && (err != nil || u.Email != c.email) {
+			t.Errorf("email %q: %+v, %v", c.email, u, err)
+		}
+		if !c.ok {
+			wantInvalid(t, err, "email")
+		}
+	}
+}

@@ -145,7 +145,7 @@ func (s *Store) adminTodo(ctx context.Context) ([]TodoItem, error) {
 	}
 	for _, a := range awaiting {
 		items = append(items, TodoItem{Kind: "awaiting_verdicts", Title: fmt.Sprintf("「%s」有%d条整改回复待审核", a.RoundName, a.N),
-			Link: fmt.Sprintf("/verify?round_id=%d", a.RoundID), Entity: "round", EntityID: a.RoundID, Count: a.N})
+			Link: fmt.Sprintf("/findings?round_id=%d&status=responded", a.RoundID), Entity: "round", EntityID: a.RoundID, Count: a.N})
 	}
 	return items, nil
 }

@@ -43,7 +43,7 @@ type UserPatch struct {
 	Role        *Role   `json:"role" validate:"omitempty,oneof=admin evaluator department viewer"`
 	OrgID       *int64  `json:"org_id"`
 	Disabled    *bool   `json:"disabled"`
-	Email       *string `json:"email" validate:"omitnil,omitempty,email,max=255"`
+	Email       *string `json:"email" validate:"omitnil,max=255"` // "" clears it; checked in UpdateUser
 }
 
 // Patch applies the changes except the password, which needs hashing.
@@ -170,6 +170,9 @@ func (s *Store) Users(ctx context.Context, f UserFilter) (List[User], error) {
 func (s *Store) UpdateUser(ctx context.Context, actor Actor, id int64, p UserPatch) (*User, error) {
 	if err := s.checker.check(p); err != nil {
 		return nil, err
+	}
+	if p.Email != nil && *p.Email != "" && s.checker.v.Var(*p.Email, "email") != nil {
+		return nil, Invalid("email", "电子邮箱格式不正确")
 	}
 	var hash string
 	if p.Password != nil {

@@ -10,7 +10,8 @@ import {
   login,
   reportPaths,
   saveScoresheet,
-  todo,
+  submitResponse,
+  updateTemplate,
 } from './client'
 
 type Call = { url: string; init: RequestInit }
@@ -54,11 +55,22 @@ describe('requests', () => {
     expect(JSON.parse(calls[0].init.body as string)).toEqual({ version: 4, comment: '好', scores: [{ indicator_code: '1.1', value: 5.5 }] })
   })
 
-  it('accepts todo as {items} or as a bare array', async () => {
-    next = () => json(200, { items: [{ kind: 'a', title: 'x' }], total: 1 })
-    expect(await todo()).toHaveLength(1)
-    next = () => json(200, [{ kind: 'a', title: 'x' }, { kind: 'b', title: 'y' }])
-    expect(await todo()).toHaveLength(2)
+  it('submits a response with the version it is based on, or with an empty body', async () => {
+    next = () => json(200, { id: 4, status: 'responded' })
+    await submitResponse(4, 3)
+    expect(calls[0].url).toBe('/api/v1/findings/4/response/submit')
+    expect(calls[0].init.method).toBe('POST')
+    expect(JSON.parse(calls[0].init.body as string)).toEqual({ version: 3 })
+    await submitResponse(4)
+    expect(JSON.parse(calls[1].init.body as string)).toEqual({})
+  })
+
+  it('updates a template with PUT and returns what the server made of it', async () => {
+    next = () => json(201, { id: 8, version: 2, parent_id: 5 })
+    const t = await updateTemplate(5, { name: 'x', dimensions: [] })
+    expect(calls[0].url).toBe('/api/v1/templates/5')
+    expect(calls[0].init.method).toBe('PUT')
+    expect(t).toMatchObject({ id: 8, parent_id: 5 })
   })
 
   it('builds report paths under /api/v1', () => {

@@ -1,4 +1,4 @@
-// The one typed client of the evald HTTP API (shared/API.md). Every call of
+// The one typed client of the evald HTTP API (api/openapi.yaml). Every call of
 // the UI goes through here: it adds the bearer token, turns error answers
 // into ApiError, and reports an expired session (401) to the app so that it
 // can send the user to the login page.
@@ -16,14 +16,16 @@ import type {
   ConflictInput,
   ErrorBody,
   Finding,
+  FindingHistory,
   FindingInput,
   FindingQuery,
-  HistoryEntry,
+  FindingView,
   ImportResult,
   JobState,
   LoginRequest,
   LoginResponse,
   Notification,
+  NotificationList,
   NotificationQuery,
   Org,
   OrgInput,
@@ -37,7 +39,7 @@ import type {
   PlanResultDetail,
   Rectification,
   RemindResponse,
-  ReportJob,
+  ReportVerification,
   ResponseInput,
   FindingResponse,
   Round,
@@ -256,6 +258,12 @@ export const deletePlan = (id: number) => del(`/plans/${id}`)
 export const listTemplates = (q: PageQuery = {}) => get<Page<Template>>('/templates', q)
 export const createTemplate = (body: TemplateInput) => post<Template>('/templates', body)
 export const getTemplate = (id: number) => get<Template>(`/templates/${id}`)
+/**
+ * PUT /templates/{id}: an unused template is edited in place; a frozen one
+ * (used by a round) is left alone and a new version comes back (201) with
+ * `parent_id` set — compare the ids to tell.
+ */
+export const updateTemplate = (id: number, body: TemplateInput) => put<Template>(`/templates/${id}`, body)
 
 // ---------------------------------------------------------------- conflicts
 
@@ -287,7 +295,8 @@ export const listMyAssignments = (q: AssignmentQuery = {}) => get<Page<Assignmen
 export const getAssignment = (id: number) => get<AssignmentDetail>(`/assignments/${id}`)
 export const saveScoresheet = (id: number, body: ScoresheetInput) => put<Scoresheet>(`/assignments/${id}/scoresheet`, body)
 export const submitScoresheet = (id: number, version: number) => post<Scoresheet | undefined>(`/assignments/${id}/submit`, { version })
-export const listAssignmentFindings = (id: number, q: PageQuery = {}) => get<Page<Finding>>(`/assignments/${id}/findings`, q)
+/** GET /assignments/{id}/findings — every finding of the assignment (not paged). */
+export const listAssignmentFindings = (id: number) => get<Page<Finding>>(`/assignments/${id}/findings`)
 export const createFinding = (assignmentId: number, body: FindingInput) => post<Finding>(`/assignments/${assignmentId}/findings`, body)
 export const updateFinding = (id: number, body: Partial<FindingInput>) => patch<Finding>(`/findings/${id}`, body)
 export const deleteFinding = (id: number) => del(`/findings/${id}`)
@@ -300,16 +309,18 @@ export const planResult = (roundId: number, planId: number) =>
 
 // ---------------------------------------------------------------- findings and rectification
 
-export const listFindings = (q: FindingQuery = {}) => get<Page<Finding>>('/findings', q)
+export const listFindings = (q: FindingQuery = {}) => get<Page<FindingView>>('/findings', q)
+/** GET /findings/{id} — 404 for a finding the caller may not see. */
+export const getFinding = (id: number) => get<FindingView>(`/findings/${id}`)
+/** PUT /findings/{id}/response — a draft; `version` guards against overwriting another save (409). */
 export const saveResponse = (findingId: number, body: ResponseInput) =>
   put<FindingResponse>(`/findings/${findingId}/response`, body)
-export const submitResponse = (findingId: number) => post<Finding>(`/findings/${findingId}/response/submit`)
-export const verifyFinding = (findingId: number, body: VerifyInput) => post<Finding>(`/findings/${findingId}/verify`, body)
-/** GET /findings/{id}/history — answered as `{items}` or as a bare array; both are accepted. */
-export const findingHistory = async (findingId: number): Promise<HistoryEntry[]> => {
-  const res = await get<Page<HistoryEntry> | HistoryEntry[]>(`/findings/${findingId}/history`)
-  return Array.isArray(res) ? res : (res?.items ?? [])
-}
+/** POST /findings/{id}/response/submit — the saved draft becomes the next submitted response. */
+export const submitResponse = (findingId: number, version?: number) =>
+  post<FindingView>(`/findings/${findingId}/response/submit`, version === undefined ? {} : { version })
+export const verifyFinding = (findingId: number, body: VerifyInput) => post<FindingView>(`/findings/${findingId}/verify`, body)
+/** GET /findings/{id}/history — the finding and every submitted response with its verdict, oldest first. */
+export const findingHistory = (findingId: number) => get<FindingHistory>(`/findings/${findingId}/history`)
 export const rectification = (roundId: number) => get<Rectification>(`/rounds/${roundId}/rectification`)
 export const deleteAttachment = (id: number) => del(`/attachments/${id}`)
 /** GET /attachments/{id}, saved as a file. */
@@ -317,13 +328,12 @@ export const downloadAttachment = (id: number, name?: string) => downloadFile(`$
 
 // ---------------------------------------------------------------- notifications and todo
 
-export const listNotifications = (q: NotificationQuery = {}) => get<Page<Notification>>('/notifications', q)
-export const markNotificationRead = (id: number) => post<void>(`/notifications/${id}/read`)
-/** GET /todo — answered as `{items, total}` or as a bare array; both are accepted. */
-export const todo = async (): Promise<TodoItem[]> => {
-  const res = await get<Page<TodoItem> | TodoItem[]>('/todo')
-  return Array.isArray(res) ? res : (res?.items ?? [])
-}
+export const listNotifications = (q: NotificationQuery = {}) => get<NotificationList>('/notifications', q)
+export const markNotificationRead = (id: number) => post<Notification>(`/notifications/${id}/read`)
+/** POST /notifications/read-all → how many were marked. */
+export const markAllNotificationsRead = () => post<{ read: number }>('/notifications/read-all')
+/** GET /todo — the caller's pending work, most urgent first (not paged). */
+export const todo = () => get<Page<TodoItem>>('/todo')
 
 // ---------------------------------------------------------------- reports
 
@@ -335,10 +345,16 @@ export const reportPaths = {
   summaryXlsx: (roundId: number) => `${API_BASE}/rounds/${roundId}/summary.xlsx`,
   summaryPdf: (roundId: number) => `${API_BASE}/rounds/${roundId}/summary.pdf`,
 }
-export const startReportJob = (roundId: number) => post<ReportJob>(`/rounds/${roundId}/reports`)
-export const getJob = (jobId: string | number) => get<JobState>(`/jobs/${jobId}`)
-export const verifyReport = (sha256: string) =>
-  get<{ genuine: boolean; kind: string; round: string; plan: string; generated_at: string }>(`/reports/verify/${sha256}`)
+/** POST /rounds/{id}/reports (202) — queues the round's ZIP of every report. */
+export const startReportJob = (roundId: number) => post<JobState>(`/rounds/${roundId}/reports`)
+export const getJob = (jobId: number) => get<JobState>(`/jobs/${jobId}`)
+/**
+ * GET /reports/verify/{code} (no login): `code` is a report file's SHA-256, or
+ * its verification code (all 64 digits or the 16 printed on the cover).
+ * 404 for a file this server did not issue.
+ */
+export const verifyReport = (code: string) =>
+  request<ReportVerification>('GET', `/reports/verify/${encodeURIComponent(code)}`, { noAuthRedirect: true })
 
 // ---------------------------------------------------------------- audit
 
@@ -380,6 +396,8 @@ export interface Downloaded {
   size: number
   /** `X-Report-SHA256` of a report, when present. */
   sha256: string | null
+  /** `X-Report-Verification-Code` of a report (its cover prints the first 16 digits), when present. */
+  verificationCode: string | null
 }
 
 /**
@@ -391,7 +409,12 @@ export async function downloadFile(path: string, fallbackName?: string): Promise
   const blob = await res.blob()
   const name = filenameFromDisposition(res.headers.get('Content-Disposition'), fallbackName ?? basename(path))
   saveBlob(blob, name)
-  return { name, size: blob.size, sha256: res.headers.get('X-Report-SHA256') }
+  return {
+    name,
+    size: blob.size,
+    sha256: res.headers.get('X-Report-SHA256'),
+    verificationCode: res.headers.get('X-Report-Verification-Code'),
+  }
 }
 
 /** Offers a blob to the user as a file download. */

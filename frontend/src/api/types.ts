@@ -1,7 +1,8 @@
-// Request and response shapes of the evald HTTP API (shared/API.md, v1).
-// Field names mirror the JSON exactly (snake_case). Where API.md does not
-// spell a shape out, the fields the UI relies on are typed and marked
-// optional; see the notes on each type.
+// Request and response shapes of the evald HTTP API. Field names mirror the
+// JSON exactly (snake_case); the shapes follow the server's OpenAPI document
+// (api/openapi.yaml, served at /api/openapi.json), which tests check against
+// real responses. Request types list what the UI sends; response types list
+// every field the server answers with.
 
 /** Dates are `YYYY-MM-DD` strings (calendar days in the city's time zone). */
 export type DateString = string
@@ -20,7 +21,7 @@ export interface PageQuery {
   per_page?: number
 }
 
-/** The body of every error answer (DESIGN.md). */
+/** The body of every error answer. */
 export interface ErrorBody {
   error: {
     code: string
@@ -38,10 +39,14 @@ export interface User {
   username: string
   display_name: string
   role: Role
+  /** The evaluator's agency or the department user's department; null for others. */
   org_id: number | null
-  /** A disabled account cannot log in (not in API.md; the server sends it). */
-  disabled?: boolean
-  created_at?: Instant
+  /** Where copies of notifications are mailed; '' when none. */
+  email: string
+  /** A disabled account cannot log in. */
+  disabled: boolean
+  created_at: Instant
+  updated_at: Instant
 }
 
 export interface LoginRequest {
@@ -63,13 +68,16 @@ export interface Org {
   id: number
   name: string
   kind: OrgKind
-  /** '' or absent for organisations other than agencies. */
-  agency_type?: AgencyType | '' | null
+  /** '' for organisations other than agencies. */
+  agency_type: AgencyType | ''
+  created_at: Instant
+  updated_at: Instant
 }
 
 export interface OrgInput {
   name: string
   kind: OrgKind
+  /** Agencies only; the server takes `other` when absent. */
   agency_type?: AgencyType | null
 }
 
@@ -84,6 +92,7 @@ export interface UserInput {
   display_name: string
   role: Role
   org_id: number | null
+  email?: string
 }
 
 /** PATCH /users/{id}: every field optional; an empty password is not sent. */
@@ -106,8 +115,8 @@ export interface Plan {
   issued_on: DateString
   field: string
   summary: string
-  /** Not in API.md; shown when the server joins it. */
-  lead_department?: string
+  created_at: Instant
+  updated_at: Instant
 }
 
 export interface PlanInput {
@@ -120,12 +129,14 @@ export interface PlanInput {
   summary: string
 }
 
-/** Search and filters of the plan list. API.md names none; see the report. */
+/** Search and filters of the plan list. */
 export interface PlanQuery extends PageQuery {
   q?: string
   field?: string
   lead_department_id?: number
   approved_by?: string
+  issued_from?: DateString
+  issued_to?: DateString
 }
 
 export interface ImportRowError {
@@ -139,7 +150,7 @@ export interface ImportResult {
   errors: ImportRowError[]
 }
 
-/** A short reference to a plan, as embedded in assignments. */
+/** A short reference to a plan, as embedded in assignments and findings. */
 export interface PlanRef {
   id: number
   code: string
@@ -155,6 +166,7 @@ export interface Indicator {
   name: string
   kind: IndicatorKind
   max_score: number
+  /** Sent only for veto checklist items; always present in answers. */
   veto?: boolean
   guidance?: string
 }
@@ -176,12 +188,17 @@ export interface TemplateInput {
   dimensions: Dimension[]
 }
 
-export interface Template extends TemplateInput {
+export interface Template {
   id: number
-  version?: number
-  parent_id?: number | null
-  frozen?: boolean
-  created_at?: Instant
+  name: string
+  version: number
+  /** The template this version was made from. */
+  parent_id: number | null
+  /** Used by a round: editing it makes a new version. */
+  frozen: boolean
+  grade_bands: GradeBand[]
+  dimensions: Dimension[]
+  created_at: Instant
 }
 
 // ---------------------------------------------------------------- conflicts
@@ -193,9 +210,13 @@ export interface ConflictInput {
   reason: string
 }
 
-export interface Conflict extends ConflictInput {
+export interface Conflict {
   id: number
-  created_at?: Instant
+  agency_id: number
+  department_id: number | null
+  plan_id: number | null
+  reason: string
+  created_at: Instant
 }
 
 // ---------------------------------------------------------------- rounds
@@ -218,11 +239,28 @@ export interface RoundInput {
   response_days?: ResponseDays
 }
 
-export interface Round extends RoundInput {
+export interface Round {
   id: number
+  name: string
+  template_id: number
+  starts_on: DateString
+  /** Scoring is possible on this day too. */
+  scoring_due: DateString
+  min_plan_age_days: number
+  outlier_threshold: number
+  response_days: ResponseDays
   status: RoundStatus
-  /** Not in API.md; the day the round was published, when the server sends it. */
-  published_on?: DateString | null
+  /** The day the round was published; null before. */
+  published_on: DateString | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+/** A short reference to a round, as embedded in findings. */
+export interface RoundRef {
+  id: number
+  name: string
+  status: RoundStatus
 }
 
 /** The state-changing calls of a round, in the order of the workflow. */
@@ -232,26 +270,27 @@ export type RoundAction = 'open' | 'close-scoring' | 'publish' | 'archive'
 
 export type AssignmentStatus = 'assigned' | 'draft' | 'submitted'
 
+/** One plan × one evaluator in a round (AssignmentView). */
 export interface AssignmentSummary {
+  /** 0 in an auto-assignment preview. */
   id: number
   round_id: number
+  round_name: string
+  round_status: RoundStatus
   plan: PlanRef
+  evaluator_id: number
+  evaluator_name: string
+  agency_id: number
+  agency_name: string
   status: AssignmentStatus
+  /** An admin reopened the submitted sheet and it was not submitted again yet. */
+  reopened: boolean
   scoring_due: DateString
-  /** Beyond API.md: the server names the round, the evaluator and the agency. */
-  round_name?: string
-  round_status?: RoundStatus
-  evaluator_id?: number
-  evaluator_name?: string
-  agency_id?: number
-  agency_name?: string
-  /** A submitted sheet an admin reopened for correction. */
-  reopened?: boolean
-  submitted_at?: Instant | null
-  plan_id?: number
+  submitted_at: Instant | null
 }
 
 export interface AssignmentQuery extends PageQuery {
+  round_id?: number
   plan_id?: number
   evaluator_id?: number
   status?: AssignmentStatus
@@ -264,15 +303,14 @@ export interface AssignmentInput {
 
 export interface AutoAssignRequest {
   raters_per_plan: number
-  /**
-   * Not in API.md: asks the server to compute the assignments without saving
-   * them, for the preview. See the report.
-   */
+  /** Compute the assignments without saving them (a preview). */
   dry_run?: boolean
 }
 
 export interface AutoAssignResponse {
+  /** New assignments (in a preview: the ones that would be made). */
   created: number
+  dry_run: boolean
   assignments: AssignmentSummary[]
 }
 
@@ -288,13 +326,17 @@ export interface Score {
 export type ScoresheetStatus = 'draft' | 'submitted'
 
 export interface Scoresheet {
-  reopened?: boolean
+  id: number
+  assignment_id: number
+  status: ScoresheetStatus
+  /** Every write adds 1; 0 when never saved. */
   version: number
-  status: ScoresheetStatus | AssignmentStatus
+  reopened: boolean
   comment: string
   scores: Score[]
-  submitted_at?: Instant | null
-  updated_at?: Instant | null
+  submitted_at: Instant | null
+  created_at: Instant
+  updated_at: Instant
 }
 
 export interface ScoresheetInput {
@@ -303,8 +345,9 @@ export interface ScoresheetInput {
   scores: Score[]
 }
 
-export interface AssignmentDetail extends AssignmentSummary {
-  plan: PlanRef & Partial<Plan>
+/** GET /assignments/{id}: the assignment with the whole plan, the template and the sheet. */
+export interface AssignmentDetail extends Omit<AssignmentSummary, 'plan'> {
+  plan: Plan
   template: Template
   scoresheet: Scoresheet
 }
@@ -316,28 +359,6 @@ export type FindingStatus = 'open' | 'responded' | 'returned' | 'accepted'
 export type Progress = 'not_started' | 'in_progress' | 'completed'
 export type Verdict = 'accepted' | 'returned'
 
-export interface Attachment {
-  id: number
-  name: string
-  size: number
-  sha256: string
-}
-
-export interface FindingResponse {
-  measures: string
-  responsible_person: string
-  progress: Progress
-  completed_on?: DateString | null
-  /** A written description of the evidence; files are attachments. */
-  evidence?: string
-  /** Not in API.md; the uploaded evidence files when the server sends them. */
-  attachments?: Attachment[]
-  /** Not in API.md; `draft` until submitted. */
-  status?: 'draft' | 'submitted'
-  version?: number
-  submitted_at?: Instant | null
-}
-
 export interface FindingInput {
   /** '' when the finding concerns no single indicator. */
   indicator_code?: string
@@ -346,26 +367,91 @@ export interface FindingInput {
   recommendation: string
 }
 
-export interface Finding extends FindingInput {
+/** A finding as its evaluator records it (POST/GET /assignments/{id}/findings). */
+export interface Finding {
   id: number
   round_id: number
+  assignment_id: number
   plan_id: number
-  assignment_id?: number
-  evaluator_id?: number
+  evaluator_id: number
   indicator_code: string
-  due_on: DateString | null
+  severity: Severity
+  description: string
+  recommendation: string
   status: FindingStatus
+  due_on: DateString | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+/** An evidence file of a response. */
+export interface Attachment {
+  id: number
+  name: string
+  size: number
+  sha256: string
+  content_type: string
+  /** The submission it went with; null while it may still be deleted. */
+  submitted_in: number | null
+  created_at: Instant
+}
+
+/** An evidence file as a submitted response version lists it. */
+export interface AttachmentRef {
+  id: number
+  name: string
+  size: number
+  sha256: string
+}
+
+/**
+ * A department's response: the department sees its working copy (draft or
+ * submitted), everyone else the last submitted version.
+ */
+export interface FindingResponse {
+  status: 'draft' | 'submitted'
+  /** Version of the working copy, to send with the department's next save. */
+  version: number
+  /** Submissions so far. */
+  number: number
+  measures: string
+  responsible_person: string
+  progress: Progress
+  completed_on: DateString | null
+  evidence: string
+  attachments: Attachment[]
+  submitted_at: Instant | null
+  updated_at: Instant
+}
+
+/** A finding under rectification (GET /findings, /findings/{id}), with its round, plan and response. */
+export interface FindingView {
+  id: number
+  round_id: number
+  round: RoundRef
+  plan_id: number
+  plan: PlanRef
+  lead_department_id: number
+  /** null for departments, who never learn who raised a finding. */
+  assignment_id: number | null
+  evaluator_id: number | null
+  indicator_code: string
+  severity: Severity
+  description: string
+  recommendation: string
+  status: FindingStatus
+  due_on: DateString | null
   overdue: boolean
   response: FindingResponse | null
-  /** Not in API.md; shown when the server joins them. */
-  plan?: PlanRef
-  round?: { id: number; name: string }
+  created_at: Instant
+  updated_at: Instant
 }
 
 export interface FindingQuery extends PageQuery {
   round_id?: number
   plan_id?: number
   status?: FindingStatus
+  severity?: Severity
   overdue?: boolean
 }
 
@@ -375,6 +461,8 @@ export interface ResponseInput {
   progress: Progress
   completed_on?: DateString | null
   evidence?: string
+  /** The working copy's version this save is based on (409 when stale). */
+  version?: number
 }
 
 export interface VerifyInput {
@@ -382,25 +470,34 @@ export interface VerifyInput {
   comment: string
 }
 
-/**
- * One entry of a finding's history: a response version or a verdict.
- * API.md says only "every response version and verdict"; the UI shows
- * whichever of these fields arrive.
- */
+/** The verdict on one submitted response. */
+export interface HistoryVerdict {
+  verdict: Verdict
+  comment: string
+  verifier_role: Role
+  /** null for departments. */
+  verified_by: number | null
+  verified_at: Instant
+}
+
+/** One submitted response, as it was submitted, and its verdict (null while awaited). */
 export interface HistoryEntry {
-  kind?: 'response' | 'verdict' | string
-  version?: number
-  verdict?: Verdict
-  comment?: string
-  measures?: string
-  responsible_person?: string
-  progress?: Progress
-  completed_on?: DateString | null
-  evidence?: string
-  actor?: string
-  actor_id?: number
-  at?: Instant
-  created_at?: Instant
+  number: number
+  measures: string
+  responsible_person: string
+  progress: Progress
+  completed_on: DateString | null
+  evidence: string
+  attachments: AttachmentRef[]
+  submitted_at: Instant
+  verdict: HistoryVerdict | null
+}
+
+/** GET /findings/{id}/history. */
+export interface FindingHistory {
+  finding: FindingView
+  /** Oldest first. */
+  versions: HistoryEntry[]
 }
 
 // ---------------------------------------------------------------- results and rectification
@@ -415,15 +512,17 @@ export interface PlanResult {
   plan_id: number
   code: string
   title: string
-  lead_department_id?: number
+  lead_department_id: number
+  /** Submitted scoresheets. */
   raters: number
   raters_kept: number
   total: number
+  /** '' while the plan has no submitted scoresheet. */
   grade: string
   /** 0 while the plan has no submitted scoresheet. */
   rank: number
   /** N of "rank x/N": the plans of the round with a rank. */
-  ranked_plans?: number
+  ranked_plans: number
   veto: boolean
   std_dev: number
   range: number
@@ -443,74 +542,92 @@ export interface RaterResult {
   agency: string
   total: number
   kept: boolean
-  outlier?: boolean
+  outlier: boolean
 }
 
-/**
- * One plan's result in detail. API.md names `raters` twice — a count in the
- * list item and a list of raters here; the list is what this answer carries.
- */
+/** One plan's result in detail: `raters` is every rater's total here, not a count. */
 export interface PlanResultDetail extends Omit<PlanResult, 'raters'> {
   indicators: IndicatorResult[]
-  raters: RaterResult[] | number
+  raters: RaterResult[]
 }
 
 export interface RectificationPlan {
   plan_id: number
+  code: string
+  title: string
+  department_id: number
   published: number
   accepted: number
   overdue: number
-  rate: number
+  /** accepted / published (4 decimals); null when nothing was published. */
+  rate: number | null
 }
 
 export interface RectificationDepartment {
   department_id: number
   name: string
+  /** Plans of the department evaluated in the round. */
+  plans: number
   published: number
   accepted: number
   overdue: number
-  rate: number
+  rate: number | null
 }
 
 export interface Rectification {
+  round_id: number
   plans: RectificationPlan[]
   departments: RectificationDepartment[]
 }
 
 // ---------------------------------------------------------------- notifications and todo
 
-/** API.md leaves the item shape open; these are the fields the UI shows. */
+export type NoticeKind =
+  | 'findings_published'
+  | 'awaiting_verdict'
+  | 'response_accepted'
+  | 'response_returned'
+  | 'due_soon'
+  | 'overdue'
+  | 'reminder'
+
 export interface Notification {
   id: number
-  kind?: string
-  title?: string
-  message?: string
-  body?: string
-  link?: string
-  read?: boolean
-  read_at?: Instant | null
+  kind: NoticeKind
+  title: string
+  body: string
+  /** A path of this app, such as /findings/12. */
+  link: string
+  entity: string
+  entity_id: number
+  read_at: Instant | null
   created_at: Instant
+}
+
+/** GET /notifications: a page, plus the caller's unread count (whatever the filter). */
+export interface NotificationList extends Page<Notification> {
+  unread: number
 }
 
 export interface NotificationQuery extends PageQuery {
   unread?: boolean
 }
 
-/**
- * One piece of pending work. API.md lists what todo holds per role but not
- * the fields; the UI shows `title` and links by the ids it finds.
- */
+export type TodoKind = 'scoresheet' | 'verify' | 'respond' | 'missing_scoresheets' | 'awaiting_verdicts'
+
+/** One piece of pending work, most urgent first. */
 export interface TodoItem {
-  kind: string
+  kind: TodoKind
   title: string
-  detail?: string
-  due_on?: DateString | null
-  overdue?: boolean
-  round_id?: number
-  plan_id?: number
-  assignment_id?: number
-  finding_id?: number
-  link?: string
+  detail: string
+  due_on: DateString | null
+  overdue: boolean
+  /** A path of this app: /tasks/{id}, /findings/{id}, /rounds/{id}, /verify?round_id=… */
+  link: string
+  entity: string
+  entity_id: number
+  /** How many things the item stands for (e.g. missing scoresheets of a round). */
+  count: number
 }
 
 // ---------------------------------------------------------------- reports and jobs
@@ -519,36 +636,62 @@ export interface RemindResponse {
   notified: number
 }
 
-export interface ReportJob {
-  job_id: string | number
-}
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed'
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | string
-
+/** A job that packs every report of a round into one ZIP (POST /rounds/{id}/reports, GET /jobs/{id}). */
 export interface JobState {
+  /** The same as `id`. */
+  job_id: number
+  id: number
+  round_id: number
   status: JobStatus
+  /** Files made so far, of `total`. */
   done: number
   total: number
-  download_url?: string | null
-  error?: string
+  /** Bytes of the ZIP; 0 until done. */
+  size: number
+  /** Why it failed; '' otherwise. */
+  error: string
+  created_at: Instant
+  updated_at: Instant
+  finished_at: Instant | null
+  /** /api/v1/jobs/{id}/download once done; null before (or after a failure). */
+  download_url: string | null
+}
+
+export type ReportKind = 'evaluation' | 'rectification' | 'summary_pdf' | 'summary_xlsx'
+
+/** GET /reports/verify/{code}: a report this server issued (404 for any other file). */
+export interface ReportVerification {
+  genuine: true
+  kind: ReportKind
+  round: RoundRef
+  /** null for a round summary. */
+  plan: PlanRef | null
+  /** The date printed on the report. */
+  report_date: DateString
+  /** When the server first issued this file. */
+  generated_at: Instant
+  sha256: string
+  verification_code: string
 }
 
 // ---------------------------------------------------------------- audit
 
 export interface AuditEvent {
   id: number
-  at?: Instant
-  created_at?: Instant
+  at: Instant
+  /** null for system actions (command line, start-up jobs). */
   actor_id: number | null
-  actor_name?: string
+  actor_name: string
   action: string
   entity: string
-  entity_id: number | string | null
-  /** The entity before and after, as JSON text (or objects). */
-  before?: unknown
-  after?: unknown
-  prev_hash?: string
-  hash?: string
+  entity_id: number
+  /** The entity before and after, as JSON text ("null" when created or deleted). */
+  before: string
+  after: string
+  prev_hash: string
+  hash: string
 }
 
 export interface AuditQuery extends PageQuery {

@@ -2,8 +2,8 @@
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { getRound, roundAction } from '@/api/client'
 import type { Round } from '@/api/types'
-import { errorMessage } from '@/utils/errors'
 import { nextRoundStep, roundStatus } from '@/utils/labels'
+import { notifyError } from '@/utils/notify'
 
 /**
  * Asks for confirmation, then calls the round's next workflow step. Returns
@@ -28,7 +28,7 @@ export async function advanceRound(round: Round): Promise<Round | null> {
     ElMessage.success(`已${step.label}，当前状态：${roundStatus[updated.status]?.label ?? updated.status}`)
     return updated
   } catch (e) {
-    ElMessage.error(errorMessage(e))
+    notifyError(e)
     return null
   }
 }

@@ -1,9 +1,10 @@
 // Report and file downloads with a busy flag per button and a message that
-// names the file (and its SHA-256 for reports, which the verify page checks).
+// names the file (and, for reports, the verification code printed on the
+// cover, which anyone can check on the 报告真伪查验 page).
 import { ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { downloadFile } from '@/api/client'
-import { errorMessage } from '@/utils/errors'
+import { notifyError } from '@/utils/notify'
 
 /** Download state shared by the buttons of one view, keyed by path. */
 export function useDownload() {
@@ -14,9 +15,10 @@ export function useDownload() {
     busy.value = { ...busy.value, [path]: true }
     try {
       const got = await downloadFile(path, fallbackName)
-      ElMessage.success(got.sha256 ? `已下载“${got.name}”，校验码 ${got.sha256.slice(0, 16)}…` : `已下载“${got.name}”`)
+      const code = got.verificationCode?.slice(0, 16)
+      ElMessage.success(code ? `已下载“${got.name}”（验证码 ${code}）` : `已下载“${got.name}”`)
     } catch (e) {
-      ElMessage.error(errorMessage(e))
+      notifyError(e)
     } finally {
       const next = { ...busy.value }
       delete next[path]

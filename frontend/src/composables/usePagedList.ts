@@ -1,9 +1,8 @@
 // A server-paginated table: page, page size, filters, loading state and the
 // `{items, total}` answer of a list endpoint.
 import { reactive, ref, type Ref } from 'vue'
-import { ElMessage } from 'element-plus'
 import type { Page, PageQuery } from '@/api/types'
-import { errorMessage } from '@/utils/errors'
+import { notifyError } from '@/utils/notify'
 
 /** Page sizes offered under tables. */
 export const PAGE_SIZES = [20, 50, 100, 200]
@@ -48,7 +47,7 @@ export function usePagedList<T, F extends object>(
       items.value = res?.items ?? []
       total.value = res?.total ?? items.value.length
     } catch (e) {
-      if (mine === seq) ElMessage.error(errorMessage(e))
+      if (mine === seq) notifyError(e)
     } finally {
       if (mine === seq) loading.value = false
     }

@@ -2,6 +2,8 @@
 // others to their home page); pages load lazily so the first paint stays small.
 import type { RouteRecordRaw } from 'vue-router'
 import type { Role } from '@/api/types'
+import { currentRole } from '@/stores/session'
+import { findingTarget, findingsTarget, roundTarget, verifyTarget } from './links'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -18,6 +20,7 @@ declare module 'vue-router' {
 
 const admin: Role[] = ['admin']
 const adminViewer: Role[] = ['admin', 'viewer']
+const adminEvaluator: Role[] = ['admin', 'evaluator']
 
 /** The route table. */
 export const routes: RouteRecordRaw[] = [
@@ -26,6 +29,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'login',
     component: () => import('@/views/LoginView.vue'),
     meta: { public: true, title: '登录' },
+  },
+  {
+    path: '/verify-report',
+    name: 'report-check',
+    component: () => import('@/views/ReportCheckView.vue'),
+    meta: { public: true, title: '报告真伪查验' },
   },
   {
     path: '/',
@@ -119,10 +128,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: ['evaluator'], title: '评分表', menu: 'tasks' },
       },
       {
+        // Also the path of an admin's todo item "responses awaiting a verdict",
+        // verified in the admin's findings page.
         path: 'verify',
         name: 'verify',
         component: () => import('@/views/evaluator/VerifyView.vue'),
-        meta: { roles: ['evaluator'], title: '整改核验' },
+        meta: { roles: adminEvaluator, title: '整改核验' },
+        beforeEnter: (to) => verifyTarget(currentRole.value, to) ?? true,
       },
       // 牵头单位
       {
@@ -142,6 +154,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'dept-reports',
         component: () => import('@/views/department/DeptReportsView.vue'),
         meta: { roles: ['department'], title: '报告下载' },
+      },
+      // The paths the server puts in todo items and notifications (links.ts).
+      {
+        path: 'findings',
+        name: 'findings',
+        redirect: (to) => findingsTarget(currentRole.value, to),
+      },
+      {
+        path: 'findings/:id(\\d+)',
+        name: 'finding',
+        component: () => import('@/views/shared/FindingDetailView.vue'),
+        meta: { title: '问题详情' },
+        beforeEnter: (to) => findingTarget(currentRole.value, to) ?? true,
+      },
+      {
+        path: 'rounds/:id(\\d+)',
+        name: 'round-link',
+        redirect: (to) => roundTarget(currentRole.value, to),
       },
       {
         path: ':pathMatch(.*)*',

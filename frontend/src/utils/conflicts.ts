@@ -31,37 +31,28 @@ export interface AssignmentSummaryStats {
   assignments: number
   byAgency: LoadRow[]
   byEvaluator: LoadRow[]
-  /** Plans with fewer raters than asked for. */
-  shortPlans: { plan: string; raters: number }[]
 }
 
 /**
  * Counts a proposed set of assignments per plan, agency and evaluator, so the
- * preview shows whether the load is balanced and every plan is covered.
+ * preview shows whether the load is balanced. (Whether every plan gets enough
+ * raters is the server's to say: it refuses a plan it cannot cover.)
  */
-export function summarizeAssignments(
-  list: readonly AssignmentSummary[],
-  ratersPerPlan: number,
-  agencyOf: (a: AssignmentSummary) => string,
-  evaluatorOf: (a: AssignmentSummary) => string,
-): AssignmentSummaryStats {
-  const perPlan = new Map<string, number>()
-  const perAgency = new Map<string, number>()
-  const perEvaluator = new Map<string, number>()
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1)
+export function summarizeAssignments(list: readonly AssignmentSummary[]): AssignmentSummaryStats {
+  const plans = new Set<number>()
+  // By id, so that two people of the same name stay apart.
+  const perAgency = new Map<number, LoadRow>()
+  const perEvaluator = new Map<number, LoadRow>()
+  const bump = (m: Map<number, LoadRow>, id: number, key: string) => {
+    const row = m.get(id) ?? { key, count: 0 }
+    row.count++
+    m.set(id, row)
+  }
   for (const a of list) {
-    const plan = a.plan ? `${a.plan.code} ${a.plan.title}` : `#${a.plan_id ?? '?'}`
-    bump(perPlan, plan)
-    bump(perAgency, agencyOf(a))
-    bump(perEvaluator, evaluatorOf(a))
+    plans.add(a.plan.id)
+    bump(perAgency, a.agency_id, a.agency_name)
+    bump(perEvaluator, a.evaluator_id, a.evaluator_name)
   }
-  const rows = (m: Map<string, number>) =>
-    [...m.entries()].map(([key, count]) => ({ key, count })).sort((x, y) => y.count - x.count || x.key.localeCompare(y.key))
-  return {
-    plans: perPlan.size,
-    assignments: list.length,
-    byAgency: rows(perAgency),
-    byEvaluator: rows(perEvaluator),
-    shortPlans: [...perPlan.entries()].filter(([, n]) => n < ratersPerPlan).map(([plan, raters]) => ({ plan, raters })),
-  }
+  const rows = (m: Map<number, LoadRow>) => [...m.values()].sort((x, y) => y.count - x.count || x.key.localeCompare(y.key))
+  return { plans: plans.size, assignments: list.length, byAgency: rows(perAgency), byEvaluator: rows(perEvaluator) }
 }

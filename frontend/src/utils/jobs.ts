@@ -1,4 +1,5 @@
-// Reading the state of a background job (the round's report ZIP).
+// Reading the state of a background job (the round's report ZIP):
+// queued → running → done | failed.
 import type { JobState } from '@/api/types'
 
 /** Progress 0–100 of a job (100 once it is done, whatever the counts say). */
@@ -11,18 +12,24 @@ export function jobPercent(job: Pick<JobState, 'status' | 'done' | 'total'> | nu
 
 /** Whether a job finished successfully. */
 export function isJobDone(job: Pick<JobState, 'status'>): boolean {
-  return ['done', 'finished', 'completed', 'succeeded', 'success'].includes(job.status)
+  return job.status === 'done'
 }
 
 /** Whether a job failed. */
 export function isJobFailed(job: Pick<JobState, 'status'>): boolean {
-  return ['failed', 'error', 'cancelled', 'canceled'].includes(job.status)
+  return job.status === 'failed'
 }
 
 /** The Chinese word for a job's status. */
 export function jobStatusLabel(job: Pick<JobState, 'status'>): string {
-  if (isJobDone(job)) return '已完成'
-  if (isJobFailed(job)) return '失败'
-  if (job.status === 'queued' || job.status === 'pending') return '排队中'
-  return '生成中'
+  switch (job.status) {
+    case 'done':
+      return '已完成'
+    case 'failed':
+      return '失败'
+    case 'queued':
+      return '排队中'
+    default:
+      return '生成中'
+  }
 }

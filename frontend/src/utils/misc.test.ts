@@ -3,7 +3,7 @@ import type { AssignmentSummary, Conflict, Round } from '@/api/types'
 import { averageDimensions, chartBars, dimensionMaxima } from './chart'
 import { conflictFor, summarizeAssignments } from './conflicts'
 import { isJobDone, isJobFailed, jobPercent, jobStatusLabel } from './jobs'
-import { todoTarget } from './notifications'
+import { isRead, linkOf } from './notifications'
 import { safeRedirect } from './redirect'
 import { defaultRound } from './rounds'
 
@@ -26,8 +26,8 @@ describe('safeRedirect', () => {
 
 describe('conflictFor', () => {
   const conflicts: Conflict[] = [
-    { id: 1, agency_id: 10, department_id: 100, reason: '承担起草' },
-    { id: 2, agency_id: 11, plan_id: 7, reason: '参与论证' },
+    { id: 1, agency_id: 10, department_id: 100, plan_id: null, reason: '承担起草', created_at: '2024-01-01T00:00:00Z' },
+    { id: 2, agency_id: 11, department_id: null, plan_id: 7, reason: '参与论证', created_at: '2024-01-01T00:00:00Z' },
   ]
   it('finds a conflict by the plan lead department', () => {
     expect(conflictFor(conflicts, 10, { id: 5, lead_department_id: 100 })?.id).toBe(1)
@@ -43,18 +43,24 @@ describe('conflictFor', () => {
 })
 
 describe('summarizeAssignments', () => {
-  const a = (plan: number, evaluator: string, agency: string): AssignmentSummary & { ev: string; ag: string } => ({
+  const a = (plan: number, evaluator: string, agency: string): AssignmentSummary => ({
     id: 0,
     round_id: 1,
+    round_name: '第一轮',
+    round_status: 'open',
     plan: { id: plan, code: `P${plan}`, title: `方案${plan}` },
+    evaluator_id: evaluator.charCodeAt(0),
+    evaluator_name: evaluator,
+    agency_id: agency.charCodeAt(0),
+    agency_name: agency,
     status: 'assigned',
+    reopened: false,
     scoring_due: '2024-01-01',
-    ev: evaluator,
-    ag: agency,
+    submitted_at: null,
   })
-  it('counts per agency and evaluator and names plans short of raters', () => {
+  it('counts plans, and assignments per agency and evaluator', () => {
     const list = [a(1, '张', '川大'), a(1, '李', '电子科大'), a(2, '张', '川大'), a(2, '王', '西华'), a(3, '李', '电子科大')]
-    const s = summarizeAssignments(list, 2, (x) => (x as typeof list[0]).ag, (x) => (x as typeof list[0]).ev)
+    const s = summarizeAssignments(list)
     expect(s.plans).toBe(3)
     expect(s.assignments).toBe(5)
     expect(s.byAgency).toEqual([
@@ -62,7 +68,16 @@ describe('summarizeAssignments', () => {
       { key: '电子科大', count: 2 },
       { key: '西华', count: 1 },
     ])
-    expect(s.shortPlans).toEqual([{ plan: 'P3 方案3', raters: 1 }])
+    expect(s.byEvaluator).toEqual(expect.arrayContaining([{ key: '张', count: 2 }, { key: '王', count: 1 }]))
+    expect(s.byEvaluator.map((r) => r.count)).toEqual([2, 2, 1])
+  })
+  it('keeps two evaluators of the same name apart', () => {
+    const other = { ...a(2, '张', '西华'), evaluator_id: 99 }
+    const s = summarizeAssignments([a(1, '张', '川大'), other])
+    expect(s.byEvaluator).toEqual([
+      { key: '张', count: 1 },
+      { key: '张', count: 1 },
+    ])
   })
 })
 
@@ -122,7 +137,13 @@ describe('defaultRound', () => {
     template_id: 1,
     starts_on,
     scoring_due: starts_on,
+    min_plan_age_days: 183,
+    outlier_threshold: 15,
+    response_days: { critical: 30, major: 60, minor: 90 },
     status,
+    published_on: null,
+    created_at: '2024-01-01T00:00:00Z',
+    updated_at: '2024-01-01T00:00:00Z',
   })
   const rounds = [r(1, '2023-01-01', 'archived'), r(2, '2024-01-01', 'published'), r(3, '2025-01-01', 'open')]
   it('takes the round from the URL when it exists', () => {
@@ -136,14 +157,16 @@ describe('defaultRound', () => {
   })
 })
 
-describe('todoTarget', () => {
-  it('sends an evaluator to the scoresheet and a department to the response form', () => {
-    expect(todoTarget({ kind: 'scoresheet', title: 'x', assignment_id: 4 }, 'evaluator')).toEqual({ name: 'scoresheet', params: { id: 4 } })
-    expect(todoTarget({ kind: 'finding', title: 'x', finding_id: 9 }, 'department')).toEqual({ name: 'response', params: { id: 9 } })
-    expect(todoTarget({ kind: 'verify', title: 'x', finding_id: 9 }, 'evaluator')).toEqual({ name: 'verify', query: { finding: 9 } })
+describe('notifications', () => {
+  it('follows only links of this app', () => {
+    expect(linkOf({ link: '/tasks/1' })).toBe('/tasks/1')
+    expect(linkOf({ link: '/verify?round_id=2' })).toBe('/verify?round_id=2')
+    expect(linkOf({ link: 'https://x.example/' })).toBeNull()
+    expect(linkOf({ link: '//x.example/' })).toBeNull()
+    expect(linkOf({ link: '' })).toBeNull()
   })
-  it('follows an app link first and ignores outside links', () => {
-    expect(todoTarget({ kind: 'x', title: 'x', link: '/tasks/1', assignment_id: 2 }, 'evaluator')).toBe('/tasks/1')
-    expect(todoTarget({ kind: 'x', title: 'x', link: 'https://x' }, 'viewer')).toBeNull()
+  it('reads read_at', () => {
+    expect(isRead({ read_at: null })).toBe(false)
+    expect(isRead({ read_at: '2026-05-10T09:00:00+08:00' })).toBe(true)
   })
 })

@@ -1,35 +1,23 @@
-// How a notification and a todo item read and where they lead. API.md does
-// not fix their fields, so these read whichever of the likely ones are set.
-import type { Notification, Role, TodoItem } from '@/api/types'
-import type { RouteLocationRaw } from 'vue-router'
-
-/** The text of a notification. */
-export function notificationText(n: Notification): string {
-  return n.title || n.message || n.body || '（无内容）'
-}
+// How a notification and a todo item read and where they lead. Both carry a
+// `link`, a path of this app that the router resolves for the user's role
+// (router/links.ts).
+import type { Notification, TodoItem } from '@/api/types'
+import { isAppLink } from '@/router/links'
 
 /** Whether a notification has been read. */
-export function isRead(n: Notification): boolean {
-  return n.read === true || !!n.read_at
+export function isRead(n: Pick<Notification, 'read_at'>): boolean {
+  return n.read_at !== null && n.read_at !== undefined
 }
 
-/**
- * Where a todo item leads, by the ids it carries and the user's role: an
- * assignment to its scoresheet, a finding to the response form (department)
- * or to the verification list (evaluator, admin); else its `link`.
- */
-export function todoTarget(item: TodoItem, role: Role | null): RouteLocationRaw | null {
-  if (item.link && item.link.startsWith('/')) return item.link
-  if (item.assignment_id != null) {
-    if (role === 'evaluator') return { name: 'scoresheet', params: { id: item.assignment_id } }
-    if (role === 'admin' && item.round_id != null)
-      return { name: 'round', params: { id: item.round_id }, query: { tab: 'assignments' } }
-  }
-  if (item.finding_id != null) {
-    if (role === 'department') return { name: 'response', params: { id: item.finding_id } }
-    if (role === 'evaluator') return { name: 'verify', query: { finding: item.finding_id } }
-    if (role === 'admin') return { name: 'admin-findings', query: { finding: item.finding_id } }
-  }
-  if (role === 'admin' && item.round_id != null) return { name: 'round', params: { id: item.round_id } }
-  return null
+/** The path a notification or a todo item leads to, or null when it names none of this app. */
+export function linkOf(item: Pick<TodoItem | Notification, 'link'>): string | null {
+  return isAppLink(item.link) ? item.link : null
+}
+
+/** The window event that tells the bell to count again (after reading notifications elsewhere). */
+export const NOTIFICATIONS_CHANGED = 'evald:notifications-changed'
+
+/** Tells the bell that notifications were read. */
+export function announceNotificationsChanged(): void {
+  window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED))
 }

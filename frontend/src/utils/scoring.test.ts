@@ -6,6 +6,7 @@ import {
   formatPoints,
   halfPoints,
   missingIndicators,
+  parsePoints,
   pointsOf,
   runningTotal,
   scoresFor,
@@ -46,6 +47,27 @@ describe('validateScore', () => {
       expect(validateScore(c.ind, c.value as never)).toBe(c.want)
     })
   }
+})
+
+describe('parsePoints', () => {
+  it.each([
+    ['', null],
+    ['  ', null],
+    ['7', 7],
+    ['7.5', 7.5],
+    [' 8 ', 8],
+    ['.5', 0.5],
+    ['25', 25],
+    ['-1', -1],
+    ['８．５', 8.5],
+  ])('%j → %s', (text, want) => {
+    expect(parsePoints(text)).toBe(want)
+  })
+  it.each(['abc', '7分', '1e3', '7..5', '--1'])('%j is not a number', (text) => {
+    const v = parsePoints(text)
+    expect(Number.isNaN(v)).toBe(true)
+    expect(validateScore({ kind: 'score', max_score: 10 }, v)).toBe('请输入数字')
+  })
 })
 
 describe('points and totals', () => {

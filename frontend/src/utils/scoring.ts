@@ -30,6 +30,20 @@ export function validateScore(ind: Pick<Indicator, 'kind' | 'max_score'>, value:
   return null
 }
 
+/**
+ * The points typed into a score field: null when empty, NaN when it is not a
+ * number (validateScore then says so), else the number. Full-width digits and
+ * the full-width point of Chinese input methods are read as their ASCII forms.
+ */
+export function parsePoints(text: string): number | null {
+  const ascii = text
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+  if (ascii === '') return null
+  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(ascii) ? Number(ascii) : Number.NaN
+}
+
 /** Half points an answer earns (0 when unanswered or invalid). */
 function halfPointsOf(ind: Indicator, value: ScoreValue | undefined): number {
   if (ind.kind === 'check') return value === true ? (halfPoints(ind.max_score) ?? 0) : 0

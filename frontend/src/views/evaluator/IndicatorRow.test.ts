@@ -24,6 +24,30 @@ describe('IndicatorRow', () => {
     expect(w.find('[data-indicator="1.1"]').classes()).toContain('invalid')
   })
 
+  it('keeps an out-of-range value as typed and refuses it beside the field', async () => {
+    const w = mount(IndicatorRow, { props: { indicator: scoreItem, readonly: false, value: null } })
+    const input = w.find('input')
+    await input.setValue('25')
+    expect(w.emitted('update:value')?.at(-1)).toEqual([25])
+    expect((input.element as HTMLInputElement).value).toBe('25')
+    await w.setProps({ value: 25 })
+    expect(w.find('#ind-1_1-err').text()).toBe('得分不能超过分值 6')
+    expect(input.attributes('aria-invalid')).toBe('true')
+    expect(input.attributes('aria-describedby')).toContain('ind-1_1-err')
+  })
+
+  it('steps by half points with the arrow keys, within the range', async () => {
+    const w = mount(IndicatorRow, { props: { indicator: scoreItem, readonly: false, value: 5.5 } })
+    const input = w.find('input')
+    await input.trigger('keydown', { key: 'ArrowUp' })
+    expect(w.emitted('update:value')?.at(-1)).toEqual([6])
+    await w.setProps({ value: 6 })
+    await input.trigger('keydown', { key: 'ArrowUp' })
+    expect(w.emitted('update:value')?.at(-1)).toEqual([6])
+    await input.trigger('keydown', { key: 'ArrowDown' })
+    expect(w.emitted('update:value')?.at(-1)).toEqual([5.5])
+  })
+
   it('shows a server error when the value itself looks fine', () => {
     const w = mount(IndicatorRow, { props: { indicator: scoreItem, readonly: false, value: 5, serverError: '该指标须填写评分说明' } })
     expect(w.find('#ind-1_1-err').text()).toBe('该指标须填写评分说明')
