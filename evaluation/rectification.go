@@ -98,13 +98,7 @@ type AttachmentRef struct {
 type AttachmentRefs []AttachmentRef
 
 // Value stores the references as JSON.
-func (a AttachmentRefs) Value() (driver.Value, error) {
-	if a == nil {
-		a = AttachmentRefs{}
-	}
-	b, err := json.Marshal([]AttachmentRef(a))
-	return string(b), err
-}
+func (a AttachmentRefs) Value() (driver.Value, error) { return jsonList([]AttachmentRef(a)) }
 
 // Scan reads references stored as JSON.
 func (a *AttachmentRefs) Scan(src any) error {

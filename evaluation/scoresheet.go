@@ -23,13 +23,7 @@ const (
 type Answers []Answer
 
 // Value stores the answers as JSON text.
-func (a Answers) Value() (driver.Value, error) {
-	if a == nil {
-		a = Answers{}
-	}
-	b, err := json.Marshal([]Answer(a))
-	return string(b), err
-}
+func (a Answers) Value() (driver.Value, error) { return jsonList([]Answer(a)) }
 
 // Scan reads answers stored as JSON text.
 func (a *Answers) Scan(src any) error {

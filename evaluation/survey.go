@@ -413,13 +413,23 @@ func (s *Store) CreateSurvey(ctx context.Context, actor Actor, req SurveyRequest
 	return sv, nil
 }
 
-// Survey returns one survey with its number of responses.
-func (s *Store) Survey(ctx context.Context, id int64) (*Survey, error) {
+// loadSurvey reads a survey's row (locked for update on q when it is a
+// write's transaction) and its definition.
+func loadSurvey(q *gorm.DB, id int64) (*surveyRow, *Survey, error) {
 	var row surveyRow
-	if err := s.read(ctx).First(&row, id).Error; err != nil {
-		return nil, notFound(err, "survey")
+	if err := q.First(&row, id).Error; err != nil {
+		return nil, nil, notFound(err, "survey")
 	}
 	sv, err := row.survey()
+	if err != nil {
+		return nil, nil, err
+	}
+	return &row, sv, nil
+}
+
+// Survey returns one survey with its number of responses.
+func (s *Store) Survey(ctx context.Context, id int64) (*Survey, error) {
+	_, sv, err := loadSurvey(s.read(ctx), id)
 	if err != nil {
 		return nil, err
 	}
@@ -496,12 +506,8 @@ func (s *Store) UpdateSurvey(ctx context.Context, actor Actor, id int64, p Surve
 	}
 	var sv *Survey
 	err := s.write(ctx, actor, func(t *tx) error {
-		var row surveyRow
-		if err := t.forUpdate().First(&row, id).Error; err != nil {
-			return notFound(err, "survey")
-		}
 		var err error
-		if sv, err = row.survey(); err != nil {
+		if _, sv, err = loadSurvey(t.forUpdate(), id); err != nil {
 			return err
 		}
 		before := sv.auditView()
@@ -580,11 +586,7 @@ func (s *Store) moveSurvey(ctx context.Context, actor Actor, id int64, from, to 
 	var token *string
 	defer func() { s.surveys.forget(token) }()
 	return s.write(ctx, actor, func(t *tx) error {
-		var row surveyRow
-		if err := t.forUpdate().First(&row, id).Error; err != nil {
-			return notFound(err, "survey")
-		}
-		sv, err := row.survey()
+		_, sv, err := loadSurvey(t.forUpdate(), id)
 		if err != nil {
 			return err
 		}

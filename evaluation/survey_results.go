@@ -277,11 +277,7 @@ func decodeAnswers(s string) (map[string]any, error) {
 
 // SurveyResults tallies every response of a survey in one pass over them.
 func (s *Store) SurveyResults(ctx context.Context, id int64) (*SurveyResults, error) {
-	var row surveyRow
-	if err := s.read(ctx).First(&row, id).Error; err != nil {
-		return nil, notFound(err, "survey")
-	}
-	sv, err := row.survey()
+	_, sv, err := loadSurvey(s.read(ctx), id)
 	if err != nil {
 		return nil, err
 	}

@@ -70,16 +70,23 @@ func templateBodyJSON(t *Template) (string, error) {
 	return string(b), nil
 }
 
-// CreateTemplate adds an indicator system.
-func (s *Store) CreateTemplate(ctx context.Context, actor Actor, req TemplateRequest) (*Template, error) {
+// checkedTemplate validates a request and returns its template and the
+// JSON body to store.
+func (s *Store) checkedTemplate(req TemplateRequest) (*Template, string, error) {
 	if err := s.checker.check(req); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	t, err := req.template()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	body, err := templateBodyJSON(t)
+	return t, body, err
+}
+
+// CreateTemplate adds an indicator system.
+func (s *Store) CreateTemplate(ctx context.Context, actor Actor, req TemplateRequest) (*Template, error) {
+	t, body, err := s.checkedTemplate(req)
 	if err != nil {
 		return nil, err
 	}
@@ -102,14 +109,7 @@ func (s *Store) CreateTemplate(ctx context.Context, actor Actor, req TemplateReq
 // the change becomes a new version (parent_id pointing at it) and the
 // result is that new template.
 func (s *Store) UpdateTemplate(ctx context.Context, actor Actor, id int64, req TemplateRequest) (*Template, error) {
-	if err := s.checker.check(req); err != nil {
-		return nil, err
-	}
-	t, err := req.template()
-	if err != nil {
-		return nil, err
-	}
-	body, err := templateBodyJSON(t)
+	t, body, err := s.checkedTemplate(req)
 	if err != nil {
 		return nil, err
 	}
