@@ -650,8 +650,8 @@ func (f *authzFixture) rows() map[string]authzRow {
 			r.Title = f.unique("新问卷")
 			return req{path: v1 + "/surveys", body: r}
 		}, only(201, asAdmin)),
-		"GET /api/v1/surveys":     same(at(v1+"/surveys"), only(200, asAdmin)),
-		"GET /api/v1/surveys/:id": same(at(v1+"/surveys/%d", f.survey.ID), only(200, asAdmin)),
+		"GET /api/v1/surveys":     same(at(v1+"/surveys"), only(200, asAdmin, asViewer)),
+		"GET /api/v1/surveys/:id": same(at(v1+"/surveys/%d", f.survey.ID), only(200, asAdmin, asViewer)),
 		"PATCH /api/v1/surveys/:id": same(func(f *authzFixture, _ string) req {
 			title := f.unique("改名问卷")
 			return req{path: fmt.Sprintf(v1+"/surveys/%d", f.freshSurvey(true).ID), body: evaluation.SurveyPatch{Title: &title}}

@@ -132,8 +132,8 @@ func (h handlers) routes() []route {
 		// Public satisfaction surveys: designed and read by the office (viewers
 		// read results), answered by anyone with the link, rate limited per address
 		{http.MethodPost, v1 + "/surveys", h.surveys.create, admin},
-		{http.MethodGet, v1 + "/surveys", h.surveys.list, admin},
-		{http.MethodGet, v1 + "/surveys/:id", h.surveys.get, admin},
+		{http.MethodGet, v1 + "/surveys", h.surveys.list, adminView},
+		{http.MethodGet, v1 + "/surveys/:id", h.surveys.get, adminView},
 		{http.MethodPatch, v1 + "/surveys/:id", h.surveys.update, admin},
 		{http.MethodPost, v1 + "/surveys/:id/publish", h.surveys.publish, admin},
 		{http.MethodPost, v1 + "/surveys/:id/close", h.surveys.close, admin},

@@ -48,8 +48,18 @@
     formErr.textContent = message;
   }
 
-  form.addEventListener('change', update);
-  form.addEventListener('input', update);
+  // Answering a question clears its error message.
+  function answered(e) {
+    var q = e.target.closest && e.target.closest('.q');
+    if (q && answerOf(q) !== undefined) {
+      q.classList.remove('bad');
+      document.getElementById('err-' + q.getAttribute('data-code')).textContent = '';
+    }
+    update();
+  }
+
+  form.addEventListener('change', answered);
+  form.addEventListener('input', answered);
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     clearErrors();

@@ -12,6 +12,7 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     AppLayout: typeof import('./components/AppLayout.vue')['default']
+    CountChart: typeof import('./components/CountChart.vue')['default']
     DimensionChart: typeof import('./components/DimensionChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
@@ -72,6 +73,7 @@ declare module 'vue' {
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     StatusTag: typeof import('./components/StatusTag.vue')['default']
+    SurveyPreview: typeof import('./components/SurveyPreview.vue')['default']
     TablePager: typeof import('./components/TablePager.vue')['default']
     TodoList: typeof import('./components/TodoList.vue')['default']
     VerifyDialog: typeof import('./components/VerifyDialog.vue')['default']

@@ -37,6 +37,7 @@ import type {
   PlanQuery,
   PlanResult,
   PlanResultDetail,
+  PublishResponse,
   Rectification,
   RemindResponse,
   ReportVerification,
@@ -47,6 +48,11 @@ import type {
   RoundInput,
   Scoresheet,
   ScoresheetInput,
+  Survey,
+  SurveyInput,
+  SurveyPatch,
+  SurveyQuery,
+  SurveyResults,
   Template,
   TemplateInput,
   TodoItem,
@@ -355,6 +361,36 @@ export const getJob = (jobId: number) => get<JobState>(`/jobs/${jobId}`)
  */
 export const verifyReport = (code: string) =>
   request<ReportVerification>('GET', `/reports/verify/${encodeURIComponent(code)}`, { noAuthRedirect: true })
+
+// ---------------------------------------------------------------- surveys (群众满意度调查)
+
+export const listSurveys = (q: SurveyQuery = {}) => get<Page<Survey>>('/surveys', q)
+/** POST /surveys — a draft; rule breaches come back as 422 naming `questions[2].options` etc. */
+export const createSurvey = (body: SurveyInput) => post<Survey>('/surveys', body)
+export const getSurvey = (id: number) => get<Survey>(`/surveys/${id}`)
+/** PATCH /surveys/{id} — a published survey takes only `closes_at` (anything else: 409 `wrong_state`). */
+export const updateSurvey = (id: number, body: SurveyPatch) => patch<Survey>(`/surveys/${id}`, body)
+/** POST /surveys/{id}/publish — freezes the questions and gives the public link. */
+export const publishSurvey = (id: number) => post<PublishResponse>(`/surveys/${id}/publish`)
+export const closeSurvey = (id: number) => post<Survey>(`/surveys/${id}/close`)
+/** GET /surveys/{id}/results (admin and viewer). */
+export const surveyResults = (id: number) => get<SurveyResults>(`/surveys/${id}/results`)
+
+/** Paths of the survey files (fetched with the token). */
+export const surveyPaths = {
+  responsesXlsx: (id: number) => `${API_BASE}/surveys/${id}/responses.xlsx`,
+  qr: (id: number) => `${API_BASE}/surveys/${id}/qr.png`,
+}
+
+/**
+ * GET /surveys/{id}/qr.png with the bearer token (an <img> cannot send it),
+ * as an object URL for an <img>. The caller revokes it (URL.revokeObjectURL)
+ * when the image goes.
+ */
+export async function surveyQRObjectURL(id: number, signal?: AbortSignal): Promise<string> {
+  const res = await send('GET', surveyPaths.qr(id), { signal })
+  return URL.createObjectURL(await res.blob())
+}
 
 // ---------------------------------------------------------------- audit
 

@@ -345,11 +345,18 @@ export interface ScoresheetInput {
   scores: Score[]
 }
 
-/** GET /assignments/{id}: the assignment with the whole plan, the template and the sheet. */
+/**
+ * GET /assignments/{id}: the assignment with the whole plan, the template and
+ * the sheet, and the public satisfaction surveys linked to the plan in the round.
+ */
 export interface AssignmentDetail extends Omit<AssignmentSummary, 'plan'> {
   plan: Plan
+  /** The name of the plan's lead department. */
+  lead_department: string
   template: Template
   scoresheet: Scoresheet
+  /** Published or closed surveys linked to this round and plan, shown beside the scoresheet; [] when none. */
+  surveys: SurveySummary[]
 }
 
 // ---------------------------------------------------------------- findings
@@ -674,6 +681,131 @@ export interface ReportVerification {
   generated_at: Instant
   sha256: string
   verification_code: string
+}
+
+// ---------------------------------------------------------------- surveys
+
+/** draft 草稿 → published 已发布（收集中）→ closed 已结束. */
+export type SurveyStatus = 'draft' | 'published' | 'closed'
+
+/** single 单选, multiple 多选, likert5 五级量表 (1–5), nps 推荐度 (0–10), text 文字 (≤ 2000 字). */
+export type QuestionKind = 'single' | 'multiple' | 'likert5' | 'nps' | 'text'
+
+/**
+ * Shows a question only when the answer of an earlier single, likert5 or nps
+ * question `question` equals `equals` (an option, or an integer of the scale).
+ */
+export interface ShowIf {
+  question: string
+  equals: string | number
+}
+
+/** A question as the server answers it and as it is sent (SurveyQuestion, SurveyQuestionInput). */
+export interface SurveyQuestion {
+  /** 1–32 letters, digits, `_` or `-`, unique in the survey. */
+  code: string
+  /** At most 500 characters. */
+  text: string
+  kind: QuestionKind
+  /** Options of single and multiple questions only (2–50, distinct, ≤ 200 characters each). */
+  options?: string[]
+  /** Required when shown. */
+  required: boolean
+  show_if?: ShowIf
+}
+
+export interface Survey {
+  id: number
+  title: string
+  intro: string
+  round_id: number | null
+  plan_id: number | null
+  /** After this instant no answers are taken; null when open-ended. */
+  closes_at: Instant | null
+  status: SurveyStatus
+  /** The public link's secret, set on publication. */
+  token: string | null
+  /** `{EVAL_PUBLIC_URL}/s/{token}` once published. */
+  public_url: string | null
+  questions: SurveyQuestion[]
+  /** Responses received. */
+  responses: number
+  created_by: number | null
+  published_at: Instant | null
+  closed_at: Instant | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+/** POST /surveys: a new draft. */
+export interface SurveyInput {
+  title: string
+  intro?: string
+  round_id?: number
+  plan_id?: number
+  closes_at?: Instant
+  questions?: SurveyQuestion[]
+}
+
+/**
+ * PATCH /surveys/{id}: only the fields given change. A draft may change in
+ * every field (`round_id`/`plan_id` 0 removes the link, `questions` replaces
+ * them all); a published survey only in `closes_at`.
+ */
+export interface SurveyPatch {
+  title?: string
+  intro?: string
+  round_id?: number
+  plan_id?: number
+  closes_at?: Instant
+  questions?: SurveyQuestion[]
+}
+
+export interface SurveyQuery extends PageQuery {
+  status?: SurveyStatus
+  round_id?: number
+  plan_id?: number
+}
+
+/** POST /surveys/{id}/publish. */
+export interface PublishResponse {
+  token: string
+  public_url: string
+}
+
+/** The tally of one question (QuestionResult). */
+export interface QuestionResult {
+  code: string
+  text: string
+  kind: QuestionKind
+  /** How many responses answered it. */
+  answered: number
+  /** Option (single, multiple) or scale point ("1"…"5", "0"…"10") → responses, in the question's order; absent for text. */
+  counts?: Record<string, number>
+  /** Mean of a likert5 or nps question, once answered (2 decimals). */
+  mean?: number
+  /** Net promoter score of an nps question: % of 9–10 minus % of 0–6 (−100…100). */
+  nps_score?: number
+}
+
+/** GET /surveys/{id}/results (admin, viewer). */
+export interface SurveyResults {
+  survey_id: number
+  title: string
+  status: SurveyStatus
+  responses: number
+  /** 0–100: (mean of every likert5 answer − 1) / 4 × 100, 2 decimals; null without likert5 answers. */
+  satisfaction_index: number | null
+  questions: QuestionResult[]
+}
+
+/** A survey linked to a round and plan, as the scoresheet page shows it. */
+export interface SurveySummary {
+  id: number
+  title: string
+  status: SurveyStatus
+  responses: number
+  satisfaction_index: number | null
 }
 
 // ---------------------------------------------------------------- audit

@@ -19,6 +19,7 @@ export type NavIcon =
   | 'CircleCheck'
   | 'Bell'
   | 'Connection'
+  | 'ChatDotSquare'
 
 /** One menu entry. */
 export interface NavItem {
@@ -40,6 +41,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'templates', title: '指标体系', icon: 'Histogram', roles: ['admin'] },
   { route: 'conflicts', title: '利益冲突声明', icon: 'Connection', roles: ['admin'] },
   { route: 'admin-findings', title: '问题与整改核验', icon: 'Warning', roles: ['admin'] },
+  { route: 'surveys', title: '群众满意度调查', icon: 'ChatDotSquare', roles: ['admin'] },
   // 改革办 and 领导/督查
   { route: 'results', title: '评估结果', icon: 'DataAnalysis', roles: ['admin', 'viewer'] },
   { route: 'rectification', title: '整改进度', icon: 'TrendCharts', roles: ['admin', 'viewer'] },

@@ -88,6 +88,24 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/admin/FindingsView.vue'),
         meta: { roles: admin, title: '问题与整改核验' },
       },
+      {
+        path: 'admin/surveys',
+        name: 'surveys',
+        component: () => import('@/views/admin/SurveysView.vue'),
+        meta: { roles: admin, title: '群众满意度调查' },
+      },
+      {
+        path: 'admin/surveys/new',
+        name: 'survey-new',
+        component: () => import('@/views/admin/SurveyEditor.vue'),
+        meta: { roles: admin, title: '新建问卷', menu: 'surveys' },
+      },
+      {
+        path: 'admin/surveys/:id(\\d+)',
+        name: 'survey',
+        component: () => import('@/views/admin/SurveyEditor.vue'),
+        meta: { roles: admin, title: '问卷设计', menu: 'surveys' },
+      },
       { path: 'admin/audit', name: 'audit', component: () => import('@/views/admin/AuditView.vue'), meta: { roles: admin, title: '审计日志' } },
       // 改革办 and 领导/督查
       {
@@ -101,6 +119,14 @@ export const routes: RouteRecordRaw[] = [
         name: 'plan-result',
         component: () => import('@/views/shared/PlanResultView.vue'),
         meta: { roles: adminViewer, title: '方案评估结果', menu: 'results' },
+      },
+      {
+        // Viewers read results too, but may not list surveys (the API lets
+        // only the office do that): they come here by a link.
+        path: 'surveys/:id(\\d+)/results',
+        name: 'survey-results',
+        component: () => import('@/views/shared/SurveyResultsView.vue'),
+        meta: { roles: adminViewer, title: '问卷结果' },
       },
       {
         path: 'rectification',

@@ -54,3 +54,26 @@ export function dimensionMaxima(template: { dimensions: readonly { code: string;
   for (const d of template.dimensions) out[d.code] = d.indicators.reduce((s, i) => s + i.max_score, 0)
   return out
 }
+
+/** One bar of an answer count: the share of the respondents who gave it. */
+export interface CountBar {
+  option: string
+  label: string
+  count: number
+  /** count / answered, 0–1 (a multiple-choice question's shares add up to more than 1). */
+  fraction: number
+  /** "12（40.0%）" */
+  valueText: string
+}
+
+/**
+ * Bars for the counts of a survey question (in the order the API gives
+ * them, which is the question's), each as a share of those who answered it.
+ */
+export function countBars(counts: Record<string, number> | undefined, answered: number, label: (option: string) => string = (o) => o): CountBar[] {
+  return Object.entries(counts ?? {}).map(([option, count]) => {
+    const fraction = answered > 0 ? Math.min(1, Math.max(0, count / answered)) : 0
+    const pct = (Math.round(fraction * 1000) / 10).toFixed(1)
+    return { option, label: label(option), count, fraction, valueText: `${count}（${pct}%）` }
+  })
+}

@@ -7,10 +7,12 @@ import type {
   FindingStatus,
   OrgKind,
   Progress,
+  QuestionKind,
   Role,
   RoundAction,
   RoundStatus,
   Severity,
+  SurveyStatus,
 } from '@/api/types'
 
 /** Element Plus tag types (the empty string is the default, primary-coloured tag). */
@@ -66,6 +68,24 @@ export const severity: Record<Severity, Tagged> = {
   minor: { label: '一般', type: 'info' },
   major: { label: '较重', type: 'warning' },
   critical: { label: '严重', type: 'danger' },
+}
+
+/** A published survey is collecting answers: the office calls it 进行中. */
+export const surveyStatus: Record<SurveyStatus, Tagged> = {
+  draft: { label: '草稿', type: 'info' },
+  published: { label: '进行中', type: 'success' },
+  closed: { label: '已结束', type: 'warning' },
+}
+
+/** The survey states in workflow order, for filters. */
+export const surveyStatusOrder: SurveyStatus[] = ['draft', 'published', 'closed']
+
+export const questionKindLabels: Record<QuestionKind, string> = {
+  single: '单选题',
+  multiple: '多选题',
+  likert5: '五级量表（满意度）',
+  nps: '推荐度（0–10 分）',
+  text: '文字题',
 }
 
 export const progressLabels: Record<Progress, string> = {
