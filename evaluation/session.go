@@ -12,7 +12,6 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // Session is a login: the SHA-256 of its bearer token, so that a leaked
@@ -67,7 +66,7 @@ const dummyHash = "$2a$10$5a1FEcHjs1bsUbijp.xjSOfv8n04ezMm9zwG6c7t5UzCjt5DXbFz6"
 func (s *Store) Login(ctx context.Context, username, password string) (string, *User, error) {
 	now := s.Now()
 	var th loginThrottle
-	err := s.read(ctx).Where("username = ?", username).First(&th).Error
+	err := s.read(ctx).Where("username = ?", throttleKey(username)).First(&th).Error
 	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 		return "", nil, fmt.Errorf("login: %w", err)
 	}
@@ -98,7 +97,7 @@ func (s *Store) Login(ctx context.Context, username, password string) (string, *
 		if err := t.Create(&sess).Error; err != nil {
 			return fmt.Errorf("create session: %w", err)
 		}
-		if err := t.Where("username = ?", username).Delete(&loginThrottle{}).Error; err != nil {
+		if err := t.Where("username = ?", throttleKey(username)).Delete(&loginThrottle{}).Error; err != nil {
 			return fmt.Errorf("reset throttle: %w", err)
 		}
 		t.audit("auth.login", "user", u.ID, nil, map[string]any{"session_id": sess.ID, "expires_at": sess.ExpiresAt})
@@ -111,16 +110,16 @@ func (s *Store) Login(ctx context.Context, username, password string) (string, *
 }
 
 // recordLoginFailure counts a failed login and locks the username once the
-// failures in the window reach the limit.
+// failures in the window reach the limit. Failed logins are audited too.
 func (s *Store) recordLoginFailure(ctx context.Context, username string, now time.Time) error {
 	s.log.WarnContext(ctx, "failed login", "username", username)
-	return s.read(ctx).Transaction(func(g *gorm.DB) error {
+	name := throttleKey(username)
+	return s.write(ctx, Actor{Username: "anonymous"}, func(t *tx) error {
 		var th loginThrottle
-		err := g.Clauses(clause.Locking{Strength: clause.LockingStrengthUpdate}).
-			Where("username = ?", username).First(&th).Error
+		err := t.forUpdate().Where("username = ?", name).First(&th).Error
 		switch {
 		case errors.Is(err, gorm.ErrRecordNotFound):
-			th = loginThrottle{Username: username, WindowStartedAt: now}
+			th = loginThrottle{Username: name, WindowStartedAt: now}
 		case err != nil:
 			return fmt.Errorf("login throttle: %w", err)
 		}
@@ -128,18 +127,29 @@ func (s *Store) recordLoginFailure(ctx context.Context, username string, now tim
 			th.Failures, th.WindowStartedAt, th.LockedUntil = 0, now, nil
 		}
 		th.Failures++
-		if th.Failures >= MaxLoginFailures {
+		locked := th.Failures >= MaxLoginFailures
+		if locked {
 			until := now.Add(LoginLockout)
 			th.LockedUntil = &until
 			th.Failures, th.WindowStartedAt = 0, now
 		}
 		// Save inserts or updates by primary key; a concurrent first failure
 		// that inserted meanwhile makes this a duplicate, which is harmless.
-		if err := g.Save(&th).Error; err != nil && !errors.Is(err, gorm.ErrDuplicatedKey) {
+		if err := t.Save(&th).Error; err != nil && !errors.Is(err, gorm.ErrDuplicatedKey) {
 			return fmt.Errorf("login throttle: %w", err)
 		}
+		t.audit("auth.login_failed", "login", 0, nil, map[string]any{"username": name, "locked": locked})
 		return nil
 	})
+}
+
+// throttleKey is the username as the throttle table keys it (at most 64
+// characters, like every real username).
+func throttleKey(username string) string {
+	if r := []rune(username); len(r) > 64 {
+		return string(r[:64])
+	}
+	return username
 }
 
 // Authenticate returns the user of a bearer token.

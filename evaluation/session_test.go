@@ -3,6 +3,7 @@ package evaluation_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -109,4 +110,21 @@ func TestUserEmailCanBeSetAndCleared(t *testing.T) {
 			wantInvalid(t, err, "email")
 		}
 	}
+}
+
+func TestFailedLoginsAreAudited(t *testing.T) {
+	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
+		w := evaltest.Seed(t, env)
+		ctx := context.Background()
+		long := strings.Repeat("长", 200)
+		for _, name := range []string{"eval1", long} {
+			if _, _, err := w.Store.Login(ctx, name, "guess"); !errors.Is(err, evaluation.ErrBadCredentials) {
+				t.Fatalf("login as %.10q: %v", name, err)
+			}
+		}
+		events, err := w.Store.ListAudit(ctx, evaluation.AuditFilter{Entity: "login"})
+		if err != nil || events.Total != 2 || events.Items[1].Action != "auth.login_failed" || !strings.Contains(events.Items[1].After, "eval1") {
+			t.Fatalf("failed logins in the audit trail: %+v, %v", events, err)
+		}
+	})
 }
