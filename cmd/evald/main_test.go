@@ -272,3 +272,16 @@ func TestServePrintsFirstAdminAndShutsDownGracefully(t *testing.T) {
 		t.Errorf("no structured request log: %s", errOut.String())
 	}
 }
+
+func TestServeRefusesASchemaBehind(t *testing.T) {
+	env := evaltest.Open(t, evaluation.SQLite)
+	if _, err := evaluation.MigrateTo(context.Background(), env.DB, 1); err != nil {
+		t.Fatal(err)
+	}
+	c := newCLI(t, env)
+	c.env["EVAL_ADDR"] = "127.0.0.1:0"
+	code, _, errOut := c.run("serve")
+	if code == 0 || !strings.Contains(errOut, "evald migrate") {
+		t.Fatalf("serve on a schema behind: exit %d, %s", code, errOut)
+	}
+}

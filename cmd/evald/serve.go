@@ -29,9 +29,14 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		return err
 	}
 	defer db.Close()
-	if *migrate || cfg.DSN == "" {
-		// The embedded database belongs to this process alone: bring it up
-		// to date. A shared server database is migrated on purpose only.
+	version, err := evaluation.SchemaVersion(ctx, db)
+	if err != nil {
+		return err
+	}
+	if *migrate || version == 0 {
+		// A new, empty database gets its schema on first start; upgrading
+		// one that holds data is done on purpose (evald migrate, or -migrate),
+		// so that an older binary never meets a surprise and backups come first.
 		if applied, err := evaluation.Migrate(ctx, db); err != nil {
 			return err
 		} else if len(applied) > 0 {
