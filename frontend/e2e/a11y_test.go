@@ -75,6 +75,8 @@ func TestAccessibility(t *testing.T) {
 	a.switchUser("leader")
 	check("/results", ".el-table__row")
 	check(fmt.Sprintf("/results/%d/plans/%d", w.Round.ID, w.P1.ID), ".page-title")
+	check("/surveys", `[data-testid="surveys"] .el-table__row`)
+	a.screenshot("viewer-surveys")
 	check(fmt.Sprintf("/surveys/%d/results", linked.ID), `[data-result="q1"] svg`)
 
 	// The public page, on a phone: as it opens, with an error, and thanked.

@@ -212,3 +212,75 @@ func TestEvaluatorSeesSurveyBesideSatisfaction(t *testing.T) {
 	a.settle()
 	a.screenshot("scoresheet")
 }
+
+// A city leader (viewer) finds the surveys in the menu, reads the list —
+// the drafts too, but without any of the office's buttons — and opens a
+// published survey's results, which count its responses as the server does.
+func TestViewerReadsSurveyResults(t *testing.T) {
+	a := newApp(t)
+	w := a.world
+	s, res := a.linkedSurvey(w.Round, w.P1, 8)
+	if res.SatisfactionIndex == nil {
+		t.Fatal("the fixture survey has no satisfaction index")
+	}
+	draftReq := evaltest.SurveyRequest()
+	draftReq.Title = "营商环境满意度调查（设计中）"
+	if _, err := a.env.Store.CreateSurvey(context.Background(), w.AdminActor(), draftReq); err != nil {
+		t.Fatalf("create the draft: %v", err)
+	}
+
+	a.login("leader")
+	a.clickText(".el-menu-item", "群众满意度调查")
+	a.untilPath("/surveys")
+	table := `[data-testid="surveys"]`
+	a.untilText(table, s.Title)
+	a.untilText(table, draftReq.Title)
+	row := fmt.Sprintf(`[...document.querySelectorAll('[data-testid="surveys"] .el-table__row')].find((r) => r.innerText.includes(%s))`, js(s.Title))
+	if got := evaluate[string](a, row+`?.innerText ?? ''`); !strings.Contains(got, "进行中") || !strings.Contains(got, "8") ||
+		!strings.Contains(got, w.Round.Name) {
+		t.Errorf("the survey's row says %q, want 进行中, 8 responses and round %q", got, w.Round.Name)
+	}
+	// Read-only: no button to create, edit, publish, close or download, no
+	// link into the designer, and nothing the server refused.
+	if n := evaluate[int](a, `document.querySelectorAll('[data-testid="survey-new"], [data-testid="surveys"] .el-table__body button').length`); n != 0 {
+		t.Errorf("%d buttons of the office shown to a viewer", n)
+	}
+	for _, word := range []string{"新建问卷", "编辑", "操作", "二维码", "下载"} {
+		if strings.Contains(a.text(".page"), word) {
+			t.Errorf("the viewer's survey list says %q", word)
+		}
+	}
+	if n := evaluate[int](a, `[...document.querySelectorAll('[data-testid="surveys"] a')].filter((l) => !/^\/surveys\/\d+\/results$/.test(l.getAttribute('href') ?? '')).length`); n != 0 {
+		t.Errorf("%d links of the list lead elsewhere than to a survey's results", n)
+	}
+	if n := evaluate[int](a, `document.querySelectorAll('.el-message--error').length`); n != 0 {
+		t.Errorf("%d error messages on the viewer's survey list: %s", n, a.text(".el-message--error"))
+	}
+	if got := a.text(".el-menu-item.is-active"); got != "群众满意度调查" {
+		t.Errorf("the menu highlights %q", got)
+	}
+	a.settle()
+	a.screenshot("list")
+
+	a.clickText(`[data-testid="survey-results-link"]`, s.Title)
+	a.untilPath(fmt.Sprintf("/surveys/%d/results", s.ID))
+	a.visible(`[data-result="q1"] svg`)
+	if got := a.text(`[data-testid="results-responses"]`); got != "8" {
+		t.Errorf("responses shown %q, want 8", got)
+	}
+	if got, want := a.text(`[data-testid="results-index"]`), res.SatisfactionIndex.String(); got != want {
+		t.Errorf("satisfaction index shown %q, want %q", got, want)
+	}
+	if evaluate[bool](a, `!!document.querySelector('[data-testid="results-xlsx"]')`) {
+		t.Error("a viewer is offered the responses workbook, which only the office may download")
+	}
+	if got := a.text(".el-menu-item.is-active"); got != "群众满意度调查" {
+		t.Errorf("on the results the menu highlights %q", got)
+	}
+	a.settle()
+	a.screenshot("results")
+
+	a.click(`[data-testid="results-back"]`)
+	a.untilPath("/surveys")
+	a.untilText(table, s.Title)
+}

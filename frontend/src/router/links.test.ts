@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Role, User } from '@/api/types'
 import { clearSession, setSession } from '@/stores/session'
-import { findingTarget, findingsTarget, idParam, isAppLink, roundTarget, verifyTarget, type LinkRoute } from './links'
+import { findingTarget, findingsTarget, idParam, isAppLink, roundTarget, surveyListTarget, verifyTarget, type LinkRoute } from './links'
 import { routes } from './routes'
 
 const roles: Role[] = ['admin', 'evaluator', 'department', 'viewer']
@@ -75,6 +75,13 @@ describe('server links', () => {
   it('sends a department to its response form for a finding', () => {
     expect(findingTarget('department', at('/findings/9', { id: '9' }))).toEqual({ name: 'response', params: { id: '9' } })
     for (const role of ['admin', 'evaluator', 'viewer'] as const) expect(findingTarget(role, at('/findings/9', { id: '9' }))).toBeNull()
+  })
+})
+
+describe('survey list', () => {
+  it("sends the office to its own survey list and lets the others read the viewers' one", () => {
+    expect(surveyListTarget('admin')).toEqual({ name: 'surveys' })
+    for (const role of ['evaluator', 'department', 'viewer'] as const) expect(surveyListTarget(role), role).toBeNull()
   })
 })
 

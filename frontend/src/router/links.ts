@@ -3,6 +3,7 @@
 // /findings?round_id=, /rounds/{id}, /verify?round_id=. Some of these mean a
 // different page for each role; these functions say which, so that the
 // routes of those paths can redirect (routes.ts) and a link is never a dead end.
+// The app's own /surveys, the viewers' survey list, is one too.
 import type { LocationQuery, LocationQueryRaw, RouteLocationNormalized, RouteLocationRaw } from 'vue-router'
 import type { Role } from '@/api/types'
 
@@ -77,6 +78,14 @@ export function findingTarget(role: Role | null, to: LinkRoute): RouteLocationRa
   const id = idParam(to.params.id)
   if (role === 'department' && id !== null) return { name: 'response', params: { id: String(id) } }
   return null
+}
+
+/**
+ * `/surveys`: the survey list a viewer reads; the office, which designs
+ * surveys, reads them in its own list. null: stay on the page.
+ */
+export function surveyListTarget(role: Role | null): RouteLocationRaw | null {
+  return role === 'admin' ? { name: 'surveys' } : null
 }
 
 /** Whether a link from the server is a path of this app (not another site). */

@@ -42,6 +42,8 @@ export const navItems: readonly NavItem[] = [
   { route: 'conflicts', title: '利益冲突声明', icon: 'Connection', roles: ['admin'] },
   { route: 'admin-findings', title: '问题与整改核验', icon: 'Warning', roles: ['admin'] },
   { route: 'surveys', title: '群众满意度调查', icon: 'ChatDotSquare', roles: ['admin'] },
+  // 领导/督查: the same surveys, read-only (the office's list designs them)
+  { route: 'survey-list', title: '群众满意度调查', icon: 'ChatDotSquare', roles: ['viewer'] },
   // 改革办 and 领导/督查
   { route: 'results', title: '评估结果', icon: 'DataAnalysis', roles: ['admin', 'viewer'] },
   { route: 'rectification', title: '整改进度', icon: 'TrendCharts', roles: ['admin', 'viewer'] },

@@ -3,7 +3,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { Role } from '@/api/types'
 import { currentRole } from '@/stores/session'
-import { findingTarget, findingsTarget, roundTarget, verifyTarget } from './links'
+import { findingTarget, findingsTarget, roundTarget, surveyListTarget, verifyTarget } from './links'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -121,12 +121,21 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: adminViewer, title: '方案评估结果', menu: 'results' },
       },
       {
-        // Viewers read results too, but may not list surveys (the API lets
-        // only the office do that): they come here by a link.
+        // The viewers' survey list, read-only: each survey opens in its
+        // results. The office designs surveys in its own list and is sent
+        // there; it is let in all the same so that the results page below
+        // can name this list as its menu entry (same roles as its list).
+        path: 'surveys',
+        name: 'survey-list',
+        component: () => import('@/views/admin/SurveysView.vue'),
+        meta: { roles: adminViewer, title: '群众满意度调查' },
+        beforeEnter: () => surveyListTarget(currentRole.value) ?? true,
+      },
+      {
         path: 'surveys/:id(\\d+)/results',
         name: 'survey-results',
         component: () => import('@/views/shared/SurveyResultsView.vue'),
-        meta: { roles: adminViewer, title: '问卷结果' },
+        meta: { roles: adminViewer, title: '问卷结果', menu: 'survey-list' },
       },
       {
         path: 'rectification',
