@@ -38,7 +38,7 @@ func commands() map[string]command {
 		"migrate": {"bring the database schema up to date", runMigrate},
 		"demo":    {"load the demo data and print its logins", runDemo},
 		"user":    {"manage users: user add", runUser},
-		"audit":   {"check the audit trail: audit verify", runAudit},
+		"audit":   {"check the audit trail: audit verify [-checkpoint FILE], audit checkpoint", runAudit},
 		"reports": {"render every report of a round into a ZIP: reports --round ID|latest --out DIR", runReports},
 	}
 }
