@@ -230,10 +230,14 @@ func TestAuditCheckpointCatchesARollback(t *testing.T) {
 	})
 }
 
-// legacyChain writes n events chained with unkeyed SHA-256, as evald did
-// before schema version 6, and moves the head to them.
-func legacyChain(t *testing.T, env *evaltest.Env, n int) {
+// unkeyedDatabase makes a database of schema version 4 holding n events
+// chained with unkeyed SHA-256, as evald wrote them before schema version 6.
+func unkeyedDatabase(t *testing.T, n int) *evaltest.Env {
 	t.Helper()
+	env := evaltest.Open(t, evaltest.DialectOf(t))
+	if _, err := evaluation.MigrateTo(context.Background(), env.DB, 4); err != nil {
+		t.Fatal(err)
+	}
 	prev := strings.Repeat("0", 64)
 	for i := 1; i <= n; i++ {
 		e := evaluation.AuditEvent{ID: int64(i), At: evaltest.Epoch().UTC(), ActorName: "system", Action: "org.create",
@@ -245,16 +249,13 @@ func legacyChain(t *testing.T, env *evaltest.Env, n int) {
 		}
 	}
 	exec(t, env, "UPDATE audit_head SET last_id = ?, last_hash = ?", n, prev)
+	return env
 }
 
 func TestUpgradeKeysAnUnkeyedChain(t *testing.T) {
 	evaltest.Dialects(t, func(t *testing.T, _ *evaltest.Env) {
 		ctx := context.Background()
-		env := evaltest.Open(t, evaltest.DialectOf(t))
-		if _, err := evaluation.MigrateTo(ctx, env.DB, 4); err != nil {
-			t.Fatal(err)
-		}
-		legacyChain(t, env, 5)
+		env := unkeyedDatabase(t, 5)
 		if _, err := evaluation.Migrate(ctx, env.DB); err != nil {
 			t.Fatalf("upgrade: %v", err)
 		}
@@ -278,11 +279,16 @@ func TestUpgradeKeysAnUnkeyedChain(t *testing.T) {
 func TestUpgradeRefusesABrokenUnkeyedChain(t *testing.T) {
 	evaltest.Dialects(t, func(t *testing.T, _ *evaltest.Env) {
 		ctx := context.Background()
-		env := evaltest.Open(t, evaltest.DialectOf(t))
-		if _, err := evaluation.MigrateTo(ctx, env.DB, 4); err != nil {
+		env := unkeyedDatabase(t, 5)
+		// Without the key there is nothing to key the chain with.
+		keyless, err := evaluation.OpenDB(evaluation.DBConfig{DSN: env.DSN, DataDir: env.DataDir})
+		if err != nil {
 			t.Fatal(err)
 		}
-		legacyChain(t, env, 5)
+		defer keyless.Close()
+		if _, err := evaluation.Migrate(ctx, keyless); err == nil || !strings.Contains(err.Error(), "needs the audit key") {
+			t.Fatalf("upgrade without a key = %v", err)
+		}
 		exec(t, env, "UPDATE audit_events SET actor_name = 'mallory' WHERE id = 2")
 		if _, err := evaluation.Migrate(ctx, env.DB); err == nil || !strings.Contains(err.Error(), "event 2") {
 			t.Fatalf("upgrade of a broken chain = %v, want a refusal naming event 2", err)

@@ -43,12 +43,16 @@ func TestAuditCheckpointCatchesARollback(t *testing.T) {
 		}
 		// An earlier copy of the audit trail put back verifies on its own,
 		// but not against the checkpoint.
-		for sql, args := range map[string][]any{
-			"DELETE FROM audit_events WHERE id > ?":            {saved.LastID},
-			"UPDATE audit_head SET last_id = ?, last_hash = ?": {saved.LastID, saved.LastHash},
-			"UPDATE audit_seal SET head_mac = ?":               {saved.HeadMAC},
-		} {
-			if err := g.Exec(sql, args...).Error; err != nil {
+		rollback := []struct {
+			sql  string
+			args []any
+		}{
+			{"DELETE FROM audit_events WHERE id > ?", []any{saved.LastID}},
+			{"UPDATE audit_head SET last_id = ?, last_hash = ?", []any{saved.LastID, saved.LastHash}},
+			{"UPDATE audit_seal SET head_mac = ?", []any{saved.HeadMAC}},
+		}
+		for _, r := range rollback {
+			if err := g.Exec(r.sql, r.args...).Error; err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -1,5 +1,5 @@
 // Command evald serves the third-party evaluation platform and carries its
-// administrative tools: migrate, demo, user add, audit verify and reports.
+// administrative tools: migrate, demo, user add, audit verify and checkpoint, and reports.
 package main
 
 import (
@@ -81,5 +81,5 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", n, cmds[n].summary)
 	}
 	fmt.Fprintln(w, "\nSettings come from flags or the environment: EVAL_ADDR, EVAL_DATA_DIR, EVAL_DB_DSN,\n"+
-		"EVAL_ADMIN_PASSWORD, EVAL_REPORT_FONT, EVAL_TZ. Run `evald <command> -h` for its flags.")
+		"EVAL_ADMIN_PASSWORD, EVAL_REPORT_FONT, EVAL_TZ, EVAL_AUDIT_KEY. Run `evald <command> -h` for its flags.")
 }
