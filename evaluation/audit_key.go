@@ -61,14 +61,8 @@ func ParseAuditKey(s string) (*AuditKey, error) {
 // Two processes starting at once on one folder end up with the same key.
 func LoadAuditKeyFile(dataDir string) (key *AuditKey, created bool, err error) {
 	path := filepath.Join(dataDir, AuditKeyFile)
-	if b, err := os.ReadFile(path); err == nil {
-		k, err := ParseAuditKey(string(b))
-		if err != nil {
-			return nil, false, fmt.Errorf("%s: %w", path, err)
-		}
-		return k, false, nil
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return nil, false, err
+	if k, err := ReadAuditKeyFile(dataDir); !errors.Is(err, os.ErrNotExist) {
+		return k, false, err
 	}
 	if err := os.MkdirAll(dataDir, 0o750); err != nil {
 		return nil, false, err
@@ -99,6 +93,21 @@ func LoadAuditKeyFile(dataDir string) (key *AuditKey, created bool, err error) {
 	}
 	k, err := NewAuditKey(secret)
 	return k, true, err
+}
+
+// ReadAuditKeyFile reads the key file in dataDir; a missing file is an
+// error wrapping os.ErrNotExist.
+func ReadAuditKeyFile(dataDir string) (*AuditKey, error) {
+	path := filepath.Join(dataDir, AuditKeyFile)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	k, err := ParseAuditKey(string(b))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return k, nil
 }
 
 // ID is a short fingerprint of the key (16 hex digits), recorded with the

@@ -20,6 +20,7 @@ func runAudit(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	}
 	fs := flag.NewFlagSet("audit "+args[0], flag.ContinueOnError)
 	cfg := bindConfig(fs, getenv)
+	cfg.readOnly = true // a key made up now could verify nothing
 	var checkpointFile *string
 	if args[0] == "verify" {
 		checkpointFile = fs.String("checkpoint", "", "also check the chain against a checkpoint printed by `evald audit checkpoint`")

@@ -80,6 +80,15 @@ func TestAuditKeyMustMatch(t *testing.T) {
 		if code, _, errOut := c.run("serve"); code == 0 || !strings.Contains(errOut, "key does not match") {
 			t.Fatalf("serve with another key: exit %d, %q", code, errOut)
 		}
+		// Checking needs the key it checks with: none is made up for it.
+		delete(c.env, "EVAL_AUDIT_KEY")
+		c.env["EVAL_DATA_DIR"] = t.TempDir()
+		if code, _, errOut := c.run("audit", "verify"); code == 0 || !strings.Contains(errOut, "no audit key") {
+			t.Fatalf("verify without a key: exit %d, %q", code, errOut)
+		}
+		if _, err := os.Stat(filepath.Join(c.env["EVAL_DATA_DIR"], evaluation.AuditKeyFile)); !os.IsNotExist(err) {
+			t.Fatalf("verify created a key file (%v)", err)
+		}
 		c.env["EVAL_AUDIT_KEY"] = "too-short"
 		if code, _, errOut := c.run("audit", "verify"); code == 0 || !strings.Contains(errOut, "EVAL_AUDIT_KEY") {
 			t.Fatalf("verify with a malformed key: exit %d, %q", code, errOut)

@@ -39,6 +39,8 @@ type config struct {
 	PublicURL      string // base of public survey links
 
 	AuditKey string // EVAL_AUDIT_KEY, hex or base64 of at least 32 bytes; environment only
+
+	readOnly bool // the command only reads: it never creates the audit key file
 }
 
 // bindConfig registers the shared settings on a flag set, with defaults from
@@ -122,16 +124,24 @@ func (c *config) logger(w io.Writer) *slog.Logger {
 }
 
 // auditKey is EVAL_AUDIT_KEY, or else the key file in the data folder,
-// created on first start. On MySQL a created key file is announced loudly:
-// replicas sharing the database must share the key (one with another key is
-// refused by CheckAuditKey, so the mistake shows at once).
-func (c *config) auditKey(log *slog.Logger) (*evaluation.AuditKey, error) {
+// created on first start by a command that writes (create). On MySQL a
+// created key file is announced loudly: replicas sharing the database must
+// share the key (one with another key is refused by CheckAuditKey, so the
+// mistake shows at once).
+func (c *config) auditKey(log *slog.Logger, create bool) (*evaluation.AuditKey, error) {
 	if c.AuditKey != "" {
 		key, err := evaluation.ParseAuditKey(c.AuditKey)
 		if err != nil {
 			return nil, fmt.Errorf("EVAL_AUDIT_KEY: %w", err)
 		}
 		return key, nil
+	}
+	if !create {
+		key, err := evaluation.ReadAuditKeyFile(c.DataDir)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no audit key: set EVAL_AUDIT_KEY or put the key file %s in %s", evaluation.AuditKeyFile, c.DataDir)
+		}
+		return key, err
 	}
 	key, created, err := evaluation.LoadAuditKeyFile(c.DataDir)
 	if err != nil {
@@ -152,7 +162,7 @@ func (c *config) auditKey(log *slog.Logger) (*evaluation.AuditKey, error) {
 
 // openDB opens the configured database with the audit key.
 func (c *config) openDB(log *slog.Logger) (*evaluation.DB, error) {
-	key, err := c.auditKey(log)
+	key, err := c.auditKey(log, !c.readOnly)
 	if err != nil {
 		return nil, err
 	}
