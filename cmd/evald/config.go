@@ -37,6 +37,10 @@ type config struct {
 	SurveyRate     string // answers a minute per client address on public surveys
 	TrustedProxies string // comma-separated IPs or CIDRs of reverse proxies
 	PublicURL      string // base of public survey links
+
+	AuditKey string // EVAL_AUDIT_KEY, hex or base64 of at least 32 bytes; environment only
+
+	readOnly bool // the command only reads: it never creates the audit key file
 }
 
 // bindConfig registers the shared settings on a flag set, with defaults from
@@ -65,6 +69,7 @@ func bindConfig(fs *flag.FlagSet, getenv env) *config {
 	fs.StringVar(&c.PublicURL, "public-url", getenv("EVAL_PUBLIC_URL"),
 		"base of public survey links and QR codes, e.g. https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: the request's scheme and host")
 	c.AdminPassword = getenv("EVAL_ADMIN_PASSWORD")
+	c.AuditKey = getenv("EVAL_AUDIT_KEY")
 	return c
 }
 
@@ -118,13 +123,59 @@ func (c *config) logger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
+// auditKey is EVAL_AUDIT_KEY, or else the key file in the data folder,
+// created on first start by a command that writes (create). On MySQL a
+// created key file is announced loudly: replicas sharing the database must
+// share the key (one with another key is refused by CheckAuditKey, so the
+// mistake shows at once).
+func (c *config) auditKey(log *slog.Logger, create bool) (*evaluation.AuditKey, error) {
+	if c.AuditKey != "" {
+		key, err := evaluation.ParseAuditKey(c.AuditKey)
+		if err != nil {
+			return nil, fmt.Errorf("EVAL_AUDIT_KEY: %w", err)
+		}
+		return key, nil
+	}
+	if !create {
+		key, err := evaluation.ReadAuditKeyFile(c.DataDir)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no audit key: set EVAL_AUDIT_KEY or put the key file %s in %s", evaluation.AuditKeyFile, c.DataDir)
+		}
+		return key, err
+	}
+	key, created, err := evaluation.LoadAuditKeyFile(c.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("audit key file: %w", err)
+	}
+	if created && log != nil {
+		path := filepath.Join(c.DataDir, evaluation.AuditKeyFile)
+		if c.DSN != "" {
+			log.Warn("created a new audit key file for a shared database: every replica and every evald command on this "+
+				"database needs this same key; copy the file or set EVAL_AUDIT_KEY to its content, and keep a copy away from the database",
+				"path", path, "key_id", key.ID())
+		} else {
+			log.Info("created the audit key file; keep a copy away from the database", "path", path, "key_id", key.ID())
+		}
+	}
+	return key, nil
+}
+
+// openDB opens the configured database with the audit key.
+func (c *config) openDB(log *slog.Logger) (*evaluation.DB, error) {
+	key, err := c.auditKey(log, !c.readOnly)
+	if err != nil {
+		return nil, err
+	}
+	return evaluation.OpenDB(evaluation.DBConfig{DSN: c.DSN, DataDir: c.DataDir, Logger: log, AuditKey: key})
+}
+
 // open opens the configured database and a store on it.
 func (c *config) open(log *slog.Logger) (*evaluation.DB, *evaluation.Store, error) {
 	loc, err := c.location()
 	if err != nil {
 		return nil, nil, err
 	}
-	db, err := evaluation.OpenDB(evaluation.DBConfig{DSN: c.DSN, DataDir: c.DataDir, Logger: log})
+	db, err := c.openDB(log)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -46,6 +46,9 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err := evaluation.CheckSchema(ctx, db); err != nil {
 		return err
 	}
+	if err := store.CheckAuditKey(ctx); err != nil {
+		return err
+	}
 	password, err := store.EnsureFirstAdmin(ctx, cfg.AdminPassword)
 	if err != nil {
 		return err
