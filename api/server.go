@@ -31,10 +31,16 @@ type Config struct {
 	// none, the client is the direct peer and X-Forwarded-For is ignored.
 	TrustedProxies []string
 	// PublicURL is the base of public survey links, e.g.
-	// https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: the scheme and
-	// host of the request that asks for the link.
+	// https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: http:// and
+	// ListenAddr. Never a request's Host header.
 	PublicURL string
+	// ListenAddr is the address the server listens on (EVAL_ADDR),
+	// DefaultAddr when empty.
+	ListenAddr string
 }
+
+// DefaultAddr is the listen address when EVAL_ADDR is not set.
+const DefaultAddr = "127.0.0.1:8080"
 
 // maxBody is the largest request body of any kind (evidence uploads are 20 MB).
 const maxBody = "21M"
@@ -68,6 +74,10 @@ func New(cfg Config) (*echo.Echo, error) {
 	}
 	if err := checkPublicURL(cfg.PublicURL); err != nil {
 		return nil, err
+	}
+	linkBase := surveyLinkBase(cfg.PublicURL, cfg.ListenAddr)
+	if cfg.PublicURL == "" {
+		log.Warn("EVAL_PUBLIC_URL is not set: survey links and QR codes point at the listen address", "base", linkBase)
 	}
 	publicSurveys, err := newPublicSurveyHandler(cfg.Store, cfg.SurveyRate, log)
 	if err != nil {
@@ -108,7 +118,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		evidence:    &AttachmentHandler{Attachments: cfg.Store},
 		notices:     &NotificationHandler{Notifications: cfg.Store},
 		reports:     &ReportHandler{Reports: cfg.Reports, Store: cfg.Store},
-		surveys:     &SurveyHandler{Surveys: cfg.Store, PublicURL: cfg.PublicURL},
+		surveys:     &SurveyHandler{Surveys: cfg.Store, LinkBase: linkBase},
 		respondents: publicSurveys,
 	}
 	authn := authenticate(cfg.Store)
