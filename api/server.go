@@ -7,8 +7,6 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/reports"
@@ -18,10 +16,13 @@ import (
 type Config struct {
 	Store    *evaluation.Store
 	Logger   *slog.Logger
-	Registry *prometheus.Registry // metrics registry; a new one when nil
-	UI       fs.FS                // the built web UI (frontend.Assets())
-	UIBuilt  bool
-	Reports  *reports.Service // renders reports; a default one on the store when nil
+	Registry *prometheus.Registry // metrics registry; NewMetricsRegistry() when nil
+	// MetricsToken is the bearer token /metrics asks for on this server
+	// (EVAL_METRICS_TOKEN); empty: /metrics answers 404 here.
+	MetricsToken string
+	UI           fs.FS // the built web UI (frontend.Assets())
+	UIBuilt      bool
+	Reports      *reports.Service // renders reports; a default one on the store when nil
 
 	// SurveyRate is how many answers a minute one client address may submit
 	// to a public survey (EVAL_SURVEY_RATE); DefaultSurveyRate when 0.
@@ -53,8 +54,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	}
 	reg := cfg.Registry
 	if reg == nil {
-		reg = prometheus.NewRegistry()
-		reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+		reg = NewMetricsRegistry()
 	}
 	doc, err := openAPIJSON()
 	if err != nil {
@@ -100,7 +100,7 @@ func New(cfg Config) (*echo.Echo, error) {
 
 	h := handlers{
 		service:     &ServiceHandler{DB: cfg.Store, OpenAPI: doc},
-		metrics:     echo.WrapHandler(promhttp.HandlerFor(reg, promhttp.HandlerOpts{})),
+		metrics:     &MetricsHandler{Token: cfg.MetricsToken, Exporter: MetricsExporter(reg)},
 		ui:          &UIHandler{Assets: cfg.UI, Built: cfg.UIBuilt},
 		auth:        &AuthHandler{Sessions: cfg.Store},
 		orgs:        &OrgHandler{Orgs: cfg.Store},
@@ -137,7 +137,7 @@ func New(cfg Config) (*echo.Echo, error) {
 // handlers holds one handler per resource.
 type handlers struct {
 	service     *ServiceHandler
-	metrics     echo.HandlerFunc
+	metrics     *MetricsHandler
 	ui          *UIHandler
 	auth        *AuthHandler
 	orgs        *OrgHandler

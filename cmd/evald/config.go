@@ -37,6 +37,9 @@ type config struct {
 	SurveyRate     string // answers a minute per client address on public surveys
 	TrustedProxies string // comma-separated IPs or CIDRs of reverse proxies
 	PublicURL      string // base of public survey links
+
+	MetricsToken string // bearer token of /metrics on the main listener; empty: off there
+	MetricsAddr  string // a listener of its own for /metrics, without token; empty: none
 }
 
 // bindConfig registers the shared settings on a flag set, with defaults from
@@ -64,7 +67,10 @@ func bindConfig(fs *flag.FlagSet, getenv env) *config {
 		"comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For names the client (EVAL_TRUSTED_PROXIES); empty: none")
 	fs.StringVar(&c.PublicURL, "public-url", getenv("EVAL_PUBLIC_URL"),
 		"base of public survey links and QR codes, e.g. https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: http:// and the listen address")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", getenv("EVAL_METRICS_ADDR"),
+		"a listener of its own serving /metrics without token, e.g. 127.0.0.1:9090 (EVAL_METRICS_ADDR); empty: none")
 	c.AdminPassword = getenv("EVAL_ADMIN_PASSWORD")
+	c.MetricsToken = getenv("EVAL_METRICS_TOKEN") // a secret: not a flag, which ps would show
 	return c
 }
 
