@@ -17,12 +17,9 @@ type Config struct {
 	Store    *evaluation.Store
 	Logger   *slog.Logger
 	Registry *prometheus.Registry // metrics registry; NewMetricsRegistry() when nil
-	// MetricsToken is the bearer token /metrics asks for on this server
-	// (EVAL_METRICS_TOKEN); empty: /metrics answers 404 here.
-	MetricsToken string
-	UI           fs.FS // the built web UI (frontend.Assets())
-	UIBuilt      bool
-	Reports      *reports.Service // renders reports; a default one on the store when nil
+	UI       fs.FS                // the built web UI (frontend.Assets())
+	UIBuilt  bool
+	Reports  *reports.Service // renders reports; a default one on the store when nil
 
 	// SurveyRate is how many answers a minute one client address may submit
 	// to a public survey (EVAL_SURVEY_RATE); DefaultSurveyRate when 0.
@@ -38,6 +35,9 @@ type Config struct {
 	// ListenAddr is the address the server listens on (EVAL_ADDR),
 	// DefaultAddr when empty.
 	ListenAddr string
+	// MetricsToken is the bearer token /metrics asks for on this server
+	// (EVAL_METRICS_TOKEN); empty: /metrics answers 404 here.
+	MetricsToken string
 }
 
 // DefaultAddr is the listen address when EVAL_ADDR is not set.
