@@ -94,8 +94,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		log.ErrorContext(c.Request().Context(), "panic", "err", err, "stack", string(stack), "request_id", requestID(c))
 		return err
 	}}))
-	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{XSSProtection: "0", ContentTypeNosniff: "nosniff",
-		XFrameOptions: "SAMEORIGIN", ReferrerPolicy: "same-origin"}))
+	e.Use(securityHeaders(cfg.PublicURL))
 	e.Use(middleware.BodyLimit(maxBody))
 
 	h := handlers{

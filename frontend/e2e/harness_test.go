@@ -38,6 +38,7 @@ type app struct {
 
 	mu         sync.Mutex
 	exceptions []string // uncaught JavaScript errors of the page
+	blocked    []string // what the Content-Security-Policy refused
 	failures   []string // answers of the server with a 5xx status
 	marks      int      // counter of elements marked by clickText
 }
@@ -137,6 +138,11 @@ func (a *app) watch() {
 				a.exceptions = append(a.exceptions, m.String())
 				a.mu.Unlock()
 			}
+			if cspViolation(m) {
+				a.mu.Lock()
+				a.blocked = append(a.blocked, m.String())
+				a.mu.Unlock()
+			}
 		}
 	}()
 	a.t.Cleanup(func() {
@@ -148,7 +154,17 @@ func (a *app) watch() {
 		for _, f := range a.failures {
 			a.t.Errorf("server error: %s", f)
 		}
+		for _, b := range a.blocked {
+			a.t.Errorf("Content-Security-Policy violation: %s", b)
+		}
 	})
+}
+
+// cspViolation reports whether a console message is the browser refusing
+// something under the page's Content-Security-Policy: the UI must work
+// within the policy the server sends.
+func cspViolation(m chromedp.ConsoleMessage) bool {
+	return strings.Contains(m.Text, "Content Security Policy") || strings.Contains(m.Text, "Content-Security-Policy")
 }
 
 // run runs browser actions, failing the test with a screenshot when one
