@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +16,13 @@ import (
 func TestContentSecurityPolicy(t *testing.T) {
 	a := newApp(t)
 	a.open("/login")
-	csp := evaluate[string](a, `fetch('/login').then((r) => r.headers.get('Content-Security-Policy'))`)
+	var csp string
+	a.run("read the page's policy", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		var err error
+		csp, err = chromedp.Evaluate[string](`fetch('/login').then((r) => r.headers.get('Content-Security-Policy'))`,
+			chromedp.EvalAwaitPromise)(ctx, t)
+		return err
+	}))
 	if !strings.Contains(csp, "script-src 'self';") || !strings.Contains(csp, "frame-ancestors 'none'") {
 		t.Fatalf("the UI's policy: %q", csp)
 	}

@@ -76,11 +76,15 @@ func newApp(t *testing.T) *app {
 	env := evaltest.New(t, evaluation.SQLite)
 	env.Clock.Set(time.Now().In(evaltest.Shanghai))
 	world := evaltest.Seed(t, env)
-	handler, err := api.New(api.Config{Store: env.Store, UI: frontend.Assets(), UIBuilt: true})
+	// Survey links are built on the listen address, as with EVAL_ADDR.
+	srv := httptest.NewUnstartedServer(nil)
+	handler, err := api.New(api.Config{Store: env.Store, UI: frontend.Assets(), UIBuilt: true, ListenAddr: srv.Listener.Addr().String()})
 	if err != nil {
+		srv.Close()
 		t.Fatalf("api.New: %v", err)
 	}
-	srv := httptest.NewServer(handler)
+	srv.Config.Handler = handler
+	srv.Start()
 	t.Cleanup(srv.Close)
 
 	a := &app{t: t, env: env, world: world, url: srv.URL, shots: []string{t.TempDir()}}
