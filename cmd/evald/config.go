@@ -40,6 +40,9 @@ type config struct {
 
 	AuditKey string // EVAL_AUDIT_KEY, hex or base64 of at least 32 bytes; environment only
 
+	MetricsToken string // bearer token of /metrics on the main listener; empty: off there
+	MetricsAddr  string // a listener of its own for /metrics, without token; empty: none
+
 	readOnly bool // the command only reads: it never creates the audit key file
 }
 
@@ -53,7 +56,7 @@ func bindConfig(fs *flag.FlagSet, getenv env) *config {
 		}
 		return fallback
 	}
-	fs.StringVar(&c.Addr, "addr", def("EVAL_ADDR", "127.0.0.1:8080"), "listen address (EVAL_ADDR)")
+	fs.StringVar(&c.Addr, "addr", def("EVAL_ADDR", api.DefaultAddr), "listen address (EVAL_ADDR)")
 	fs.StringVar(&c.DataDir, "data-dir", def("EVAL_DATA_DIR", "./data"), "data folder: SQLite file, stored files (EVAL_DATA_DIR)")
 	fs.StringVar(&c.DSN, "db-dsn", getenv("EVAL_DB_DSN"), "MySQL/MariaDB/TiDB DSN; empty means embedded SQLite (EVAL_DB_DSN)")
 	fs.StringVar(&c.ReportFont, "report-font", getenv("EVAL_REPORT_FONT"), "TrueType font for reports; empty means the built-in one (EVAL_REPORT_FONT)")
@@ -67,9 +70,12 @@ func bindConfig(fs *flag.FlagSet, getenv env) *config {
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", getenv("EVAL_TRUSTED_PROXIES"),
 		"comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For names the client (EVAL_TRUSTED_PROXIES); empty: none")
 	fs.StringVar(&c.PublicURL, "public-url", getenv("EVAL_PUBLIC_URL"),
-		"base of public survey links and QR codes, e.g. https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: the request's scheme and host")
+		"base of public survey links and QR codes, e.g. https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: http:// and the listen address")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", getenv("EVAL_METRICS_ADDR"),
+		"a listener of its own serving /metrics without token, e.g. 127.0.0.1:9090 (EVAL_METRICS_ADDR); empty: none")
 	c.AdminPassword = getenv("EVAL_ADMIN_PASSWORD")
 	c.AuditKey = getenv("EVAL_AUDIT_KEY")
+	c.MetricsToken = getenv("EVAL_METRICS_TOKEN") // a secret: not a flag, which ps would show
 	return c
 }
 
@@ -80,7 +86,7 @@ func (c *config) surveySettings(cfg *api.Config) error {
 	if err != nil || rate < 1 {
 		return fmt.Errorf("EVAL_SURVEY_RATE %q: want a positive whole number of answers a minute", c.SurveyRate)
 	}
-	cfg.SurveyRate, cfg.PublicURL = rate, c.PublicURL
+	cfg.SurveyRate, cfg.PublicURL, cfg.ListenAddr = rate, c.PublicURL, c.Addr
 	for _, p := range strings.Split(c.TrustedProxies, ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
