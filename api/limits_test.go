@@ -1,10 +1,16 @@
 package api_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"io"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/evaluation/evaltest"
@@ -103,4 +109,88 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// TestJSONBodyIsOneValue: data after the JSON value is a 400, not ignored.
+func TestJSONBodyIsOneValue(t *testing.T) {
+	s := newServer(t, evaltest.New(t, evaluation.SQLite))
+	admin := s.token("admin")
+	for _, body := range []string{`{"name":"甲","kind":"agency"}garbage`, `{"name":"乙","kind":"agency"}{"name":"丙","kind":"agency"}`, `{"name":"丁","kind":"agency"} 1`} {
+		if e := s.call(http.MethodPost, "/api/v1/orgs", admin, json.RawMessage(body)).want(http.StatusBadRequest).errorBody(); e.Code != "bad_request" || !hasHan(e.Message) {
+			t.Errorf("%s: error %+v", body, e)
+		}
+	}
+	s.call(http.MethodPost, "/api/v1/orgs", admin, json.RawMessage("{\"name\":\"戊\",\"kind\":\"agency\"} \r\n\t")).want(http.StatusCreated)
+}
+
+// TestPlanImportRefusesAZipBomb: a small .xlsx whose worksheet unzips to
+// about 100 MB is refused quickly, without inflating it.
+func TestPlanImportRefusesAZipBomb(t *testing.T) {
+	s := newServer(t, evaltest.New(t, evaluation.SQLite))
+	admin := s.token("admin")
+	bomb := xlsxBomb(t, 100<<20)
+	if len(bomb) > evaluation.MaxPlanImportSize {
+		t.Fatalf("the bomb is %d bytes, more than an import file may be", len(bomb))
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	r := s.upload("/api/v1/plans/import", admin, "file", "plans.xlsx", bomb)
+	elapsed := time.Since(start)
+	runtime.ReadMemStats(&after)
+	r.want(http.StatusUnprocessableEntity)
+	if e := r.errorBody(); !strings.Contains(e.Fields["file"], "解压后超过") {
+		t.Errorf("error %+v, want the file refused for its unzipped size", e)
+	}
+	if elapsed > 3*time.Second {
+		t.Errorf("refusing the bomb took %v, want under 3 s", elapsed)
+	}
+	if grown := after.TotalAlloc - before.TotalAlloc; grown > 300<<20 {
+		t.Errorf("refusing the bomb allocated %d MB, want under 300 MB", grown>>20)
+	}
+	t.Logf("%d KB bomb refused in %v, %d MB allocated", len(bomb)>>10, elapsed, (after.TotalAlloc-before.TotalAlloc)>>20)
+}
+
+// xlsxBomb is a well-formed workbook whose one worksheet unzips to about size
+// bytes of empty rows.
+func xlsxBomb(t *testing.T, size int) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	part := func(name, body string) io.Writer {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.WriteString(w, body); err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+	part("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`+
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>`+
+		`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`+
+		`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`)
+	part("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
+	part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook `+ns+`><sheets><sheet name="方案" sheetId="1" r:id="rId1"/></sheets></workbook>`)
+	part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`)
+	w := part("xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet `+ns+`><sheetData>`)
+	row := []byte(`<row><c t="inlineStr"><is><t>x</t></is></c></row>`)
+	chunk := bytes.Repeat(row, 1<<20/len(row))
+	for written := 0; written < size; written += len(chunk) {
+		if _, err := w.Write(chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := io.WriteString(w, `</sheetData></worksheet>`); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -37,6 +37,11 @@ func decode(c echo.Context, v any) error {
 		}
 		return badRequest("请求体不是有效的 JSON：" + err.Error())
 	}
+	// One JSON value and nothing after it: trailing data means the client
+	// sent something other than what it meant.
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return badRequest("请求体的 JSON 之后还有多余的内容")
+	}
 	return nil
 }
 
