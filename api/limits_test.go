@@ -194,3 +194,12 @@ func xlsxBomb(t *testing.T, size int) []byte {
 	}
 	return buf.Bytes()
 }
+
+// TestJSONBodyIsLimited: a JSON body over 1 MB is a 413 with the error JSON.
+func TestJSONBodyIsLimited(t *testing.T) {
+	s := newServer(t, evaltest.New(t, evaluation.SQLite))
+	body := `{"name":"` + strings.Repeat("甲", 400000) + `","kind":"agency"}`
+	if e := s.call(http.MethodPost, "/api/v1/orgs", s.token("admin"), json.RawMessage(body)).want(http.StatusRequestEntityTooLarge).errorBody(); e.Code != "too_large" || !hasHan(e.Message) {
+		t.Errorf("error %+v", e)
+	}
+}
