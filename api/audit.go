@@ -30,7 +30,11 @@ func (h *AuditHandler) list(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := evaluation.AuditFilter{Entity: c.QueryParam("entity"), EntityID: entityID, ActorID: actorID, Page: p}
+	entity, err := queryText(c, "entity")
+	if err != nil {
+		return err
+	}
+	f := evaluation.AuditFilter{Entity: entity, EntityID: entityID, ActorID: actorID, Page: p}
 	list, err := h.Audit.ListAudit(c.Request().Context(), f)
 	if err != nil {
 		return err

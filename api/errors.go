@@ -40,6 +40,7 @@ type apiError struct {
 	status  int
 	code    string
 	message string
+	fields  map[string]string
 }
 
 func (e *apiError) Error() string { return e.code + ": " + e.message }
@@ -97,7 +98,7 @@ func errorResponse(err error) (int, any) {
 	}
 	switch {
 	case errors.As(err, &ae):
-		return ae.status, body(ae.code, ae.message, nil)
+		return ae.status, body(ae.code, ae.message, ae.fields)
 	case errors.Is(err, evaluation.ErrNotFound):
 		return errNotFound.status, body(errNotFound.code, errNotFound.message, nil)
 	case errors.Is(err, evaluation.ErrSurveyClosed):

@@ -38,7 +38,14 @@ func (h *OrgHandler) list(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := evaluation.OrgFilter{Kind: evaluation.OrgKind(c.QueryParam("kind")), Q: c.QueryParam("q"), Page: p}
+	if err := oneOf(c, "kind", string(evaluation.OrgOffice), string(evaluation.OrgAgency), string(evaluation.OrgDepartment)); err != nil {
+		return err
+	}
+	q, err := queryText(c, "q")
+	if err != nil {
+		return err
+	}
+	f := evaluation.OrgFilter{Kind: evaluation.OrgKind(c.QueryParam("kind")), Q: q, Page: p}
 	list, err := h.Orgs.Orgs(c.Request().Context(), f)
 	if err != nil {
 		return err

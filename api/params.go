@@ -5,26 +5,32 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/evald/evald/evaluation"
 )
 
-// maxJSONBody is the largest JSON request body accepted.
-const maxJSONBody = 2 << 20
+// maxJSONBody is the largest JSON request body accepted; larger is a 413.
+const maxJSONBody = 1 << 20
 
-// decode reads a JSON request body into v. Malformed JSON is a 400; a value
-// of the wrong type is a 422 naming the field.
+// decode reads a JSON request body of at most maxJSONBody bytes into v.
+// Malformed JSON is a 400; a value of the wrong type is a 422 naming the field.
 func decode(c echo.Context, v any) error {
-	dec := json.NewDecoder(io.LimitReader(c.Request().Body, maxJSONBody))
+	dec := json.NewDecoder(http.MaxBytesReader(c.Response(), c.Request().Body, maxJSONBody))
 	if err := dec.Decode(v); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		var valueErr *evaluation.AnswerValueError
+		var tooLarge *http.MaxBytesError
 		switch {
+		case errors.As(err, &tooLarge):
+			return errBodyTooLarge
 		case errors.As(err, &typeErr):
 			return evaluation.Invalid(typeErr.Field, "类型错误：应为"+jsonTypeName(typeErr.Type.Kind().String()))
 		case errors.As(err, &valueErr):
@@ -34,8 +40,20 @@ func decode(c echo.Context, v any) error {
 		}
 		return badRequest("请求体不是有效的 JSON：" + err.Error())
 	}
+	// One JSON value and nothing after it: trailing data means the client
+	// sent something other than what it meant.
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return errBodyTooLarge
+		}
+		return badRequest("请求体的 JSON 之后还有多余的内容")
+	}
 	return nil
 }
+
+// errBodyTooLarge answers a JSON body over maxJSONBody.
+var errBodyTooLarge = &apiError{status: http.StatusRequestEntityTooLarge, code: "too_large", message: "请求体不能超过1MB"}
 
 func jsonTypeName(kind string) string {
 	switch kind {
@@ -51,15 +69,38 @@ func jsonTypeName(kind string) string {
 	return "数字"
 }
 
-// queryInt reads an optional non-negative integer query parameter.
+// Bounds of query parameters. A page past the end of a list is empty; one
+// past MaxPage is refused, so that no offset can overflow.
+const (
+	MaxPage      = 100000
+	MaxQueryText = 100 // runes of a search or a filter by text
+)
+
+// badParam is a 400 naming the query parameter that is not what the route
+// accepts: not a number, a boolean or a date, or out of its range.
+func badParam(name, message string) error {
+	return &apiError{status: http.StatusBadRequest, code: "bad_request",
+		message: "查询参数 " + name + " 不合法：" + message, fields: map[string]string{name: message}}
+}
+
+// queryInt reads an optional id query parameter: a positive integer.
 func queryInt(c echo.Context, name string) (int64, error) {
+	return queryRange(c, name, 1, math.MaxInt64)
+}
+
+// queryRange reads an optional integer query parameter within min…max; 0
+// when absent.
+func queryRange(c echo.Context, name string, min, max int64) (int64, error) {
 	s := c.QueryParam(name)
 	if s == "" {
 		return 0, nil
 	}
 	v, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || v < 0 {
-		return 0, badRequest(fmt.Sprintf("查询参数 %s 必须是非负整数", name))
+	if errors.Is(err, strconv.ErrRange) || err == nil && (v < min || v > max) {
+		return 0, badParam(name, fmt.Sprintf("必须是 %d 到 %d 之间的整数", min, max))
+	}
+	if err != nil {
+		return 0, badParam(name, "必须是整数")
 	}
 	return v, nil
 }
@@ -72,23 +113,48 @@ func queryBool(c echo.Context, name string) (bool, error) {
 	}
 	v, err := strconv.ParseBool(s)
 	if err != nil {
-		return false, badRequest(fmt.Sprintf("查询参数 %s 必须是 true 或 false", name))
+		return false, badParam(name, "必须是 true 或 false")
 	}
 	return v, nil
 }
 
-// page reads ?page=&per_page= (default 50, at most 500).
+// queryDate reads an optional YYYY-MM-DD query parameter.
+func queryDate(c echo.Context, name string) (evaluation.Date, error) {
+	s := c.QueryParam(name)
+	if s == "" {
+		return "", nil
+	}
+	d, err := evaluation.ParseDate(s)
+	if err != nil || string(d) != s {
+		return "", badParam(name, "必须是 YYYY-MM-DD 格式的日期")
+	}
+	return d, nil
+}
+
+// queryText reads an optional search or filter text, at most MaxQueryText
+// characters: longer is a 422 (API.md), before any database sees it.
+func queryText(c echo.Context, name string) (string, error) {
+	s := c.QueryParam(name)
+	if !utf8.ValidString(s) {
+		return "", badParam(name, "不是有效的 UTF-8 文本")
+	}
+	if utf8.RuneCountInString(s) > MaxQueryText {
+		return "", &evaluation.ValidationError{Message: "查询参数 " + name + " 过长",
+			Fields: map[string]string{name: fmt.Sprintf("不能超过%d个字", MaxQueryText)}}
+	}
+	return s, nil
+}
+
+// page reads ?page=&per_page= (default 50, at most 500). A page past the
+// end of the list is empty.
 func page(c echo.Context) (evaluation.Page, error) {
-	p, err := queryInt(c, "page")
+	p, err := queryRange(c, "page", 1, MaxPage)
 	if err != nil {
 		return evaluation.Page{}, err
 	}
-	pp, err := queryInt(c, "per_page")
+	pp, err := queryRange(c, "per_page", 1, evaluation.MaxPerPage)
 	if err != nil {
 		return evaluation.Page{}, err
-	}
-	if pp > evaluation.MaxPerPage {
-		return evaluation.Page{}, badRequest(fmt.Sprintf("per_page 不能超过 %d", evaluation.MaxPerPage))
 	}
 	return evaluation.Page{Page: int(p), PerPage: int(pp)}, nil
 }
@@ -107,5 +173,5 @@ func oneOf(c echo.Context, name string, allowed ...string) error {
 	if v == "" || slices.Contains(allowed, v) {
 		return nil
 	}
-	return badRequest(fmt.Sprintf("查询参数 %s 只能是 %s 之一", name, strings.Join(allowed, "、")))
+	return badParam(name, "只能是 "+strings.Join(allowed, "、")+" 之一")
 }

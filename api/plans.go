@@ -49,9 +49,21 @@ func (h *PlanHandler) list(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := evaluation.PlanFilter{Q: c.QueryParam("q"), Field: c.QueryParam("field"), ApprovedBy: c.QueryParam("approved_by"),
-		LeadDepartmentID: dept, IssuedFrom: evaluation.Date(c.QueryParam("issued_from")),
-		IssuedTo: evaluation.Date(c.QueryParam("issued_to")), Page: p}
+	f := evaluation.PlanFilter{LeadDepartmentID: dept, Page: p}
+	for _, text := range []struct {
+		name string
+		to   *string
+	}{{"q", &f.Q}, {"field", &f.Field}, {"approved_by", &f.ApprovedBy}} {
+		if *text.to, err = queryText(c, text.name); err != nil {
+			return err
+		}
+	}
+	if f.IssuedFrom, err = queryDate(c, "issued_from"); err != nil {
+		return err
+	}
+	if f.IssuedTo, err = queryDate(c, "issued_to"); err != nil {
+		return err
+	}
 	list, err := h.Plans.Plans(c.Request().Context(), f)
 	if err != nil {
 		return err

@@ -39,6 +39,10 @@ func (h *RoundHandler) list(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := oneOf(c, "status", string(evaluation.RoundDraft), string(evaluation.RoundOpen), string(evaluation.RoundScoringClosed),
+		string(evaluation.RoundPublished), string(evaluation.RoundArchived)); err != nil {
+		return err
+	}
 	f := evaluation.RoundFilter{Status: evaluation.RoundStatus(c.QueryParam("status")), Page: p}
 	list, err := h.Rounds.Rounds(c.Request().Context(), actor(c), f)
 	if err != nil {

@@ -41,7 +41,15 @@ func (h *UserHandler) list(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := evaluation.UserFilter{Role: evaluation.Role(c.QueryParam("role")), OrgID: orgID, Q: c.QueryParam("q"), Page: p}
+	if err := oneOf(c, "role", string(evaluation.RoleAdmin), string(evaluation.RoleEvaluator),
+		string(evaluation.RoleDepartment), string(evaluation.RoleViewer)); err != nil {
+		return err
+	}
+	q, err := queryText(c, "q")
+	if err != nil {
+		return err
+	}
+	f := evaluation.UserFilter{Role: evaluation.Role(c.QueryParam("role")), OrgID: orgID, Q: q, Page: p}
 	list, err := h.Users.Users(c.Request().Context(), f)
 	if err != nil {
 		return err

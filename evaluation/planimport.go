@@ -1,8 +1,10 @@
 package evaluation
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -28,9 +30,21 @@ const (
 	MaxPlanImportRows = 10000    // data rows, the header and blank rows not counted
 )
 
-// maxUnzippedXLSX bounds what an .xlsx may inflate to, so a small zip cannot
-// expand into gigabytes of XML.
-const maxUnzippedXLSX = 128 << 20
+// Limits of what an .xlsx may hold, checked in its zip directory before
+// anything is inflated, so that a small file cannot expand into gigabytes of
+// XML. A real plan list of a few thousand rows unzips to a few megabytes.
+const (
+	MaxUnzippedXLSX   = 20 << 20              // bytes of every part of the workbook, unzipped
+	maxXLSXParts      = 1000                  // files inside the zip
+	maxUnzippedXMLMem = 16 << 20              // a worksheet larger than this is read from a temporary file
+	maxSheetRows      = 2 * MaxPlanImportRows // row elements of a worksheet, and the highest row number
+	maxSheetCells     = 150000                // cells of a worksheet: 10,000 rows of 15 columns
+	maxUnnumbered     = 2000                  // rows without a row number, which excelize places in quadratic time
+)
+
+// MaxImportCell is the longest cell, in characters, of an import file: the
+// longest column (summary) with room to spare, so that its own message names it.
+const MaxImportCell = 10000
 
 // PlanImportRow is one data row of an import file, trimmed and normalised.
 type PlanImportRow struct {
@@ -172,6 +186,11 @@ func parsePlanRows(rows iter.Seq2[sheetRow, error], date1904 bool) ([]PlanImport
 	for row, err := range rows {
 		if err != nil {
 			return nil, nil, err
+		}
+		for i, c := range row.cells {
+			if len(c.text) > MaxImportCell && utf8.RuneCountInString(c.text) > MaxImportCell {
+				return nil, nil, Invalid("file", fmt.Sprintf("第%d行%s列的内容超过%d个字", row.num, columnName(i), MaxImportCell))
+			}
 		}
 		if header == nil {
 			switch {
@@ -549,7 +568,11 @@ func openPlanSheet(data []byte) (*planSheet, error) {
 	if !bytes.HasPrefix(data, zipMagic) {
 		return nil, Invalid("file", "文件内容不是 .xlsx 工作簿")
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzippedXLSX})
+	if err := checkXLSXSize(data); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: MaxUnzippedXLSX, UnzipXMLSizeLimit: maxUnzippedXMLMem})
 	if err != nil {
 		return nil, Invalid("file", "文件不是有效的 .xlsx 工作簿，无法打开")
 	}
@@ -575,6 +598,84 @@ func openPlanSheet(data []byte) (*planSheet, error) {
 		}
 	}
 	return s, nil
+}
+
+// checkXLSXSize refuses a workbook whose zip directory announces more parts
+// or more unzipped bytes than a plan list can need. archive/zip (which
+// excelize reads through) refuses a part that inflates past its announced
+// size, so the announced sizes can be trusted.
+func checkXLSXSize(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return Invalid("file", "文件不是有效的 .xlsx 工作簿，无法打开")
+	}
+	if len(zr.File) > maxXLSXParts {
+		return Invalid("file", fmt.Sprintf("工作簿包含的部件超过%d个，不像是一份方案清单", maxXLSXParts))
+	}
+	var total uint64
+	for _, f := range zr.File {
+		if total += f.UncompressedSize64; total > MaxUnzippedXLSX {
+			return Invalid("file", fmt.Sprintf("工作簿解压后超过%dMB，远大于一份方案清单，请删去多余的行、列和格式后再导入", MaxUnzippedXLSX>>20))
+		}
+	}
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, ".xml") {
+			if err := checkXLSXRows(f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkXLSXRows streams one part of a workbook and refuses a worksheet with
+// more rows than a plan list can have: excelize loads a whole sheet to read
+// its merged cells, and rows numbered very high or not at all make that
+// slow and large.
+func checkXLSXRows(f *zip.File) error {
+	rc, err := f.Open()
+	if err != nil {
+		return Invalid("file", "文件不是有效的 .xlsx 工作簿，无法打开")
+	}
+	defer rc.Close()
+	tooMany := Invalid("file", fmt.Sprintf("工作表超过%d行（含空行），不像是一份方案清单，请删去多余的行后再导入", maxSheetRows))
+	d := xml.NewDecoder(rc)
+	rows, cells, unnumbered := 0, 0, 0
+	for {
+		tok, err := d.RawToken()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return Invalid("file", "工作簿中的 XML 无法读取")
+		}
+		row, ok := tok.(xml.StartElement)
+		if ok && row.Name.Local == "c" {
+			if cells++; cells > maxSheetCells {
+				return Invalid("file", fmt.Sprintf("工作表超过%d个单元格，不像是一份方案清单，请删去多余的行和列后再导入", maxSheetCells))
+			}
+		}
+		if !ok || row.Name.Local != "row" {
+			continue
+		}
+		if rows++; rows > maxSheetRows {
+			return tooMany
+		}
+		num := ""
+		for _, a := range row.Attr {
+			if a.Name.Local == "r" {
+				num = a.Value
+			}
+		}
+		if n, err := strconv.Atoi(num); num != "" && (err != nil || n > maxSheetRows) {
+			return tooMany
+		}
+		if num == "" {
+			if unnumbered++; unnumbered > maxUnnumbered {
+				return Invalid("file", fmt.Sprintf("工作表有超过%d行没有行号，请在 Excel 中打开并另存为 .xlsx 后再导入", maxUnnumbered))
+			}
+		}
+	}
 }
 
 // planSheetName is the sheet named 方案 or plans, else the first visible

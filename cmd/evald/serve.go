@@ -93,7 +93,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		defer stopMetrics()
 		fmt.Fprintf(stdout, "evald serves its metrics on http://%s/metrics\n", addr)
 	}
-	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	srv := newHTTPServer(e, defaultTimeouts)
 	log.Info("evald serving", "addr", "http://"+ln.Addr().String(), "database", cfg.describe(), "ui_built", frontend.Built())
 	fmt.Fprintf(stdout, "evald is serving on http://%s\n", ln.Addr())
 	errc := make(chan error, 1)
@@ -118,6 +118,21 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	svc.Wait()
 	log.Info("stopped")
 	return nil
+}
+
+// serverTimeouts bound how long a client may take over a request, so that a
+// slow sender cannot hold a connection for ever.
+type serverTimeouts struct {
+	header, read, write, idle time.Duration
+}
+
+// defaultTimeouts leave room for a 20 MB upload on a slow office line
+// (read), and for rendering and sending a round's report ZIP (write).
+var defaultTimeouts = serverTimeouts{header: 10 * time.Second, read: 5 * time.Minute, write: 15 * time.Minute, idle: 2 * time.Minute}
+
+// newHTTPServer is the HTTP server of evald serve.
+func newHTTPServer(h http.Handler, t serverTimeouts) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: t.header, ReadTimeout: t.read, WriteTimeout: t.write, IdleTimeout: t.idle}
 }
 
 // Background work of a serving process: deadline reminders and the e-mail
