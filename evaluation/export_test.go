@@ -11,8 +11,19 @@ var ErrInjected = errors.New("injected failure")
 // MigrateFailingAt migrates to the latest version, failing statement
 // (1-based) of step version as if the database had refused it.
 func MigrateFailingAt(ctx context.Context, db *DB, version, statement int) ([]int, error) {
-	return migrateTo(ctx, db, LatestSchemaVersion(), func(v, s int) error {
-		if v == version && s == statement {
+	return migrateTo(ctx, db, LatestSchemaVersion(), func(v, s int, ran bool) error {
+		if v == version && s == statement && !ran {
+			return ErrInjected
+		}
+		return nil
+	})
+}
+
+// MigrateFailingAfter migrates to the latest version, failing statement
+// (1-based) of step version after it ran but before it was recorded.
+func MigrateFailingAfter(ctx context.Context, db *DB, version, statement int) ([]int, error) {
+	return migrateTo(ctx, db, LatestSchemaVersion(), func(v, s int, ran bool) error {
+		if v == version && s == statement && ran {
 			return ErrInjected
 		}
 		return nil

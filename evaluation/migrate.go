@@ -25,10 +25,11 @@ func MigrateTo(ctx context.Context, db *DB, target int) ([]int, error) {
 	return migrateTo(ctx, db, target, nil)
 }
 
-// beforeStatement, when set, runs before each statement of a step with its
-// version and 1-based number; its error fails that statement. Tests use it to
-// stop a step midway.
-type beforeStatement func(version, statement int) error
+// statementHook, when set, runs before each statement of a step (ran false)
+// and after it, in its transaction, before it is recorded (ran true), with
+// the step's version and the statement's 1-based number; its error fails the
+// statement. Tests use it to stop a step midway.
+type statementHook func(version, statement int, ran bool) error
 
 // MigrationError is a statement of a step that failed.
 type MigrationError struct {
@@ -60,12 +61,12 @@ func (e *MigrationError) Unwrap() error { return e.Err }
 // (several replicas starting at once).
 const migrationLock = "evald_migrate"
 
-func migrateTo(ctx context.Context, db *DB, target int, before beforeStatement) ([]int, error) {
+func migrateTo(ctx context.Context, db *DB, target int, hook statementHook) ([]int, error) {
 	var applied []int
 	// One connection for the whole run: a MySQL lock belongs to the
 	// connection that took it, and SQLite has only one.
 	err := db.Gorm.WithContext(ctx).Connection(func(conn *gorm.DB) error {
-		r := migrationRunner{conn: conn, dialect: db.Dialect, before: before}
+		r := migrationRunner{conn: conn, dialect: db.Dialect, hook: hook}
 		if db.Dialect == MySQL {
 			release, err := r.lock()
 			if err != nil {
@@ -98,7 +99,7 @@ func migrateTo(ctx context.Context, db *DB, target int, before beforeStatement) 
 type migrationRunner struct {
 	conn    *gorm.DB
 	dialect Dialect
-	before  beforeStatement
+	hook    statementHook
 }
 
 func (r migrationRunner) lock() (release func(), err error) {
@@ -181,15 +182,23 @@ func (r migrationRunner) apply(m migration) error {
 }
 
 func (r migrationRunner) exec(tx *gorm.DB, m migration, stmts []string, i int) error {
-	if r.before != nil {
-		if err := r.before(m.version, i+1); err != nil {
-			return r.failed(m, stmts, i, err)
-		}
+	if err := r.runHook(m, i, false); err != nil {
+		return r.failed(m, stmts, i, err)
 	}
 	if err := tx.Exec(stmts[i]).Error; err != nil {
 		return r.failed(m, stmts, i, err)
 	}
+	if err := r.runHook(m, i, true); err != nil {
+		return r.failed(m, stmts, i, err)
+	}
 	return nil
+}
+
+func (r migrationRunner) runHook(m migration, i int, ran bool) error {
+	if r.hook == nil {
+		return nil
+	}
+	return r.hook(m.version, i+1, ran)
 }
 
 func (r migrationRunner) failed(m migration, stmts []string, i int, err error) *MigrationError {

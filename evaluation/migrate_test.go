@@ -172,3 +172,30 @@ func TestUpgradeFromTheStatementlessRunner(t *testing.T) {
 	}
 	assertSchema(t, evaltest.Schema(t, env.DB), freshSchema(t, evaluation.MySQL))
 }
+
+// TestDataStatementIsAtomicWithItsRecord fails version 1's INSERT into
+// audit_head after it ran but before it was recorded: the insert must be
+// rolled back with it, so the next run inserts the row once.
+func TestDataStatementIsAtomicWithItsRecord(t *testing.T) {
+	evaltest.Dialects(t, func(t *testing.T, _ *evaltest.Env) {
+		ctx := context.Background()
+		d := evaltest.DialectOf(t)
+		first := evaluation.MigrationSteps(d)[0]
+		k := slices.IndexFunc(first.Statements, func(s string) bool { return strings.HasPrefix(s, "INSERT INTO audit_head") }) + 1
+		if k == 0 {
+			t.Fatal("version 1 has no INSERT INTO audit_head")
+		}
+		env := evaltest.Open(t, d)
+		if _, err := evaluation.MigrateFailingAfter(ctx, env.DB, 1, k); !errors.Is(err, evaluation.ErrInjected) {
+			t.Fatalf("migrate failing after statement %d: %v", k, err)
+		}
+		if _, err := evaluation.Migrate(ctx, env.DB); err != nil {
+			t.Fatalf("migrate again: %v", err)
+		}
+		var heads int
+		if err := env.DB.Gorm.Raw("SELECT COUNT(*) FROM audit_head").Scan(&heads).Error; err != nil || heads != 1 {
+			t.Fatalf("audit_head rows = %d, %v; want 1", heads, err)
+		}
+		assertSchema(t, evaltest.Schema(t, env.DB), freshSchema(t, d))
+	})
+}
