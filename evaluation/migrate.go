@@ -102,13 +102,15 @@ type migrationRunner struct {
 	hook    statementHook
 }
 
+// lock takes the advisory lock that serialises migrators, waiting up to 60 s,
+// and returns its release.
 func (r migrationRunner) lock() (release func(), err error) {
 	var got *int
 	if err := r.conn.Raw("SELECT GET_LOCK(?, 60)", migrationLock).Scan(&got).Error; err != nil {
 		return nil, fmt.Errorf("migrate: take the migration lock: %w", err)
 	}
 	if got == nil || *got != 1 {
-		return nil, fmt.Errorf("migrate: another `evald migrate` has held the lock %q for 60 s; run it again when that one has finished", migrationLock)
+		return nil, fmt.Errorf("migrate: another migrator has held the lock %q for 60 s; run `evald migrate` again when it has finished", migrationLock)
 	}
 	return func() {
 		// Released even when ctx is cancelled, so the pooled connection does not keep it.
@@ -116,6 +118,7 @@ func (r migrationRunner) lock() (release func(), err error) {
 	}, nil
 }
 
+// createTables creates the tables that record the migrations.
 func (r migrationRunner) createTables() error {
 	tables := []string{"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, " +
 		"name VARCHAR(100) NOT NULL, applied_at {{time}} NOT NULL)"}
@@ -181,6 +184,7 @@ func (r migrationRunner) apply(m migration) error {
 	})
 }
 
+// exec runs statement i of step m in tx.
 func (r migrationRunner) exec(tx *gorm.DB, m migration, stmts []string, i int) error {
 	if err := r.runHook(m, i, false); err != nil {
 		return r.failed(m, stmts, i, err)
