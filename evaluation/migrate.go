@@ -45,8 +45,11 @@ type MigrationError struct {
 func (e *MigrationError) Error() string {
 	then := fmt.Sprintf("version %d was rolled back; remove the cause and run `evald migrate` again", e.Version)
 	if e.Resumable {
-		then = fmt.Sprintf("statements 1 to %d of version %d are applied and recorded; remove the cause and "+
-			"run `evald migrate` again to resume at statement %d", e.Statement-1, e.Version, e.Statement)
+		kept := fmt.Sprintf("statements 1 to %d of version %d are", e.Statement-1, e.Version)
+		if e.Statement == 2 {
+			kept = fmt.Sprintf("statement 1 of version %d is", e.Version)
+		}
+		then = kept + fmt.Sprintf(" applied and recorded; remove the cause and run `evald migrate` again to resume at statement %d", e.Statement)
 		if e.Statement == 1 {
 			then = fmt.Sprintf("nothing of version %d was applied; remove the cause and run `evald migrate` again", e.Version)
 		}
