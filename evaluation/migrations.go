@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"gorm.io/gorm"
 )
@@ -28,8 +27,8 @@ var migrations = []migration{
 }
 
 // migrationSteps are the steps of a migration that are Go code, run after
-// its SQL in a transaction of their own that also records the version (so
-// that a failure leaves the version unrecorded and the step can be rerun).
+// its SQL in the transaction that also records the version (so that a
+// failure leaves the version unrecorded and the step can be rerun).
 var migrationSteps = map[int]func(g *gorm.DB, db *DB) error{
 	6: keyAuditChain,
 }
@@ -43,11 +42,15 @@ var ErrSchemaBehind = errors.New("evaluation: database schema is behind; run `ev
 
 // SchemaVersion returns the version recorded in the database (0 for an empty one).
 func SchemaVersion(ctx context.Context, db *DB) (int, error) {
-	if !db.Gorm.Migrator().HasTable("schema_migrations") {
+	return schemaVersion(db.Gorm.WithContext(ctx))
+}
+
+func schemaVersion(g *gorm.DB) (int, error) {
+	if !g.Migrator().HasTable("schema_migrations") {
 		return 0, nil
 	}
 	var v int
-	err := db.Gorm.WithContext(ctx).Raw("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&v).Error
+	err := g.Raw("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&v).Error
 	if err != nil {
 		return 0, fmt.Errorf("schema version: %w", err)
 	}
@@ -74,65 +77,6 @@ func CheckSchema(ctx context.Context, db *DB) error {
 // applied; on an up-to-date database it does nothing.
 func Migrate(ctx context.Context, db *DB) ([]int, error) {
 	return MigrateTo(ctx, db, LatestSchemaVersion())
-}
-
-// MigrateTo applies the steps up to and including target, each in its own
-// transaction recorded in schema_migrations. (MySQL commits DDL implicitly;
-// its steps are written so that a failed step can be rerun.)
-func MigrateTo(ctx context.Context, db *DB, target int) ([]int, error) {
-	g := db.Gorm.WithContext(ctx)
-	if db.Dialect == MySQL {
-		// Serialise concurrent migrators (several replicas starting at once).
-		var got int
-		if err := g.Raw("SELECT GET_LOCK('evald_migrate', 60)").Scan(&got).Error; err != nil || got != 1 {
-			return nil, fmt.Errorf("migrate: could not take the migration lock: %v", err)
-		}
-		defer g.Exec("SELECT RELEASE_LOCK('evald_migrate')")
-	}
-	create := "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, " +
-		"name VARCHAR(100) NOT NULL, applied_at " + dialectType(db.Dialect, "{{time}}") + " NOT NULL)"
-	if err := g.Exec(create).Error; err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
-	}
-	current, err := SchemaVersion(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	var applied []int
-	for _, m := range migrations {
-		if m.version <= current || m.version > target {
-			continue
-		}
-		record := func(tx *gorm.DB) error {
-			return tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-				m.version, m.name, time.Now().UTC()).Error
-		}
-		step := migrationSteps[m.version]
-		err := g.Transaction(func(tx *gorm.DB) error {
-			for _, stmt := range splitStatements(m.sql) {
-				if err := tx.Exec(dialectType(db.Dialect, stmt)).Error; err != nil {
-					return fmt.Errorf("%w\n%s", err, stmt)
-				}
-			}
-			if step != nil {
-				return nil
-			}
-			return record(tx)
-		})
-		if err == nil && step != nil {
-			err = g.Transaction(func(tx *gorm.DB) error {
-				if err := step(tx, db); err != nil {
-					return err
-				}
-				return record(tx)
-			})
-		}
-		if err != nil {
-			return applied, fmt.Errorf("migrate to version %d (%s): %w", m.version, m.name, err)
-		}
-		applied = append(applied, m.version)
-	}
-	return applied, nil
 }
 
 func splitStatements(sql string) []string {
