@@ -26,24 +26,24 @@ type Plan struct {
 
 // PlanRequest creates a plan.
 type PlanRequest struct {
-	Code             string `json:"code" validate:"required,max=64"`
-	Title            string `json:"title" validate:"required,max=255"`
+	Code             string `json:"code" validate:"required,col=plans.code"`
+	Title            string `json:"title" validate:"required,col=plans.title"`
 	LeadDepartmentID int64  `json:"lead_department_id" validate:"required"`
-	ApprovedBy       string `json:"approved_by" validate:"max=100"`
+	ApprovedBy       string `json:"approved_by" validate:"col=plans.approved_by"`
 	IssuedOn         string `json:"issued_on" validate:"required,datetime=2006-01-02"`
-	Field            string `json:"field" validate:"max=100"`
-	Summary          string `json:"summary" validate:"max=5000"`
+	Field            string `json:"field" validate:"col=plans.field"`
+	Summary          string `json:"summary" validate:"max=5000" text:"multiline"`
 }
 
 // PlanPatch changes a plan; nil fields stay as they are.
 type PlanPatch struct {
-	Code             *string `json:"code" validate:"omitnil,min=1,max=64"`
-	Title            *string `json:"title" validate:"omitnil,min=1,max=255"`
+	Code             *string `json:"code" validate:"omitnil,min=1,col=plans.code"`
+	Title            *string `json:"title" validate:"omitnil,min=1,col=plans.title"`
 	LeadDepartmentID *int64  `json:"lead_department_id"`
-	ApprovedBy       *string `json:"approved_by" validate:"omitempty,max=100"`
+	ApprovedBy       *string `json:"approved_by" validate:"omitnil,col=plans.approved_by"`
 	IssuedOn         *string `json:"issued_on" validate:"omitnil,min=1,datetime=2006-01-02"`
-	Field            *string `json:"field" validate:"omitempty,max=100"`
-	Summary          *string `json:"summary" validate:"omitempty,max=5000"`
+	Field            *string `json:"field" validate:"omitnil,col=plans.field"`
+	Summary          *string `json:"summary" validate:"omitnil,max=5000" text:"multiline"`
 }
 
 // Patch applies the changes to p.
@@ -85,19 +85,28 @@ func checkPlan(t *gorm.DB, p *Plan) error {
 	case dept.Kind != OrgDepartment:
 		errs.add("lead_department_id", "牵头单位必须是部门")
 	}
+	dup, err := taken(t, &Plan{}, "code", p.Code, p.ID)
+	if err != nil {
+		return err
+	}
+	if dup {
+		errs.add("code", msgDuplicatePlanCode)
+	}
 	return errs.err()
 }
 
+const msgDuplicatePlanCode = "方案编号已存在"
+
 func planWriteError(err error) error {
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return Invalid("code", "方案编号已存在")
+		return Invalid("code", msgDuplicatePlanCode)
 	}
 	return fmt.Errorf("write plan: %w", err)
 }
 
 // CreatePlan adds a plan.
 func (s *Store) CreatePlan(ctx context.Context, actor Actor, req PlanRequest) (*Plan, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, err
 	}
 	p := &Plan{Code: req.Code, Title: req.Title, LeadDepartmentID: req.LeadDepartmentID, ApprovedBy: req.ApprovedBy,
@@ -166,7 +175,7 @@ func (s *Store) Plans(ctx context.Context, f PlanFilter) (List[Plan], error) {
 
 // UpdatePlan changes a plan.
 func (s *Store) UpdatePlan(ctx context.Context, actor Actor, id int64, pp PlanPatch) (*Plan, error) {
-	if err := s.checker.check(pp); err != nil {
+	if err := s.checker.check(&pp); err != nil {
 		return nil, err
 	}
 	var p Plan
