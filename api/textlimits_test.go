@@ -266,6 +266,23 @@ func TestLookAlikesAreDuplicatesOnBothDatabases(t *testing.T) {
 		if e.Fields["code"] != "方案编号已存在" {
 			t.Errorf("renamed code: %v", e.Fields)
 		}
+		// An import file is normalised too: its look-alike code updates the plan.
+		var imported evaluation.ImportResult
+		s.upload(v1+"/plans/import", admin, "file", "plans.csv",
+			[]byte("code,title,lead_department,issued_on\ncd-2020\u200d-001,新标题,市财政局\u2060,2017-01-01\n")).
+			want(http.StatusOK).decode(&imported)
+		if imported.Created != 0 || imported.Updated != 1 {
+			t.Errorf("import of a look-alike code: %+v", imported)
+		}
+		var rejected struct {
+			Errors []evaluation.ImportRowError `json:"errors"`
+		}
+		s.upload(v1+"/plans/import", admin, "file", "plans.csv",
+			[]byte("code,title,lead_department,issued_on\nCD-2020-009,甲,市财政局,2017-01-01\ncd-2020-\u2060009,乙,市财政局,2017-01-01\n")).
+			want(http.StatusUnprocessableEntity).decode(&rejected)
+		if len(rejected.Errors) != 1 || rejected.Errors[0].Row != 3 || !strings.Contains(rejected.Errors[0].Message, "与第2行重复") {
+			t.Errorf("import of look-alike codes: %+v", rejected)
+		}
 		for _, name := range []string{"市财政局\u200b", " 市财政局", "市财政局\u3000"} {
 			s.call(http.MethodPost, v1+"/orgs", admin, evaluation.OrgRequest{Name: name, Kind: evaluation.OrgDepartment}).
 				want(http.StatusUnprocessableEntity)
