@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -315,4 +317,39 @@ func TestLookAlikesAreDuplicatesOnBothDatabases(t *testing.T) {
 			t.Errorf("stored title %q and summary %q", f.Title, f.Summary)
 		}
 	})
+}
+
+// TestOpenAPILengthsAreTheColumns checks that the OpenAPI document tells
+// clients the same longest length as the column behind each request field.
+func TestOpenAPILengthsAreTheColumns(t *testing.T) {
+	doc := loadOpenAPI(t)
+	tag := regexp.MustCompile(`col=([\w.]+)`)
+	n := 0
+	for _, v := range []any{evaluation.OrgRequest{}, evaluation.OrgPatch{}, evaluation.UserRequest{}, evaluation.UserPatch{},
+		evaluation.PlanRequest{}, evaluation.PlanPatch{}, evaluation.TemplateRequest{}, evaluation.RoundRequest{},
+		evaluation.RoundPatch{}, evaluation.FindingRequest{}, evaluation.FindingPatch{}, evaluation.ResponseRequest{},
+		evaluation.ConflictRequest{}, evaluation.SurveyRequest{}, evaluation.SurveyPatch{}} {
+		rt := reflect.TypeOf(v)
+		schema := doc.Components.Schemas[rt.Name()]
+		if schema == nil {
+			t.Errorf("no schema %s in the OpenAPI document", rt.Name())
+			continue
+		}
+		for i := range rt.NumField() {
+			f := rt.Field(i)
+			m := tag.FindStringSubmatch(f.Tag.Get("validate"))
+			if m == nil {
+				continue
+			}
+			n++
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			prop := schema.Value.Properties[name]
+			if prop == nil || prop.Value.MaxLength == nil || int(*prop.Value.MaxLength) != evaluation.ColumnLimit(m[1]) {
+				t.Errorf("%s.%s: the OpenAPI document's maxLength is not %d (column %s)", rt.Name(), name, evaluation.ColumnLimit(m[1]), m[1])
+			}
+		}
+	}
+	if n < 15 {
+		t.Fatalf("checked only %d fields", n)
+	}
 }

@@ -1,6 +1,7 @@
 package evaluation
 
 import (
+	"encoding/json"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -158,5 +159,17 @@ func TestCheckNormalisesRequests(t *testing.T) {
 	long.Title = strings.Repeat("𠀀", 255)
 	if err := c.check(&long); err != nil {
 		t.Fatalf("a title of 255 characters: %v", err)
+	}
+}
+
+func TestSurveyTextAnswersAreNormalised(t *testing.T) {
+	qs := []SurveyQuestion{{Code: "t", Text: "建议", Kind: QuestionText, Required: true}}
+	kept, err := ValidateAnswers(qs, map[string]json.RawMessage{"t": json.RawMessage(`" 第一行\r\n第二行\u200b "`)})
+	if err != nil || kept["t"] != "第一行\n第二行" {
+		t.Fatalf("kept %q, %v", kept, err)
+	}
+	// Only invisible characters: no answer, so the required question is missing.
+	if _, err := ValidateAnswers(qs, map[string]json.RawMessage{"t": json.RawMessage(`"\u200b\ufeff"`)}); err == nil {
+		t.Fatal("an invisible answer to a required question was accepted")
 	}
 }
