@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"mime"
 	"net/http"
 	"reflect"
 	"regexp"
@@ -188,6 +189,11 @@ func TestLongestTextsThroughTheWholeWorkflow(t *testing.T) {
 			r.want(http.StatusOK)
 			if strings.HasSuffix(path, ".pdf") && !bytes.HasPrefix(r.Body, []byte("%PDF-")) {
 				t.Errorf("%s is not a PDF", path)
+			}
+			// The file name, built from the plan's code and title or the round's name, fits a file system.
+			_, params, err := mime.ParseMediaType(r.Header.Get("Content-Disposition"))
+			if name := params["filename"]; err != nil || len(name) > 255 || !strings.Contains(name, "…") {
+				t.Errorf("%s: file name of %d bytes: %q (%v)", path, len(name), name, err)
 			}
 		}
 		s.call(http.MethodGet, v1+"/audit?per_page=500", admin, nil).want(http.StatusOK)

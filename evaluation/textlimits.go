@@ -70,14 +70,34 @@ func checkLength(errs fieldErrors, field, label, text string, limit int) {
 // goes through it, so a long name accepted elsewhere can never make a later
 // write fail.
 func ClipText(s string, limit int) string {
-	if utf8.RuneCountInString(s) <= limit {
+	return clip(s, limit, func(s string) int { return utf8.RuneCountInString(s) })
+}
+
+// ClipTextBytes is ClipText for a limit in bytes of UTF-8, as file names
+// have (255 bytes on common file systems).
+func ClipTextBytes(s string, limit int) string {
+	return clip(s, limit, func(s string) int { return len(s) })
+}
+
+// clip keeps the longest prefix of s that, with "…" added, measures at most
+// limit; s itself when it fits.
+func clip(s string, limit int, measure func(string) int) string {
+	if measure(s) <= limit {
 		return s
 	}
-	if limit <= 0 {
+	const ellipsis = "…"
+	room := limit - measure(ellipsis)
+	if room < 0 {
 		return ""
 	}
-	r := []rune(s)
-	return string(r[:limit-1]) + "…"
+	end := 0
+	for i := range s {
+		if measure(s[:i]) > room {
+			break
+		}
+		end = i
+	}
+	return s[:end] + ellipsis
 }
 
 // clipTo shortens s to what column ("table.column") holds.

@@ -91,6 +91,20 @@ func TestClipText(t *testing.T) {
 			t.Errorf("ClipText(%q, %d) = %q, want %q", c.in, c.limit, got, c.want)
 		}
 	}
+	for _, c := range []struct {
+		in    string
+		limit int
+		want  string
+	}{
+		{"评估", 6, "评估"},
+		{"评估报告", 11, "评估…"}, // 3 + 3 + 3 for "…"; a third character would not fit
+		{"𠀀𠀁", 7, "𠀀…"},
+		{"ab", 1, ""},
+	} {
+		if got := ClipTextBytes(c.in, c.limit); got != c.want || len(got) > c.limit {
+			t.Errorf("ClipTextBytes(%q, %d) = %q, want %q", c.in, c.limit, got, c.want)
+		}
+	}
 }
 
 func TestNormalize(t *testing.T) {
