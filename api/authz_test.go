@@ -296,7 +296,7 @@ func (f *authzFixture) rows() map[string]authzRow {
 	return map[string]authzRow{
 		"GET /healthz":          same(at("/healthz"), public(200)),
 		"GET /readyz":           same(at("/readyz"), public(200)),
-		"GET /metrics":          same(at("/metrics"), public(200)),
+		"GET /metrics":          same(at("/metrics"), public(404)), // off without EVAL_METRICS_TOKEN: TestMetricsToken
 		"GET /api/openapi.json": same(at("/api/openapi.json"), public(200)),
 		"GET /*":                same(at("/rounds/1"), public(200)),
 		"POST /api/v1/auth/login": same(func(_ *authzFixture, caller string) req {

@@ -38,7 +38,7 @@ func (h handlers) routes() []route {
 		// Service
 		{http.MethodGet, "/healthz", h.service.healthz, public},
 		{http.MethodGet, "/readyz", h.service.readyz, public},
-		{http.MethodGet, "/metrics", h.metrics, public},
+		{http.MethodGet, "/metrics", h.metrics.scrape, public}, // only with EVAL_METRICS_TOKEN
 		{http.MethodGet, "/api/openapi.json", h.service.openAPI, public},
 
 		// Auth

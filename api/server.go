@@ -7,8 +7,6 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/reports"
@@ -18,7 +16,7 @@ import (
 type Config struct {
 	Store    *evaluation.Store
 	Logger   *slog.Logger
-	Registry *prometheus.Registry // metrics registry; a new one when nil
+	Registry *prometheus.Registry // metrics registry; NewMetricsRegistry() when nil
 	UI       fs.FS                // the built web UI (frontend.Assets())
 	UIBuilt  bool
 	Reports  *reports.Service // renders reports; a default one on the store when nil
@@ -31,10 +29,19 @@ type Config struct {
 	// none, the client is the direct peer and X-Forwarded-For is ignored.
 	TrustedProxies []string
 	// PublicURL is the base of public survey links, e.g.
-	// https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: the scheme and
-	// host of the request that asks for the link.
+	// https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: http:// and
+	// ListenAddr. Never a request's Host header.
 	PublicURL string
+	// ListenAddr is the address the server listens on (EVAL_ADDR),
+	// DefaultAddr when empty.
+	ListenAddr string
+	// MetricsToken is the bearer token /metrics asks for on this server
+	// (EVAL_METRICS_TOKEN); empty: /metrics answers 404 here.
+	MetricsToken string
 }
+
+// DefaultAddr is the listen address when EVAL_ADDR is not set.
+const DefaultAddr = "127.0.0.1:8080"
 
 // maxBody is the largest request body of any kind (evidence uploads are 20 MB).
 const maxBody = "21M"
@@ -47,8 +54,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	}
 	reg := cfg.Registry
 	if reg == nil {
-		reg = prometheus.NewRegistry()
-		reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+		reg = NewMetricsRegistry()
 	}
 	doc, err := openAPIJSON()
 	if err != nil {
@@ -69,6 +75,10 @@ func New(cfg Config) (*echo.Echo, error) {
 	if err := checkPublicURL(cfg.PublicURL); err != nil {
 		return nil, err
 	}
+	linkBase := surveyLinkBase(cfg.PublicURL, cfg.ListenAddr)
+	if cfg.PublicURL == "" {
+		log.Warn("EVAL_PUBLIC_URL is not set: survey links and QR codes point at the listen address", "base", linkBase)
+	}
 	publicSurveys, err := newPublicSurveyHandler(cfg.Store, cfg.SurveyRate, log)
 	if err != nil {
 		return nil, err
@@ -84,13 +94,12 @@ func New(cfg Config) (*echo.Echo, error) {
 		log.ErrorContext(c.Request().Context(), "panic", "err", err, "stack", string(stack), "request_id", requestID(c))
 		return err
 	}}))
-	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{XSSProtection: "0", ContentTypeNosniff: "nosniff",
-		XFrameOptions: "SAMEORIGIN", ReferrerPolicy: "same-origin"}))
+	e.Use(securityHeaders(cfg.PublicURL))
 	e.Use(middleware.BodyLimit(maxBody))
 
 	h := handlers{
 		service:     &ServiceHandler{DB: cfg.Store, OpenAPI: doc},
-		metrics:     echo.WrapHandler(promhttp.HandlerFor(reg, promhttp.HandlerOpts{})),
+		metrics:     &MetricsHandler{Token: cfg.MetricsToken, Exporter: MetricsExporter(reg)},
 		ui:          &UIHandler{Assets: cfg.UI, Built: cfg.UIBuilt},
 		auth:        &AuthHandler{Sessions: cfg.Store},
 		orgs:        &OrgHandler{Orgs: cfg.Store},
@@ -108,7 +117,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		evidence:    &AttachmentHandler{Attachments: cfg.Store},
 		notices:     &NotificationHandler{Notifications: cfg.Store},
 		reports:     &ReportHandler{Reports: cfg.Reports, Store: cfg.Store},
-		surveys:     &SurveyHandler{Surveys: cfg.Store, PublicURL: cfg.PublicURL},
+		surveys:     &SurveyHandler{Surveys: cfg.Store, LinkBase: linkBase},
 		respondents: publicSurveys,
 	}
 	authn := authenticate(cfg.Store)
@@ -127,7 +136,7 @@ func New(cfg Config) (*echo.Echo, error) {
 // handlers holds one handler per resource.
 type handlers struct {
 	service     *ServiceHandler
-	metrics     echo.HandlerFunc
+	metrics     *MetricsHandler
 	ui          *UIHandler
 	auth        *AuthHandler
 	orgs        *OrgHandler

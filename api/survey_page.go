@@ -126,6 +126,7 @@ func (p *surveyPage) render(c echo.Context, status int, data pageData) error {
 	}
 	hdr := c.Response().Header()
 	hdr.Set("Content-Security-Policy", p.csp)
+	hdr.Set("X-Frame-Options", "SAMEORIGIN") // as its frame-ancestors 'self'
 	hdr.Set("Cache-Control", "no-store")
 	return c.HTMLBlob(status, buf.Bytes())
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"iter"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -32,9 +33,10 @@ type SurveyStore interface {
 // satisfaction surveys: design, publication, results and exports.
 type SurveyHandler struct {
 	Surveys SurveyStore
-	// PublicURL is the base of public links (EVAL_PUBLIC_URL); empty: the
-	// scheme and host of the request.
-	PublicURL string
+	// LinkBase is the base of public links (surveyLinkBase), never taken
+	// from a request: a forged Host header must not put a phishing site on
+	// the office's QR codes.
+	LinkBase string
 }
 
 // qrSize is the width and height of a survey's QR code, in pixels.
@@ -52,19 +54,36 @@ type PublishResponse struct {
 	PublicURL string `json:"public_url"`
 }
 
-// publicURL is the link citizens open to answer a survey.
-func (h *SurveyHandler) publicURL(c echo.Context, token string) string {
-	base := h.PublicURL
-	if base == "" {
-		base = c.Scheme() + "://" + c.Request().Host
+// surveyLinkBase is the base of public survey links: EVAL_PUBLIC_URL, or
+// when it is unset http:// and the listen address, a wildcard host (":8080",
+// "0.0.0.0:8080", "[::]:8080") standing for 127.0.0.1 since it names no
+// machine.
+func surveyLinkBase(publicURL, listenAddr string) string {
+	if publicURL != "" {
+		return strings.TrimRight(publicURL, "/")
 	}
-	return strings.TrimRight(base, "/") + "/s/" + token
+	if listenAddr == "" {
+		listenAddr = DefaultAddr
+	}
+	host, port, err := net.SplitHostPort(listenAddr)
+	if err != nil {
+		return "http://" + listenAddr
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
 
-func (h *SurveyHandler) view(c echo.Context, s *evaluation.Survey) SurveyView {
+// publicURL is the link citizens open to answer a survey.
+func (h *SurveyHandler) publicURL(token string) string {
+	return h.LinkBase + "/s/" + token
+}
+
+func (h *SurveyHandler) view(s *evaluation.Survey) SurveyView {
 	v := SurveyView{Survey: s}
 	if s.Token != nil {
-		u := h.publicURL(c, *s.Token)
+		u := h.publicURL(*s.Token)
 		v.PublicURL = &u
 	}
 	return v
@@ -79,7 +98,7 @@ func (h *SurveyHandler) create(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, h.view(c, s))
+	return c.JSON(http.StatusCreated, h.view(s))
 }
 
 func (h *SurveyHandler) list(c echo.Context) error {
@@ -104,7 +123,7 @@ func (h *SurveyHandler) list(c echo.Context) error {
 	}
 	out := evaluation.List[SurveyView]{Items: make([]SurveyView, len(list.Items)), Total: list.Total}
 	for i := range list.Items {
-		out.Items[i] = h.view(c, &list.Items[i])
+		out.Items[i] = h.view(&list.Items[i])
 	}
 	return c.JSON(http.StatusOK, out)
 }
@@ -114,7 +133,7 @@ func (h *SurveyHandler) get(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, h.view(c, s))
+	return c.JSON(http.StatusOK, h.view(s))
 }
 
 func (h *SurveyHandler) update(c echo.Context) error {
@@ -126,7 +145,7 @@ func (h *SurveyHandler) update(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, h.view(c, s))
+	return c.JSON(http.StatusOK, h.view(s))
 }
 
 func (h *SurveyHandler) publish(c echo.Context) error {
@@ -134,7 +153,7 @@ func (h *SurveyHandler) publish(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, PublishResponse{Token: *s.Token, PublicURL: h.publicURL(c, *s.Token)})
+	return c.JSON(http.StatusOK, PublishResponse{Token: *s.Token, PublicURL: h.publicURL(*s.Token)})
 }
 
 func (h *SurveyHandler) close(c echo.Context) error {
@@ -142,7 +161,7 @@ func (h *SurveyHandler) close(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, h.view(c, s))
+	return c.JSON(http.StatusOK, h.view(s))
 }
 
 func (h *SurveyHandler) results(c echo.Context) error {
@@ -184,7 +203,7 @@ func (h *SurveyHandler) qr(c echo.Context) error {
 	if s.Token == nil {
 		return &evaluation.ConflictError{Code: "wrong_state", Message: "问卷发布后才有公开链接和二维码"}
 	}
-	png, err := qrcode.Encode(h.publicURL(c, *s.Token), qrcode.Medium, qrSize)
+	png, err := qrcode.Encode(h.publicURL(*s.Token), qrcode.Medium, qrSize)
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 	"github.com/labstack/echo/v4"
+	qrcode "github.com/skip2/go-qrcode"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/evald/evald/api"
@@ -114,7 +115,7 @@ func flowSurveys(c *coverage) {
 
 	var pub api.PublishResponse
 	c.call(http.MethodPost, path+"/publish", admin, nil, http.StatusOK).decode(&pub)
-	if !strings.HasSuffix(pub.PublicURL, "/s/"+pub.Token) || !strings.HasPrefix(pub.PublicURL, "http://example.com/") {
+	if !strings.HasSuffix(pub.PublicURL, "/s/"+pub.Token) || !strings.HasPrefix(pub.PublicURL, "http://127.0.0.1:8080/") {
 		s.t.Errorf("public link %q of token %q", pub.PublicURL, pub.Token)
 	}
 	c.call(http.MethodPost, path+"/publish", admin, nil, http.StatusConflict)
@@ -436,5 +437,58 @@ func TestSurveyPageWorksWithoutTheAppBundle(t *testing.T) {
 	}
 	if got := slices.Collect(strings.SplitSeq(r.Header.Get("Cache-Control"), ",")); len(got) != 1 || got[0] != "no-store" {
 		t.Errorf("Cache-Control %v", got)
+	}
+}
+
+// TestSurveyLinksIgnoreHost: survey links and QR codes are built on
+// EVAL_PUBLIC_URL or, when it is unset, the listen address (a wildcard host
+// standing for 127.0.0.1), never on the request's Host or X-Forwarded-Host.
+func TestSurveyLinksIgnoreHost(t *testing.T) {
+	for _, c := range []struct {
+		cfg  api.Config
+		want string
+	}{
+		{api.Config{PublicURL: "https://pg.example.gov.cn/", ListenAddr: "0.0.0.0:9000"}, "https://pg.example.gov.cn"},
+		{api.Config{}, "http://127.0.0.1:8080"},
+		{api.Config{ListenAddr: "10.1.2.3:8443"}, "http://10.1.2.3:8443"},
+		{api.Config{ListenAddr: "0.0.0.0:9000"}, "http://127.0.0.1:9000"},
+		{api.Config{ListenAddr: "[::]:9000"}, "http://127.0.0.1:9000"},
+		{api.Config{ListenAddr: ":9000"}, "http://127.0.0.1:9000"},
+		{api.Config{ListenAddr: "[fd00::5]:80"}, "http://[fd00::5]:80"},
+	} {
+		t.Run(c.want+" "+c.cfg.ListenAddr, func(t *testing.T) {
+			s := newServerWith(t, evaltest.New(t, evaluation.SQLite), c.cfg)
+			admin := s.token("admin")
+			sv, err := s.w.Store.CreateSurvey(context.Background(), s.w.AdminActor(), evaltest.SurveyRequest())
+			if err != nil {
+				t.Fatal(err)
+			}
+			forged := func(method, path string) *reply {
+				req := httptest.NewRequest(method, path, nil)
+				req.Host = "evil.example"
+				req.Header.Set("X-Forwarded-Host", "evil.example")
+				req.Header.Set("X-Forwarded-Proto", "https")
+				return s.send(req, admin)
+			}
+			var pub api.PublishResponse
+			forged(http.MethodPost, fmt.Sprintf("/api/v1/surveys/%d/publish", sv.ID)).want(http.StatusOK).decode(&pub)
+			link := c.want + "/s/" + pub.Token
+			if pub.PublicURL != link {
+				t.Errorf("publish: link %q, want %q", pub.PublicURL, link)
+			}
+			var view api.SurveyView
+			forged(http.MethodGet, fmt.Sprintf("/api/v1/surveys/%d", sv.ID)).want(http.StatusOK).decode(&view)
+			if view.PublicURL == nil || *view.PublicURL != link {
+				t.Errorf("survey view: link %v, want %q", view.PublicURL, link)
+			}
+			qr := forged(http.MethodGet, fmt.Sprintf("/api/v1/surveys/%d/qr.png", sv.ID)).want(http.StatusOK)
+			want, err := qrcode.Encode(link, qrcode.Medium, 512)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(qr.Body, want) {
+				t.Errorf("the QR code does not encode %q", link)
+			}
+		})
 	}
 }

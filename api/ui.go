@@ -28,6 +28,7 @@ func (h *UIHandler) serve(c echo.Context) error {
 	if strings.HasPrefix(p, "api/") {
 		return echo.ErrNotFound
 	}
+	c.Response().Header().Set(echo.HeaderContentSecurityPolicy, uiCSP)
 	if !h.Built {
 		return c.HTML(http.StatusOK, notBuiltPage)
 	}
@@ -37,6 +38,8 @@ func (h *UIHandler) serve(c echo.Context) error {
 			if strings.HasPrefix(p, "assets/") {
 				// Vite puts a content hash in these names.
 				c.Response().Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+			} else {
+				c.Response().Header().Set("Cache-Control", "no-cache")
 			}
 			return echo.StaticFileHandler(p, h.Assets)(c)
 		} else if !errors.Is(err, fs.ErrNotExist) {

@@ -32,12 +32,17 @@ type DBConfig struct {
 	DataDir string
 	Clock   Clock
 	Logger  *slog.Logger
+	// AuditKey MACs the audit chain; a database opened without one can be
+	// read but not written (and not migrated to schema 6).
+	AuditKey *AuditKey
 }
 
 // DB is an open database with its dialect.
 type DB struct {
 	Gorm    *gorm.DB
 	Dialect Dialect
+
+	auditKey *AuditKey
 }
 
 // SQLiteFile is the name of the embedded database file under the data folder.
@@ -58,10 +63,16 @@ func OpenDB(cfg DBConfig) (*DB, error) {
 		NowFunc:        func() time.Time { return clock.Now().UTC().Truncate(time.Microsecond) },
 		Logger:         newGormLogger(cfg.Logger),
 	}
+	open := func() (*DB, error) { return openMySQL(cfg.DSN, gcfg) }
 	if cfg.DSN == "" {
-		return openSQLite(cfg.DataDir, gcfg)
+		open = func() (*DB, error) { return openSQLite(cfg.DataDir, gcfg) }
 	}
-	return openMySQL(cfg.DSN, gcfg)
+	db, err := open()
+	if err != nil {
+		return nil, err
+	}
+	db.auditKey = cfg.AuditKey
+	return db, nil
 }
 
 func openSQLite(dataDir string, gcfg *gorm.Config) (*DB, error) {

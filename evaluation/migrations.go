@@ -24,6 +24,14 @@ var migrations = []migration{
 	{2, "rectification loop", schemaV2},
 	{3, "reports", schemaV3},
 	{4, "surveys", schemaV4},
+	{6, "keyed audit chain", schemaV6},
+}
+
+// migrationSteps are the steps of a migration that are Go code, run after
+// its SQL in a transaction of their own that also records the version (so
+// that a failure leaves the version unrecorded and the step can be rerun).
+var migrationSteps = map[int]func(g *gorm.DB, db *DB) error{
+	6: keyAuditChain,
 }
 
 // LatestSchemaVersion is the version the code expects.
@@ -95,15 +103,30 @@ func MigrateTo(ctx context.Context, db *DB, target int) ([]int, error) {
 		if m.version <= current || m.version > target {
 			continue
 		}
+		record := func(tx *gorm.DB) error {
+			return tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+				m.version, m.name, time.Now().UTC()).Error
+		}
+		step := migrationSteps[m.version]
 		err := g.Transaction(func(tx *gorm.DB) error {
 			for _, stmt := range splitStatements(m.sql) {
 				if err := tx.Exec(dialectType(db.Dialect, stmt)).Error; err != nil {
 					return fmt.Errorf("%w\n%s", err, stmt)
 				}
 			}
-			return tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-				m.version, m.name, time.Now().UTC()).Error
+			if step != nil {
+				return nil
+			}
+			return record(tx)
 		})
+		if err == nil && step != nil {
+			err = g.Transaction(func(tx *gorm.DB) error {
+				if err := step(tx, db); err != nil {
+					return err
+				}
+				return record(tx)
+			})
+		}
 		if err != nil {
 			return applied, fmt.Errorf("migrate to version %d (%s): %w", m.version, m.name, err)
 		}

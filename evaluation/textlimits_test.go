@@ -13,7 +13,7 @@ import (
 // create and checks that columnLimits names it with the same length, so the
 // limits the code enforces cannot drift from the schema.
 func TestColumnLimitsMatchMigrations(t *testing.T) {
-	createTable := regexp.MustCompile(`(?is)CREATE TABLE (\w+) \((.*?)\n\)`)
+	createTable := regexp.MustCompile(`(?is)CREATE TABLE (?:IF NOT EXISTS )?(\w+) \((.*?)\n\)`)
 	column := regexp.MustCompile(`(?im)^\s*(\w+) VARCHAR\((\d+)\)`)
 	addColumn := regexp.MustCompile(`(?i)ALTER TABLE (\w+) ADD COLUMN (\w+) VARCHAR\((\d+)\)`)
 	found := map[string]int{}

@@ -130,7 +130,7 @@ func (x *workbook) sheet(name string, cols []sheetColumn, header int) {
 		x.check(x.f.SetColWidth(name, col, col, c.width))
 		x.styles[name] = append(x.styles[name], c.style)
 	}
-	x.check(x.f.SetSheetRow(name, "A1", &titles))
+	x.setHeaderRow(name, titles)
 	last, err := excelize.ColumnNumberToName(len(cols))
 	x.check(err)
 	x.check(x.f.SetCellStyle(name, "A1", last+"1", header))
@@ -147,7 +147,7 @@ func (x *workbook) row(sheet string, n int, values []any) {
 		ref, err := excelize.CoordinatesToCellName(i+1, n)
 		x.check(err)
 		if v != nil {
-			x.check(x.f.SetCellValue(sheet, ref, v))
+			x.setCell(sheet, ref, v)
 		}
 		x.check(x.f.SetCellStyle(sheet, ref, ref, x.styles[sheet][i]))
 	}

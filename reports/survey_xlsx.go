@@ -142,7 +142,7 @@ func writeResponses(f *excelize.File, sv *evaluation.Survey, responses iter.Seq2
 	for _, q := range sv.Questions {
 		head = append(head, excelize.Cell{StyleID: st.header, Value: q.Code + " " + q.Text})
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 36}); err != nil {
+	if err := streamRow(sw, "A1", head, excelize.RowOpts{Height: 36}); err != nil {
 		return fmt.Errorf("生成答卷表: %w", err)
 	}
 	n := 1
@@ -170,7 +170,7 @@ func writeResponses(f *excelize.File, sv *evaluation.Survey, responses iter.Seq2
 		if err != nil {
 			return fmt.Errorf("生成答卷表: %w", err)
 		}
-		if err := sw.SetRow(cell, row); err != nil {
+		if err := streamRow(sw, cell, row); err != nil {
 			return fmt.Errorf("生成答卷表: %w", err)
 		}
 	}

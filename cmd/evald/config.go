@@ -37,6 +37,13 @@ type config struct {
 	SurveyRate     string // answers a minute per client address on public surveys
 	TrustedProxies string // comma-separated IPs or CIDRs of reverse proxies
 	PublicURL      string // base of public survey links
+
+	AuditKey string // EVAL_AUDIT_KEY, hex or base64 of at least 32 bytes; environment only
+
+	MetricsToken string // bearer token of /metrics on the main listener; empty: off there
+	MetricsAddr  string // a listener of its own for /metrics, without token; empty: none
+
+	readOnly bool // the command only reads: it never creates the audit key file
 }
 
 // bindConfig registers the shared settings on a flag set, with defaults from
@@ -49,7 +56,7 @@ func bindConfig(fs *flag.FlagSet, getenv env) *config {
 		}
 		return fallback
 	}
-	fs.StringVar(&c.Addr, "addr", def("EVAL_ADDR", "127.0.0.1:8080"), "listen address (EVAL_ADDR)")
+	fs.StringVar(&c.Addr, "addr", def("EVAL_ADDR", api.DefaultAddr), "listen address (EVAL_ADDR)")
 	fs.StringVar(&c.DataDir, "data-dir", def("EVAL_DATA_DIR", "./data"), "data folder: SQLite file, stored files (EVAL_DATA_DIR)")
 	fs.StringVar(&c.DSN, "db-dsn", getenv("EVAL_DB_DSN"), "MySQL/MariaDB/TiDB DSN; empty means embedded SQLite (EVAL_DB_DSN)")
 	fs.StringVar(&c.ReportFont, "report-font", getenv("EVAL_REPORT_FONT"), "TrueType font for reports; empty means the built-in one (EVAL_REPORT_FONT)")
@@ -63,8 +70,12 @@ func bindConfig(fs *flag.FlagSet, getenv env) *config {
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", getenv("EVAL_TRUSTED_PROXIES"),
 		"comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For names the client (EVAL_TRUSTED_PROXIES); empty: none")
 	fs.StringVar(&c.PublicURL, "public-url", getenv("EVAL_PUBLIC_URL"),
-		"base of public survey links and QR codes, e.g. https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: the request's scheme and host")
+		"base of public survey links and QR codes, e.g. https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: http:// and the listen address")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", getenv("EVAL_METRICS_ADDR"),
+		"a listener of its own serving /metrics without token, e.g. 127.0.0.1:9090 (EVAL_METRICS_ADDR); empty: none")
 	c.AdminPassword = getenv("EVAL_ADMIN_PASSWORD")
+	c.AuditKey = getenv("EVAL_AUDIT_KEY")
+	c.MetricsToken = getenv("EVAL_METRICS_TOKEN") // a secret: not a flag, which ps would show
 	return c
 }
 
@@ -75,7 +86,7 @@ func (c *config) surveySettings(cfg *api.Config) error {
 	if err != nil || rate < 1 {
 		return fmt.Errorf("EVAL_SURVEY_RATE %q: want a positive whole number of answers a minute", c.SurveyRate)
 	}
-	cfg.SurveyRate, cfg.PublicURL = rate, c.PublicURL
+	cfg.SurveyRate, cfg.PublicURL, cfg.ListenAddr = rate, c.PublicURL, c.Addr
 	for _, p := range strings.Split(c.TrustedProxies, ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
@@ -118,13 +129,59 @@ func (c *config) logger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
+// auditKey is EVAL_AUDIT_KEY, or else the key file in the data folder,
+// created on first start by a command that writes (create). On MySQL a
+// created key file is announced loudly: replicas sharing the database must
+// share the key (one with another key is refused by CheckAuditKey, so the
+// mistake shows at once).
+func (c *config) auditKey(log *slog.Logger, create bool) (*evaluation.AuditKey, error) {
+	if c.AuditKey != "" {
+		key, err := evaluation.ParseAuditKey(c.AuditKey)
+		if err != nil {
+			return nil, fmt.Errorf("EVAL_AUDIT_KEY: %w", err)
+		}
+		return key, nil
+	}
+	if !create {
+		key, err := evaluation.ReadAuditKeyFile(c.DataDir)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no audit key: set EVAL_AUDIT_KEY or put the key file %s in %s", evaluation.AuditKeyFile, c.DataDir)
+		}
+		return key, err
+	}
+	key, created, err := evaluation.LoadAuditKeyFile(c.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("audit key file: %w", err)
+	}
+	if created && log != nil {
+		path := filepath.Join(c.DataDir, evaluation.AuditKeyFile)
+		if c.DSN != "" {
+			log.Warn("created a new audit key file for a shared database: every replica and every evald command on this "+
+				"database needs this same key; copy the file or set EVAL_AUDIT_KEY to its content, and keep a copy away from the database",
+				"path", path, "key_id", key.ID())
+		} else {
+			log.Info("created the audit key file; keep a copy away from the database", "path", path, "key_id", key.ID())
+		}
+	}
+	return key, nil
+}
+
+// openDB opens the configured database with the audit key.
+func (c *config) openDB(log *slog.Logger) (*evaluation.DB, error) {
+	key, err := c.auditKey(log, !c.readOnly)
+	if err != nil {
+		return nil, err
+	}
+	return evaluation.OpenDB(evaluation.DBConfig{DSN: c.DSN, DataDir: c.DataDir, Logger: log, AuditKey: key})
+}
+
 // open opens the configured database and a store on it.
 func (c *config) open(log *slog.Logger) (*evaluation.DB, *evaluation.Store, error) {
 	loc, err := c.location()
 	if err != nil {
 		return nil, nil, err
 	}
-	db, err := evaluation.OpenDB(evaluation.DBConfig{DSN: c.DSN, DataDir: c.DataDir, Logger: log})
+	db, err := c.openDB(log)
 	if err != nil {
 		return nil, nil, err
 	}

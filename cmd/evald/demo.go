@@ -28,7 +28,7 @@ func runDemo(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
-	db, err := evaluation.OpenDB(evaluation.DBConfig{DSN: cfg.DSN, DataDir: cfg.DataDir})
+	db, err := cfg.openDB(cfg.logger(stderr))
 	if err != nil {
 		return err
 	}

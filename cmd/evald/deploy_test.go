@@ -23,7 +23,7 @@ func TestComposeFileIsValid(t *testing.T) {
 	details := types.ConfigDetails{
 		WorkingDir:  "../..",
 		ConfigFiles: []types.ConfigFile{{Filename: "docker-compose.yml", Content: data}},
-		Environment: types.Mapping{"MYSQL_PASSWORD": "secret", "EVAL_ADMIN_PASSWORD": "admin-secret"},
+		Environment: types.Mapping{"MYSQL_PASSWORD": "secret", "EVAL_ADMIN_PASSWORD": "admin-secret", "EVAL_AUDIT_KEY": strings.Repeat("ab", 32)},
 	}
 	project, err := loader.LoadWithContext(context.Background(), details, func(o *loader.Options) {
 		o.SetProjectName("evald", true)
@@ -52,7 +52,15 @@ func TestComposeFileIsValid(t *testing.T) {
 	if len(app.Volumes) == 0 || app.Volumes[0].Target != "/data" || len(db.Volumes) == 0 {
 		t.Errorf("volumes: app %+v, db %+v", app.Volumes, db.Volumes)
 	}
-	// Without the passwords the file refuses to start rather than use defaults.
+	if key := app.Environment["EVAL_AUDIT_KEY"]; key == nil || *key != strings.Repeat("ab", 32) {
+		t.Errorf("EVAL_AUDIT_KEY = %v: the app needs the audit key that every start shares", key)
+	}
+	// Without the audit key, or without the passwords, the file refuses to start rather than use defaults.
+	noKey := types.Mapping{"MYSQL_PASSWORD": "secret", "EVAL_ADMIN_PASSWORD": "admin-secret"}
+	if _, err := loader.LoadWithContext(context.Background(), types.ConfigDetails{WorkingDir: details.WorkingDir,
+		ConfigFiles: details.ConfigFiles, Environment: noKey}, func(o *loader.Options) { o.SetProjectName("evald", true) }); err == nil {
+		t.Error("compose file loads without EVAL_AUDIT_KEY")
+	}
 	details.Environment = types.Mapping{}
 	if _, err := loader.LoadWithContext(context.Background(), details, func(o *loader.Options) { o.SetProjectName("evald", true) }); err == nil {
 		t.Error("compose file loads without MYSQL_PASSWORD and EVAL_ADMIN_PASSWORD")

@@ -1,5 +1,5 @@
 // Command evald serves the third-party evaluation platform and carries its
-// administrative tools: migrate, demo, user add, audit verify and reports.
+// administrative tools: migrate, demo, user add, audit verify and checkpoint, and reports.
 package main
 
 import (
@@ -38,7 +38,7 @@ func commands() map[string]command {
 		"migrate": {"bring the database schema up to date", runMigrate},
 		"demo":    {"load the demo data and print its logins", runDemo},
 		"user":    {"manage users: user add", runUser},
-		"audit":   {"check the audit trail: audit verify", runAudit},
+		"audit":   {"check the audit trail: audit verify [-checkpoint FILE], audit checkpoint", runAudit},
 		"reports": {"render every report of a round into a ZIP: reports --round ID|latest --out DIR", runReports},
 	}
 }
@@ -81,5 +81,5 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", n, cmds[n].summary)
 	}
 	fmt.Fprintln(w, "\nSettings come from flags or the environment: EVAL_ADDR, EVAL_DATA_DIR, EVAL_DB_DSN,\n"+
-		"EVAL_ADMIN_PASSWORD, EVAL_REPORT_FONT, EVAL_TZ. Run `evald <command> -h` for its flags.")
+		"EVAL_ADMIN_PASSWORD, EVAL_REPORT_FONT, EVAL_TZ, EVAL_AUDIT_KEY. Run `evald <command> -h` for its flags.")
 }

@@ -15,7 +15,7 @@ func runMigrate(ctx context.Context, args []string, getenv env, stdout, stderr i
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
-	db, err := evaluation.OpenDB(evaluation.DBConfig{DSN: cfg.DSN, DataDir: cfg.DataDir})
+	db, err := cfg.openDB(cfg.logger(stderr))
 	if err != nil {
 		return err
 	}

@@ -46,6 +46,9 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err := evaluation.CheckSchema(ctx, db); err != nil {
 		return err
 	}
+	if err := store.CheckAuditKey(ctx); err != nil {
+		return err
+	}
 	password, err := store.EnsureFirstAdmin(ctx, cfg.AdminPassword)
 	if err != nil {
 		return err
@@ -67,7 +70,9 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	apiCfg := api.Config{Store: store, Logger: log, UI: frontend.Assets(), UIBuilt: frontend.Built(), Reports: svc}
+	reg := api.NewMetricsRegistry()
+	apiCfg := api.Config{Store: store, Logger: log, UI: frontend.Assets(), UIBuilt: frontend.Built(), Reports: svc,
+		Registry: reg, MetricsToken: cfg.MetricsToken}
 	if err := cfg.surveySettings(&apiCfg); err != nil {
 		return err
 	}
@@ -78,6 +83,15 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
+	}
+	if cfg.MetricsAddr != "" {
+		addr, stopMetrics, err := serveMetrics(cfg.MetricsAddr, reg, log)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		defer stopMetrics()
+		fmt.Fprintf(stdout, "evald serves its metrics on http://%s/metrics\n", addr)
 	}
 	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	log.Info("evald serving", "addr", "http://"+ln.Addr().String(), "database", cfg.describe(), "ui_built", frontend.Built())

@@ -17,12 +17,12 @@ func TestSurveySettings(t *testing.T) {
 		want    api.Config
 		invalid bool
 	}{
-		{name: "defaults", want: api.Config{SurveyRate: api.DefaultSurveyRate}},
+		{name: "defaults", want: api.Config{SurveyRate: api.DefaultSurveyRate, ListenAddr: api.DefaultAddr}},
 		{name: "from the environment", env: map[string]string{"EVAL_SURVEY_RATE": "120",
-			"EVAL_TRUSTED_PROXIES": " 10.0.0.1, fd00::/8 ,", "EVAL_PUBLIC_URL": "https://pg.example.gov.cn"},
-			want: api.Config{SurveyRate: 120, TrustedProxies: []string{"10.0.0.1", "fd00::/8"}, PublicURL: "https://pg.example.gov.cn"}},
+			"EVAL_TRUSTED_PROXIES": " 10.0.0.1, fd00::/8 ,", "EVAL_PUBLIC_URL": "https://pg.example.gov.cn", "EVAL_ADDR": "0.0.0.0:80"},
+			want: api.Config{SurveyRate: 120, TrustedProxies: []string{"10.0.0.1", "fd00::/8"}, PublicURL: "https://pg.example.gov.cn", ListenAddr: "0.0.0.0:80"}},
 		{name: "flags win", env: map[string]string{"EVAL_SURVEY_RATE": "120"}, args: []string{"-survey-rate", "5", "-trusted-proxies", "127.0.0.1"},
-			want: api.Config{SurveyRate: 5, TrustedProxies: []string{"127.0.0.1"}}},
+			want: api.Config{SurveyRate: 5, TrustedProxies: []string{"127.0.0.1"}, ListenAddr: api.DefaultAddr}},
 		{name: "a rate of zero", env: map[string]string{"EVAL_SURVEY_RATE": "0"}, invalid: true},
 		{name: "a rate that is not a number", env: map[string]string{"EVAL_SURVEY_RATE": "many"}, invalid: true},
 	}
@@ -43,7 +43,7 @@ func TestSurveySettings(t *testing.T) {
 			case err != nil:
 				t.Fatal(err)
 			}
-			if got.SurveyRate != c.want.SurveyRate || got.PublicURL != c.want.PublicURL || !slices.Equal(got.TrustedProxies, c.want.TrustedProxies) {
+			if got.SurveyRate != c.want.SurveyRate || got.PublicURL != c.want.PublicURL || got.ListenAddr != c.want.ListenAddr || !slices.Equal(got.TrustedProxies, c.want.TrustedProxies) {
 				t.Errorf("got %+v, want %+v", got, c.want)
 			}
 		})

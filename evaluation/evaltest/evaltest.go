@@ -119,6 +119,12 @@ func Open(t testing.TB, dialect evaluation.Dialect) *Env {
 	t.Helper()
 	clock := NewClock(Epoch())
 	cfg := evaluation.DBConfig{DataDir: t.TempDir(), Clock: clock}
+	// The key file in the data folder, where evald's subcommands find it too.
+	key, _, err := evaluation.LoadAuditKeyFile(cfg.DataDir)
+	if err != nil {
+		t.Fatalf("audit key: %v", err)
+	}
+	cfg.AuditKey = key
 	if dialect == evaluation.MySQL {
 		cfg.DSN = freshMySQLDatabase(t)
 	}

@@ -38,6 +38,7 @@ type app struct {
 
 	mu         sync.Mutex
 	exceptions []string // uncaught JavaScript errors of the page
+	blocked    []string // what the Content-Security-Policy refused
 	failures   []string // answers of the server with a 5xx status
 	marks      int      // counter of elements marked by clickText
 }
@@ -75,11 +76,15 @@ func newApp(t *testing.T) *app {
 	env := evaltest.New(t, evaluation.SQLite)
 	env.Clock.Set(time.Now().In(evaltest.Shanghai))
 	world := evaltest.Seed(t, env)
-	handler, err := api.New(api.Config{Store: env.Store, UI: frontend.Assets(), UIBuilt: true})
+	// Survey links are built on the listen address, as with EVAL_ADDR.
+	srv := httptest.NewUnstartedServer(nil)
+	handler, err := api.New(api.Config{Store: env.Store, UI: frontend.Assets(), UIBuilt: true, ListenAddr: srv.Listener.Addr().String()})
 	if err != nil {
+		srv.Close()
 		t.Fatalf("api.New: %v", err)
 	}
-	srv := httptest.NewServer(handler)
+	srv.Config.Handler = handler
+	srv.Start()
 	t.Cleanup(srv.Close)
 
 	a := &app{t: t, env: env, world: world, url: srv.URL, shots: []string{t.TempDir()}}
@@ -137,6 +142,11 @@ func (a *app) watch() {
 				a.exceptions = append(a.exceptions, m.String())
 				a.mu.Unlock()
 			}
+			if cspViolation(m) {
+				a.mu.Lock()
+				a.blocked = append(a.blocked, m.String())
+				a.mu.Unlock()
+			}
 		}
 	}()
 	a.t.Cleanup(func() {
@@ -148,7 +158,17 @@ func (a *app) watch() {
 		for _, f := range a.failures {
 			a.t.Errorf("server error: %s", f)
 		}
+		for _, b := range a.blocked {
+			a.t.Errorf("Content-Security-Policy violation: %s", b)
+		}
 	})
+}
+
+// cspViolation reports whether a console message is the browser refusing
+// something under the page's Content-Security-Policy: the UI must work
+// within the policy the server sends.
+func cspViolation(m chromedp.ConsoleMessage) bool {
+	return strings.Contains(m.Text, "Content Security Policy") || strings.Contains(m.Text, "Content-Security-Policy")
 }
 
 // run runs browser actions, failing the test with a screenshot when one
