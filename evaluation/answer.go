@@ -14,7 +14,7 @@ type Answer struct {
 	IndicatorCode string
 	Points        *float64 // set for a score indicator
 	Yes           *bool    // set for a check indicator
-	Comment       string
+	Comment       string   `text:"multiline"`
 }
 
 // Answered reports whether the answer carries a value.

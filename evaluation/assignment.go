@@ -207,7 +207,7 @@ func insertAssignments(t *tx, as []Assignment) error {
 // CreateAssignment assigns an evaluator to an eligible plan of a round in
 // draft or open, unless the evaluator's agency has a conflict with it.
 func (s *Store) CreateAssignment(ctx context.Context, actor Actor, roundID int64, req AssignmentRequest) (*AssignmentView, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, err
 	}
 	var id int64

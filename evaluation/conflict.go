@@ -25,7 +25,7 @@ type ConflictRequest struct {
 	AgencyID     int64  `json:"agency_id" validate:"required"`
 	DepartmentID *int64 `json:"department_id"`
 	PlanID       *int64 `json:"plan_id"`
-	Reason       string `json:"reason" validate:"required,max=500"`
+	Reason       string `json:"reason" validate:"required,col=conflicts.reason"`
 }
 
 // rule returns the conflict in the form auto-assignment reads.
@@ -42,7 +42,7 @@ func (c Conflict) rule() AgencyConflict {
 
 // CreateConflict records a conflict of interest.
 func (s *Store) CreateConflict(ctx context.Context, actor Actor, req ConflictRequest) (*Conflict, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, err
 	}
 	if (req.DepartmentID == nil) == (req.PlanID == nil) {

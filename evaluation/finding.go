@@ -56,18 +56,18 @@ func (f *Finding) Overdue(today Date) bool {
 
 // FindingRequest raises a finding.
 type FindingRequest struct {
-	IndicatorCode  string   `json:"indicator_code" validate:"max=32"`
+	IndicatorCode  string   `json:"indicator_code" validate:"col=findings.indicator_code"`
 	Severity       Severity `json:"severity" validate:"required,oneof=minor major critical"`
-	Description    string   `json:"description" validate:"required,max=10000"`
-	Recommendation string   `json:"recommendation" validate:"required,max=10000"`
+	Description    string   `json:"description" validate:"required,max=10000" text:"multiline"`
+	Recommendation string   `json:"recommendation" validate:"required,max=10000" text:"multiline"`
 }
 
 // FindingPatch changes a finding; nil fields stay as they are.
 type FindingPatch struct {
-	IndicatorCode  *string   `json:"indicator_code" validate:"omitempty,max=32"`
+	IndicatorCode  *string   `json:"indicator_code" validate:"omitnil,col=findings.indicator_code"`
 	Severity       *Severity `json:"severity" validate:"omitempty,oneof=minor major critical"`
-	Description    *string   `json:"description" validate:"omitnil,min=1,max=10000"`
-	Recommendation *string   `json:"recommendation" validate:"omitnil,min=1,max=10000"`
+	Description    *string   `json:"description" validate:"omitnil,min=1,max=10000" text:"multiline"`
+	Recommendation *string   `json:"recommendation" validate:"omitnil,min=1,max=10000" text:"multiline"`
 }
 
 // Patch applies the changes to f.
@@ -108,7 +108,7 @@ func checkFinding(g *gorm.DB, r *Round, f *Finding) error {
 
 // CreateFinding raises a finding on the actor's assignment while the round is open.
 func (s *Store) CreateFinding(ctx context.Context, actor Actor, assignmentID int64, req FindingRequest) (*Finding, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, err
 	}
 	var f Finding
@@ -184,7 +184,7 @@ func lockOwnFinding(t *tx, actor Actor, id int64) (*Finding, *Round, error) {
 
 // UpdateFinding changes a finding the actor raised, until the round is published.
 func (s *Store) UpdateFinding(ctx context.Context, actor Actor, id int64, p FindingPatch) (*Finding, error) {
-	if err := s.checker.check(p); err != nil {
+	if err := s.checker.check(&p); err != nil {
 		return nil, err
 	}
 	var f *Finding

@@ -43,6 +43,14 @@ type Notification struct {
 	CreatedAt time.Time  `json:"created_at"`
 }
 
+// fitted returns n with its title shortened to what its column holds: a
+// title is composed from a plan's title or a round's name, which may alone
+// fill the column. (The body is a TEXT column.)
+func (n Notification) fitted() Notification {
+	n.Title = clipTo("notifications.title", n.Title)
+	return n
+}
+
 // notify gives each user a copy of n in the transaction.
 func notify(t *tx, userIDs []int64, n Notification) error {
 	if len(userIDs) == 0 {
@@ -55,7 +63,7 @@ func notify(t *tx, userIDs []int64, n Notification) error {
 			continue
 		}
 		seen[id] = true
-		c := n
+		c := n.fitted()
 		c.UserID, c.CreatedAt = id, t.now
 		rows = append(rows, c)
 	}
@@ -90,7 +98,7 @@ func notifyOnce(t *tx, notes []Notification) (int, error) {
 			if !seen[*n.DedupeKey] {
 				seen[*n.DedupeKey] = true
 				n.CreatedAt = t.now
-				fresh = append(fresh, n)
+				fresh = append(fresh, n.fitted())
 			}
 		}
 	}

@@ -31,14 +31,14 @@ type Org struct {
 
 // OrgRequest creates an organisation.
 type OrgRequest struct {
-	Name       string  `json:"name" validate:"required,max=100"`
+	Name       string  `json:"name" validate:"required,col=orgs.name"`
 	Kind       OrgKind `json:"kind" validate:"required,oneof=office agency department"`
 	AgencyType string  `json:"agency_type" validate:"omitempty,oneof=university think_tank other"`
 }
 
 // OrgPatch changes an organisation; nil fields stay as they are.
 type OrgPatch struct {
-	Name       *string `json:"name" validate:"omitnil,min=1,max=100"`
+	Name       *string `json:"name" validate:"omitnil,min=1,col=orgs.name"`
 	AgencyType *string `json:"agency_type" validate:"omitempty,oneof=university think_tank other"`
 }
 
@@ -72,7 +72,7 @@ type OrgFilter struct {
 
 // CreateOrg adds an organisation.
 func (s *Store) CreateOrg(ctx context.Context, actor Actor, req OrgRequest) (*Org, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, err
 	}
 	o := &Org{Name: req.Name, Kind: req.Kind, AgencyType: req.AgencyType}
@@ -80,6 +80,9 @@ func (s *Store) CreateOrg(ctx context.Context, actor Actor, req OrgRequest) (*Or
 		return nil, err
 	}
 	err := s.write(ctx, actor, func(t *tx) error {
+		if err := checkOrgNameFree(t.DB, o); err != nil {
+			return err
+		}
 		if err := t.Create(o).Error; err != nil {
 			return orgWriteError(err)
 		}
@@ -87,6 +90,18 @@ func (s *Store) CreateOrg(ctx context.Context, actor Actor, req OrgRequest) (*Or
 		return nil
 	})
 	return o, err
+}
+
+// checkOrgNameFree refuses a name another organisation has (ignoring case).
+func checkOrgNameFree(t *gorm.DB, o *Org) error {
+	dup, err := taken(t, &Org{}, "name", o.Name, o.ID)
+	if err != nil {
+		return err
+	}
+	if dup {
+		return orgWriteError(gorm.ErrDuplicatedKey)
+	}
+	return nil
 }
 
 func orgWriteError(err error) error {
@@ -119,7 +134,7 @@ func (s *Store) Orgs(ctx context.Context, f OrgFilter) (List[Org], error) {
 
 // UpdateOrg changes an organisation's name or agency type.
 func (s *Store) UpdateOrg(ctx context.Context, actor Actor, id int64, p OrgPatch) (*Org, error) {
-	if err := s.checker.check(p); err != nil {
+	if err := s.checker.check(&p); err != nil {
 		return nil, err
 	}
 	var o Org
@@ -130,6 +145,9 @@ func (s *Store) UpdateOrg(ctx context.Context, actor Actor, id int64, p OrgPatch
 		before := o
 		p.Patch(&o)
 		if err := validateOrg(&o); err != nil {
+			return err
+		}
+		if err := checkOrgNameFree(t.DB, &o); err != nil {
 			return err
 		}
 		if err := t.Save(&o).Error; err != nil {

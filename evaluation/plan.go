@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -26,24 +28,24 @@ type Plan struct {
 
 // PlanRequest creates a plan.
 type PlanRequest struct {
-	Code             string `json:"code" validate:"required,max=64"`
-	Title            string `json:"title" validate:"required,max=255"`
+	Code             string `json:"code" validate:"required,col=plans.code"`
+	Title            string `json:"title" validate:"required,col=plans.title"`
 	LeadDepartmentID int64  `json:"lead_department_id" validate:"required"`
-	ApprovedBy       string `json:"approved_by" validate:"max=100"`
+	ApprovedBy       string `json:"approved_by" validate:"col=plans.approved_by"`
 	IssuedOn         string `json:"issued_on" validate:"required,datetime=2006-01-02"`
-	Field            string `json:"field" validate:"max=100"`
-	Summary          string `json:"summary" validate:"max=5000"`
+	Field            string `json:"field" validate:"col=plans.field"`
+	Summary          string `json:"summary" validate:"max=5000" text:"multiline"`
 }
 
 // PlanPatch changes a plan; nil fields stay as they are.
 type PlanPatch struct {
-	Code             *string `json:"code" validate:"omitnil,min=1,max=64"`
-	Title            *string `json:"title" validate:"omitnil,min=1,max=255"`
+	Code             *string `json:"code" validate:"omitnil,min=1,col=plans.code"`
+	Title            *string `json:"title" validate:"omitnil,min=1,col=plans.title"`
 	LeadDepartmentID *int64  `json:"lead_department_id"`
-	ApprovedBy       *string `json:"approved_by" validate:"omitempty,max=100"`
+	ApprovedBy       *string `json:"approved_by" validate:"omitnil,col=plans.approved_by"`
 	IssuedOn         *string `json:"issued_on" validate:"omitnil,min=1,datetime=2006-01-02"`
-	Field            *string `json:"field" validate:"omitempty,max=100"`
-	Summary          *string `json:"summary" validate:"omitempty,max=5000"`
+	Field            *string `json:"field" validate:"omitnil,col=plans.field"`
+	Summary          *string `json:"summary" validate:"omitnil,max=5000" text:"multiline"`
 }
 
 // Patch applies the changes to p.
@@ -85,19 +87,28 @@ func checkPlan(t *gorm.DB, p *Plan) error {
 	case dept.Kind != OrgDepartment:
 		errs.add("lead_department_id", "牵头单位必须是部门")
 	}
+	dup, err := taken(t, &Plan{}, "code", p.Code, p.ID)
+	if err != nil {
+		return err
+	}
+	if dup {
+		errs.add("code", msgDuplicatePlanCode)
+	}
 	return errs.err()
 }
 
+const msgDuplicatePlanCode = "方案编号已存在"
+
 func planWriteError(err error) error {
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return Invalid("code", "方案编号已存在")
+		return Invalid("code", msgDuplicatePlanCode)
 	}
 	return fmt.Errorf("write plan: %w", err)
 }
 
 // CreatePlan adds a plan.
 func (s *Store) CreatePlan(ctx context.Context, actor Actor, req PlanRequest) (*Plan, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, err
 	}
 	p := &Plan{Code: req.Code, Title: req.Title, LeadDepartmentID: req.LeadDepartmentID, ApprovedBy: req.ApprovedBy,
@@ -166,7 +177,7 @@ func (s *Store) Plans(ctx context.Context, f PlanFilter) (List[Plan], error) {
 
 // UpdatePlan changes a plan.
 func (s *Store) UpdatePlan(ctx context.Context, actor Actor, id int64, pp PlanPatch) (*Plan, error) {
-	if err := s.checker.check(pp); err != nil {
+	if err := s.checker.check(&pp); err != nil {
 		return nil, err
 	}
 	var p Plan
@@ -232,6 +243,7 @@ func (s *Store) ImportPlans(ctx context.Context, actor Actor, filename string, d
 	if err != nil {
 		return nil, err
 	}
+	rowErrs = append(rowErrs, normalizeImportRows(rows)...)
 	res := &ImportResult{Errors: []ImportRowError{}}
 	err = s.write(ctx, actor, func(t *tx) error {
 		var depts []Org
@@ -244,17 +256,19 @@ func (s *Store) ImportPlans(ctx context.Context, actor Actor, filename string, d
 		}
 		codes := make([]string, 0, len(rows))
 		for _, r := range rows {
-			codes = append(codes, r.Code)
+			codes = append(codes, strings.ToLower(r.Code))
 		}
+		// Existing plans by code ignoring case, as MariaDB's unique index
+		// compares them: "cd-1" in a file updates the plan "CD-1".
 		existing := map[string]Plan{}
 		for start := 0; start < len(codes); start += 500 {
 			var batch []Plan
 			end := min(start+500, len(codes))
-			if err := t.Where("code IN ?", codes[start:end]).Find(&batch).Error; err != nil {
+			if err := t.Where("lower(code) IN ?", codes[start:end]).Find(&batch).Error; err != nil {
 				return fmt.Errorf("import: existing plans: %w", err)
 			}
 			for _, p := range batch {
-				existing[p.Code] = p
+				existing[strings.ToLower(p.Code)] = p
 			}
 		}
 		for _, r := range rows {
@@ -269,7 +283,7 @@ func (s *Store) ImportPlans(ctx context.Context, actor Actor, filename string, d
 		for _, r := range rows {
 			p := Plan{Code: r.Code, Title: r.Title, LeadDepartmentID: deptID[r.LeadDepartment], ApprovedBy: r.ApprovedBy,
 				IssuedOn: Date(r.IssuedOn), Field: r.Field, Summary: r.Summary}
-			if old, ok := existing[r.Code]; ok {
+			if old, ok := existing[strings.ToLower(r.Code)]; ok {
 				p.ID, p.CreatedAt = old.ID, old.CreatedAt
 				if r.Absent.Has("approved_by") {
 					p.ApprovedBy = old.ApprovedBy
@@ -299,6 +313,49 @@ func (s *Store) ImportPlans(ctx context.Context, actor Actor, filename string, d
 		return nil, err
 	}
 	return res, nil
+}
+
+// normalizeImportRows stores an import's texts as CreatePlan would
+// (NormalizeLine, the summary NormalizeText) and reports the rows that the
+// normalising left empty, too long for their columns, or with a code that
+// another row now has (ignoring case).
+func normalizeImportRows(rows []PlanImportRow) []ImportRowError {
+	var errs []ImportRowError
+	firstRow := map[string]int{}
+	for i := range rows {
+		r := &rows[i]
+		for _, f := range []*string{&r.Code, &r.Title, &r.LeadDepartment, &r.ApprovedBy, &r.Field} {
+			*f = NormalizeLine(*f)
+		}
+		r.Summary = NormalizeText(r.Summary)
+		var problems []string
+		for _, c := range []struct {
+			label, text, column string
+			required            bool
+		}{
+			{"编号", r.Code, "plans.code", true}, {"方案名称", r.Title, "plans.title", true},
+			{"牵头单位", r.LeadDepartment, "orgs.name", true}, {"审定机构", r.ApprovedBy, "plans.approved_by", false},
+			{"改革领域", r.Field, "plans.field", false},
+		} {
+			switch n := utf8.RuneCountInString(c.text); {
+			case n == 0 && c.required:
+				problems = append(problems, c.label+"不能为空")
+			case n > ColumnLimit(c.column):
+				problems = append(problems, fmt.Sprintf("%s不能超过%d个字（现有%d个）", c.label, ColumnLimit(c.column), n))
+			}
+		}
+		if key := strings.ToLower(r.Code); key != "" {
+			if first, dup := firstRow[key]; dup {
+				problems = append(problems, fmt.Sprintf("编号“%s”与第%d行重复", r.Code, first))
+			} else {
+				firstRow[key] = r.Row
+			}
+		}
+		if len(problems) > 0 {
+			errs = append(errs, ImportRowError{Row: r.Row, Message: strings.Join(problems, "；")})
+		}
+	}
+	return errs
 }
 
 // sortRowErrors orders import errors by row, keeping the order within a row.

@@ -112,18 +112,18 @@ func (a *AttachmentRefs) Scan(src any) error {
 
 // ResponseRequest saves a department's draft response.
 type ResponseRequest struct {
-	Measures          string   `json:"measures" validate:"required,max=10000"`
-	ResponsiblePerson string   `json:"responsible_person" validate:"required,max=100"`
+	Measures          string   `json:"measures" validate:"required,max=10000" text:"multiline"`
+	ResponsiblePerson string   `json:"responsible_person" validate:"required,col=responses.responsible_person"`
 	Progress          Progress `json:"progress" validate:"required,oneof=not_started in_progress completed"`
 	CompletedOn       *string  `json:"completed_on" validate:"omitnil,datetime=2006-01-02"`
-	Evidence          string   `json:"evidence" validate:"max=5000"`
+	Evidence          string   `json:"evidence" validate:"max=5000" text:"multiline"`
 	Version           *int     `json:"version" validate:"omitnil,min=0"` // when given, a stale version is refused
 }
 
 // VerifyRequest gives a verdict on a submitted response.
 type VerifyRequest struct {
 	Verdict Verdict `json:"verdict" validate:"required,oneof=accepted returned"`
-	Comment string  `json:"comment" validate:"max=5000"`
+	Comment string  `json:"comment" validate:"max=5000" text:"multiline"`
 }
 
 // deptFinding loads and locks a finding for its lead department's writes:
@@ -165,7 +165,7 @@ func checkResponse(req ResponseRequest, today Date) error {
 // SaveResponse saves the lead department's draft answer to a finding that is
 // open or was returned.
 func (s *Store) SaveResponse(ctx context.Context, actor Actor, findingID int64, req ResponseRequest) (*ResponseView, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, err
 	}
 	if err := checkResponse(req, s.Today()); err != nil {
@@ -299,7 +299,7 @@ func (s *Store) SubmitResponse(ctx context.Context, actor Actor, findingID int64
 		return notify(t, []int64{f.EvaluatorID}, Notification{Kind: NoticeAwaitingVerdict,
 			Title: "整改回复待审核：" + p.Title,
 			Body: fmt.Sprintf("《%s》（%s）的牵头单位提交了第%d次整改回复，请审核。问题：%s",
-				p.Title, r.Name, v.Number, excerpt(f.Description, 60)),
+				p.Title, r.Name, v.Number, ClipText(f.Description, 60)),
 			Link: fmt.Sprintf("/findings/%d", f.ID), Entity: "finding", EntityID: f.ID})
 	})
 	if err != nil {
@@ -312,7 +312,7 @@ func (s *Store) SubmitResponse(ctx context.Context, actor Actor, findingID int64
 // closes it (销号), returned sends it back to the department with the
 // comment. Admins may verify any finding; evaluators those they raised.
 func (s *Store) Verify(ctx context.Context, actor Actor, findingID int64, req VerifyRequest) (*FindingView, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, err
 	}
 	if req.Verdict == VerdictReturned && req.Comment == "" {
@@ -370,12 +370,12 @@ func (s *Store) Verify(ctx context.Context, actor Actor, findingID int64, req Ve
 			return err
 		}
 		n := Notification{Kind: NoticeAccepted, Title: "整改已通过审核（销号）：" + p.Title,
-			Body: fmt.Sprintf("《%s》的问题“%s”的第%d次整改回复已通过审核，予以销号。", p.Title, excerpt(f.Description, 60), v.Number),
+			Body: fmt.Sprintf("《%s》的问题“%s”的第%d次整改回复已通过审核，予以销号。", p.Title, ClipText(f.Description, 60), v.Number),
 			Link: fmt.Sprintf("/findings/%d", f.ID), Entity: "finding", EntityID: f.ID}
 		if status == FindingReturned {
 			n.Kind, n.Title = NoticeReturned, "整改回复被退回："+p.Title
 			n.Body = fmt.Sprintf("《%s》的问题“%s”的第%d次整改回复被退回，请按意见修改后重新提交。退回意见：%s",
-				p.Title, excerpt(f.Description, 60), v.Number, req.Comment)
+				p.Title, ClipText(f.Description, 60), v.Number, req.Comment)
 		}
 		return notify(t, users, n)
 	})
@@ -407,13 +407,4 @@ func usersOfDepartments(g *gorm.DB, deptIDs []int64) (map[int64][]int64, error) 
 		out[r.OrgID] = append(out[r.OrgID], r.ID)
 	}
 	return out, nil
-}
-
-// excerpt shortens a text to at most n characters for titles and messages.
-func excerpt(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

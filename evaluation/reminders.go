@@ -80,11 +80,11 @@ func (s *Store) SweepDeadlines(ctx context.Context) (int, error) {
 		var notes []Notification
 		for _, f := range rows {
 			n := Notification{Kind: NoticeDueSoon, Title: "整改即将到期：" + f.PlanTitle,
-				Body: fmt.Sprintf("《%s》的问题“%s”将于%s到期，请在期限内提交整改回复。", f.PlanTitle, excerpt(f.Description, 60), *f.DueOn),
+				Body: fmt.Sprintf("《%s》的问题“%s”将于%s到期，请在期限内提交整改回复。", f.PlanTitle, ClipText(f.Description, 60), *f.DueOn),
 				Link: fmt.Sprintf("/findings/%d", f.ID), Entity: "finding", EntityID: f.ID}
 			if *f.DueOn < today {
 				n.Kind, n.Title = NoticeOverdue, "整改已逾期："+f.PlanTitle
-				n.Body = fmt.Sprintf("《%s》的问题“%s”的整改期限%s已过，请尽快提交整改回复。", f.PlanTitle, excerpt(f.Description, 60), *f.DueOn)
+				n.Body = fmt.Sprintf("《%s》的问题“%s”的整改期限%s已过，请尽快提交整改回复。", f.PlanTitle, ClipText(f.Description, 60), *f.DueOn)
 			}
 			for _, u := range usersOf[f.LeadDepartmentID] {
 				n.UserID = u

@@ -71,7 +71,7 @@ func (r *Round) EligibleBefore() Date { return r.StartsOn.AddDays(-r.MinPlanAgeD
 
 // RoundRequest creates a round.
 type RoundRequest struct {
-	Name             string        `json:"name" validate:"required,max=255"`
+	Name             string        `json:"name" validate:"required,col=rounds.name"`
 	TemplateID       int64         `json:"template_id" validate:"required"`
 	StartsOn         string        `json:"starts_on" validate:"required,datetime=2006-01-02"`
 	ScoringDue       string        `json:"scoring_due" validate:"required,datetime=2006-01-02"`
@@ -84,7 +84,7 @@ type RoundRequest struct {
 // field may change; while scoring only the name, the deadline, the outlier
 // threshold and the response days; after publication nothing.
 type RoundPatch struct {
-	Name             *string       `json:"name" validate:"omitnil,min=1,max=255"`
+	Name             *string       `json:"name" validate:"omitnil,min=1,col=rounds.name"`
 	TemplateID       *int64        `json:"template_id"`
 	StartsOn         *string       `json:"starts_on" validate:"omitnil,min=1,datetime=2006-01-02"`
 	ScoringDue       *string       `json:"scoring_due" validate:"omitnil,min=1,datetime=2006-01-02"`
@@ -155,7 +155,7 @@ func checkRound(t *tx, r *Round) error {
 
 // CreateRound adds a round in draft.
 func (s *Store) CreateRound(ctx context.Context, actor Actor, req RoundRequest) (*Round, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, err
 	}
 	r := &Round{Name: req.Name, TemplateID: req.TemplateID, StartsOn: Date(req.StartsOn), ScoringDue: Date(req.ScoringDue),
@@ -239,7 +239,7 @@ func visibleRounds(g *gorm.DB, actor Actor) *gorm.DB {
 
 // UpdateRound changes a round within what its state allows.
 func (s *Store) UpdateRound(ctx context.Context, actor Actor, id int64, p RoundPatch) (*Round, error) {
-	if err := s.checker.check(p); err != nil {
+	if err := s.checker.check(&p); err != nil {
 		return nil, err
 	}
 	var r Round

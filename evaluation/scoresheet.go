@@ -66,7 +66,7 @@ type Scoresheet struct {
 // ScoresheetRequest saves a draft.
 type ScoresheetRequest struct {
 	Version int      `json:"version" validate:"min=0"`
-	Comment string   `json:"comment" validate:"max=10000"`
+	Comment string   `json:"comment" validate:"max=10000" text:"multiline"`
 	Scores  []Answer `json:"scores" validate:"max=1000"`
 }
 
@@ -200,7 +200,7 @@ func checkAnswers(t *Template, answers []Answer) error {
 // SaveScoresheet saves a draft of the actor's scoresheet. Partial answers are
 // fine; the version must be the one the evaluator started from.
 func (s *Store) SaveScoresheet(ctx context.Context, actor Actor, assignmentID int64, req ScoresheetRequest) (*Scoresheet, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, err
 	}
 	var sheet *Scoresheet

@@ -65,6 +65,7 @@ const dummyHash = "$2a$10$5a1FEcHjs1bsUbijp.xjSOfv8n04ezMm9zwG6c7t5UzCjt5DXbFz6"
 // Login checks a username and password and returns a new bearer token.
 func (s *Store) Login(ctx context.Context, username, password string) (string, *User, error) {
 	now := s.Now()
+	username = NormalizeUsername(username)
 	var th loginThrottle
 	err := s.read(ctx).Where("username = ?", throttleKey(username)).First(&th).Error
 	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
@@ -74,7 +75,9 @@ func (s *Store) Login(ctx context.Context, username, password string) (string, *
 		return "", nil, &TooManyAttemptsError{RetryAfter: th.LockedUntil.Sub(now).Round(time.Second)}
 	}
 	var u User
-	err = s.read(ctx).Where("username = ?", username).First(&u).Error
+	// lower(): a user stored in mixed case before usernames were lower-cased
+	// still logs in on SQLite (MariaDB's collation ignores case anyway).
+	err = s.read(ctx).Where("lower(username) = ?", username).First(&u).Error
 	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 		return "", nil, fmt.Errorf("login: %w", err)
 	}
@@ -146,8 +149,8 @@ func (s *Store) recordLoginFailure(ctx context.Context, username string, now tim
 // throttleKey is the username as the throttle table keys it (at most 64
 // characters, like every real username).
 func throttleKey(username string) string {
-	if r := []rune(username); len(r) > 64 {
-		return string(r[:64])
+	if r, n := []rune(username), ColumnLimit("login_throttles.username"); len(r) > n {
+		return string(r[:n])
 	}
 	return username
 }

@@ -55,7 +55,7 @@ var ErrSurveyClosed = errors.New("evaluation: survey closed")
 // SurveyQuestion is one question of a survey.
 type SurveyQuestion struct {
 	Code     string       `json:"code" validate:"required,max=32"`
-	Text     string       `json:"text" validate:"required,max=500"`
+	Text     string       `json:"text" validate:"required,max=500" text:"multiline"`
 	Kind     QuestionKind `json:"kind" validate:"required,oneof=single multiple likert5 nps text"`
 	Options  []string     `json:"options,omitempty" validate:"max=50,dive,max=200"`
 	Required bool         `json:"required"`
@@ -136,8 +136,8 @@ func (r *surveyRow) openAt(now time.Time) error {
 
 // SurveyRequest creates a survey (a draft).
 type SurveyRequest struct {
-	Title     string           `json:"title" validate:"required,max=255"`
-	Intro     string           `json:"intro" validate:"max=5000"`
+	Title     string           `json:"title" validate:"required,col=surveys.title"`
+	Intro     string           `json:"intro" validate:"max=5000" text:"multiline"`
 	RoundID   *int64           `json:"round_id" validate:"omitnil,min=1"`
 	PlanID    *int64           `json:"plan_id" validate:"omitnil,min=1"`
 	ClosesAt  *time.Time       `json:"closes_at"`
@@ -148,8 +148,8 @@ type SurveyRequest struct {
 // change in every field (round_id or plan_id 0 removes the link); once
 // published only closes_at may change, and a closed survey not at all.
 type SurveyPatch struct {
-	Title     *string           `json:"title" validate:"omitnil,min=1,max=255"`
-	Intro     *string           `json:"intro" validate:"omitnil,max=5000"`
+	Title     *string           `json:"title" validate:"omitnil,min=1,col=surveys.title"`
+	Intro     *string           `json:"intro" validate:"omitnil,max=5000" text:"multiline"`
 	RoundID   *int64            `json:"round_id" validate:"omitnil,min=0"`
 	PlanID    *int64            `json:"plan_id" validate:"omitnil,min=0"`
 	ClosesAt  *time.Time        `json:"closes_at"`
@@ -380,7 +380,7 @@ func (s *Survey) auditView() map[string]any {
 
 // CreateSurvey adds a draft survey.
 func (s *Store) CreateSurvey(ctx context.Context, actor Actor, req SurveyRequest) (*Survey, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, err
 	}
 	sv := &Survey{Title: req.Title, Intro: req.Intro, RoundID: req.RoundID, PlanID: req.PlanID, Status: SurveyDraft,
@@ -498,7 +498,7 @@ func (s *Store) Surveys(ctx context.Context, f SurveyFilter) (List[Survey], erro
 // UpdateSurvey changes a survey: a draft in every field, a published survey
 // only in its closing time.
 func (s *Store) UpdateSurvey(ctx context.Context, actor Actor, id int64, p SurveyPatch) (*Survey, error) {
-	if err := s.checker.check(p); err != nil {
+	if err := s.checker.check(&p); err != nil {
 		return nil, err
 	}
 	if err := checkClosesAt(p.ClosesAt, s.Now()); err != nil {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -107,7 +106,7 @@ func blank(raw json.RawMessage) bool {
 		return true
 	case raw[0] == '"':
 		var s string
-		return json.Unmarshal(raw, &s) == nil && strings.TrimSpace(s) == ""
+		return json.Unmarshal(raw, &s) == nil && NormalizeText(s) == ""
 	case raw[0] == '[':
 		var xs []json.RawMessage
 		return json.Unmarshal(raw, &xs) == nil && len(xs) == 0
@@ -152,7 +151,7 @@ func answerValue(q SurveyQuestion, raw json.RawMessage) (any, string) {
 		if json.Unmarshal(raw, &s) != nil {
 			return nil, "答案应为文字"
 		}
-		s = strings.TrimSpace(s)
+		s = NormalizeText(s)
 		if n := utf8.RuneCountInString(s); n > MaxSurveyText {
 			return nil, fmt.Sprintf("最多 %d 个字，现有 %d 个字", MaxSurveyText, n)
 		}

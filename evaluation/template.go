@@ -49,7 +49,7 @@ type Indicator struct {
 	Kind     IndicatorKind `json:"kind"`
 	MaxScore float64       `json:"max_score"`
 	Veto     bool          `json:"veto"`
-	Guidance string        `json:"guidance"`
+	Guidance string        `json:"guidance" text:"multiline"`
 }
 
 // GradeFail is the grade of a plan below every band or vetoed (一票否决).
@@ -116,6 +116,8 @@ func ValidateTemplate(t *Template) error {
 		if d.Name == "" {
 			errs.add(p+".name", "名称为必填字段")
 		}
+		checkLength(errs, p+".code", "编号", d.Code, maxIndicatorCode)
+		checkLength(errs, p+".name", "名称", d.Name, maxIndicatorName)
 		if len(d.Indicators) == 0 {
 			errs.add(p+".indicators", "至少需要一个二级指标")
 		}
@@ -131,6 +133,9 @@ func ValidateTemplate(t *Template) error {
 			if ind.Name == "" {
 				errs.add(q+".name", "名称为必填字段")
 			}
+			checkLength(errs, q+".code", "编号", ind.Code, maxIndicatorCode)
+			checkLength(errs, q+".name", "名称", ind.Name, maxIndicatorName)
+			checkLength(errs, q+".guidance", "评分标准", ind.Guidance, maxGuidance)
 			if ind.Kind != KindScore && ind.Kind != KindCheck {
 				errs.add(q+".kind", "类型必须是 score 或 check")
 			}
@@ -155,6 +160,7 @@ func ValidateTemplate(t *Template) error {
 		if b.Grade == "" {
 			errs.add(p+".grade", "等次名称为必填字段")
 		}
+		checkLength(errs, p+".grade", "等次名称", b.Grade, maxGrade)
 		if b.Min < 0 || b.Min > 100 {
 			errs.add(p+".min", "分数线必须在0到100之间")
 		}

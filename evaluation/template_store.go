@@ -38,7 +38,7 @@ func (r *templateRow) template() (*Template, error) {
 
 // TemplateRequest creates a template or a new version of one.
 type TemplateRequest struct {
-	Name       string      `json:"name" validate:"required,max=255"`
+	Name       string      `json:"name" validate:"required,col=templates.name"`
 	GradeBands []GradeBand `json:"grade_bands"`
 	Dimensions []Dimension `json:"dimensions" validate:"required"`
 }
@@ -73,7 +73,7 @@ func templateBodyJSON(t *Template) (string, error) {
 // checkedTemplate validates a request and returns its template and the
 // JSON body to store.
 func (s *Store) checkedTemplate(req TemplateRequest) (*Template, string, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, "", err
 	}
 	t, err := req.template()

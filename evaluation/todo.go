@@ -83,7 +83,7 @@ func (s *Store) evaluatorTodo(ctx context.Context, actor Actor) ([]TodoItem, err
 	}
 	for _, f := range awaiting.Items {
 		items = append(items, TodoItem{Kind: "verify", Title: "审核《" + f.Plan.Title + "》的整改回复",
-			Detail: excerpt(f.Description, 40), Link: fmt.Sprintf("/findings/%d", f.ID), Entity: "finding", EntityID: f.ID, Count: 1})
+			Detail: ClipText(f.Description, 40), Link: fmt.Sprintf("/findings/%d", f.ID), Entity: "finding", EntityID: f.ID, Count: 1})
 	}
 	return items, nil
 }
@@ -103,7 +103,7 @@ func (s *Store) departmentTodo(ctx context.Context, actor Actor) ([]TodoItem, er
 			if st == FindingReturned {
 				title = "重新提交被退回的整改回复：《" + f.Plan.Title + "》"
 			}
-			items = append(items, TodoItem{Kind: "respond", Title: title, Detail: excerpt(f.Description, 40), DueOn: f.DueOn,
+			items = append(items, TodoItem{Kind: "respond", Title: title, Detail: ClipText(f.Description, 40), DueOn: f.DueOn,
 				Overdue: f.Overdue, Link: fmt.Sprintf("/findings/%d", f.ID), Entity: "finding", EntityID: f.ID, Count: 1})
 		}
 	}

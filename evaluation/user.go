@@ -28,22 +28,22 @@ type User struct {
 
 // UserRequest creates a user.
 type UserRequest struct {
-	Username    string `json:"username" validate:"required,max=64"`
-	Password    string `json:"password" validate:"required,min=8,max=128"`
-	DisplayName string `json:"display_name" validate:"required,max=100"`
+	Username    string `json:"username" validate:"required,col=users.username"`
+	Password    string `json:"password" validate:"required,min=8,max=128" text:"verbatim"`
+	DisplayName string `json:"display_name" validate:"required,col=users.display_name"`
 	Role        Role   `json:"role" validate:"required,oneof=admin evaluator department viewer"`
 	OrgID       *int64 `json:"org_id"`
-	Email       string `json:"email" validate:"omitempty,email,max=255"`
+	Email       string `json:"email" validate:"omitempty,email,col=users.email"`
 }
 
 // UserPatch changes a user; nil fields stay as they are.
 type UserPatch struct {
-	Password    *string `json:"password" validate:"omitnil,min=8,max=128"`
-	DisplayName *string `json:"display_name" validate:"omitnil,min=1,max=100"`
+	Password    *string `json:"password" validate:"omitnil,min=8,max=128" text:"verbatim"`
+	DisplayName *string `json:"display_name" validate:"omitnil,min=1,col=users.display_name"`
 	Role        *Role   `json:"role" validate:"omitempty,oneof=admin evaluator department viewer"`
 	OrgID       *int64  `json:"org_id"`
 	Disabled    *bool   `json:"disabled"`
-	Email       *string `json:"email" validate:"omitnil,max=255"` // "" clears it; checked in UpdateUser
+	Email       *string `json:"email" validate:"omitnil,col=users.email"` // "" clears it; checked in UpdateUser
 }
 
 // Patch applies the changes except the password, which needs hashing.
@@ -64,6 +64,9 @@ func (p UserPatch) Patch(u *User) {
 		u.Email = *p.Email
 	}
 }
+
+// errUsernameTaken answers a username another user has (ignoring case).
+var errUsernameTaken = Invalid("username", "用户名已被使用")
 
 var usernamePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$`)
 
@@ -101,9 +104,10 @@ func (s *Store) hashPassword(pw string) (string, error) {
 
 // CreateUser adds a user.
 func (s *Store) CreateUser(ctx context.Context, actor Actor, req UserRequest) (*User, error) {
-	if err := s.checker.check(req); err != nil {
+	if err := s.checker.check(&req); err != nil {
 		return nil, err
 	}
+	req.Username = NormalizeUsername(req.Username)
 	if !usernamePattern.MatchString(req.Username) {
 		return nil, Invalid("username", "用户名须为2到64个字母、数字或 _ . @ -，以字母或数字开头")
 	}
@@ -116,9 +120,16 @@ func (s *Store) CreateUser(ctx context.Context, actor Actor, req UserRequest) (*
 		if err := checkUserOrg(t.DB, u); err != nil {
 			return err
 		}
+		dup, err := taken(t.DB, &User{}, "username", u.Username, 0)
+		if err != nil {
+			return err
+		}
+		if dup {
+			return errUsernameTaken
+		}
 		if err := t.Create(u).Error; err != nil {
 			if errors.Is(err, gorm.ErrDuplicatedKey) {
-				return Invalid("username", "用户名已被使用")
+				return errUsernameTaken
 			}
 			return fmt.Errorf("create user: %w", err)
 		}
@@ -168,7 +179,7 @@ func (s *Store) Users(ctx context.Context, f UserFilter) (List[User], error) {
 // UpdateUser changes a user. A new password or disabling the user ends their
 // sessions.
 func (s *Store) UpdateUser(ctx context.Context, actor Actor, id int64, p UserPatch) (*User, error) {
-	if err := s.checker.check(p); err != nil {
+	if err := s.checker.check(&p); err != nil {
 		return nil, err
 	}
 	if p.Email != nil && *p.Email != "" && s.checker.v.Var(*p.Email, "email") != nil {

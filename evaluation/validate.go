@@ -36,6 +36,9 @@ func newChecker() *checker {
 	if err := zhtrans.RegisterDefaultTranslations(v, trans); err != nil {
 		panic("evaluation: register zh translations: " + err.Error())
 	}
+	if err := registerColumnTag(v, trans); err != nil {
+		panic("evaluation: register the col tag: " + err.Error())
+	}
 	return &checker{v: v, trans: trans}
 }
 
@@ -55,8 +58,15 @@ var fieldLabels = map[string]string{
 	"evidence": "佐证说明", "verdict": "审核结论",
 }
 
-// check validates v and returns nil or a *ValidationError.
+// check normalises the texts of the request v points to (normalizeFields),
+// then validates it and returns nil or a *ValidationError. Normalising first
+// means " " is empty and a code with a trailing zero-width space is the code.
 func (c *checker) check(v any) error {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		panic("evaluation: check needs a pointer to the request, to normalise it")
+	}
+	normalizeFields(rv, false)
 	err := c.v.Struct(v)
 	if err == nil {
 		return nil

@@ -260,6 +260,11 @@ func RoundSummaryOf(d *evaluation.RoundReportData) *RoundSummary {
 
 // fileName is a safe file name for a report inside a ZIP or a download.
 func fileName(code, title, suffix string) string {
+	// 255 bytes is the longest file name of common file systems; a code and
+	// a title at their longest (in 4-byte characters) would be four times that.
+	const maxName = 255
+	code = evaluation.ClipTextBytes(code, maxName/4)
+	title = evaluation.ClipTextBytes(title, max(0, maxName-len(code)-len(" ")-len(suffix)))
 	name := code + " " + title + suffix
 	return strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
