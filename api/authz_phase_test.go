@@ -59,6 +59,8 @@ func roundScoped(method, path string) bool {
 // them whatever a round holds (findings are carried into new rounds, for
 // one).
 type roundState struct {
+	fix        *authzFixture
+	status     evaluation.RoundStatus
 	a, b       *evaluation.Round
 	a1, a2     *evaluation.AssignmentView
 	f1, f2     *evaluation.Finding
@@ -77,7 +79,7 @@ func (f *authzFixture) newRoundStates() map[evaluation.RoundStatus]*roundState {
 	}
 	out := map[evaluation.RoundStatus]*roundState{}
 	for _, st := range roundStates {
-		rs := &roundState{jobs: map[string]int64{}}
+		rs := &roundState{fix: f, status: st, jobs: map[string]int64{}}
 		rs.a, rs.b = w.NewRound("轮次A·"+string(st)), w.NewRound("轮次B·"+string(st))
 		rs.a1, rs.a2 = w.Assign(rs.a, w.P1, w.Eval1), w.Assign(rs.a, w.P2, w.Eval2)
 		b3 := w.Assign(rs.b, w.P3, w.Eval3)
@@ -125,6 +127,20 @@ func (f *authzFixture) newRoundStates() map[evaluation.RoundStatus]*roundState {
 	return out
 }
 
+// fresh makes a new round in the state, for writes that would change the
+// state's shared objects: with eval1 on P1 and eval2 on P2 when assigned.
+func (rs *roundState) fresh(assigned bool) (r *evaluation.Round, a1, a2 *evaluation.AssignmentView) {
+	w := rs.fix.w
+	r = w.NewRound(rs.fix.unique("新轮次"))
+	if assigned {
+		a1, a2 = w.Assign(r, w.P1, w.Eval1), w.Assign(r, w.P2, w.Eval2)
+	}
+	for _, st := range roundStates[1 : slices.Index(roundStates, rs.status)+1] {
+		w.Move(r, st)
+	}
+	return r, a1, a2
+}
+
 // phases is a caller's expected statuses in each round state, in the order
 // of roundStates.
 type phases [5]want
@@ -149,6 +165,12 @@ func (p phases) before(st evaluation.RoundStatus, code int) phases {
 	for i := 0; i < slices.Index(roundStates, st); i++ {
 		p[i] = want{code, code}
 	}
+	return p
+}
+
+// at sets the statuses in state st.
+func (p phases) at(st evaluation.RoundStatus, own, other int) phases {
+	p[slices.Index(roundStates, st)] = want{own, other}
 	return p
 }
 
@@ -227,6 +249,34 @@ func onJob(format string) target {
 	})
 }
 
+// freshRound: a new round in the state, without assignments, for both
+// objects; body gives the request's body.
+func freshRound(format string, body func(rs *roundState) any) target {
+	build := func(rs *roundState, _ string) req {
+		r, _, _ := rs.fresh(false)
+		rq := req{path: fmt.Sprintf(format, r.ID)}
+		if body != nil {
+			rq.body = body(rs)
+		}
+		return rq
+	}
+	return target{own: build, other: build}
+}
+
+// freshAssignment: eval1's and eval2's assignments in a new round in the state.
+func freshAssignment(format string, body any) target {
+	build := func(own bool) stateReq {
+		return func(rs *roundState, _ string) req {
+			_, a1, a2 := rs.fresh(true)
+			if own {
+				return req{path: fmt.Sprintf(format, a1.ID), body: body}
+			}
+			return req{path: fmt.Sprintf(format, a2.ID), body: body}
+		}
+	}
+	return target{own: build(true), other: build(false)}
+}
+
 // phasedRow is a round-scoped route of the phase table.
 type phasedRow struct {
 	target
@@ -283,6 +333,18 @@ func phasedRows() map[string]phasedRow {
 		"GET /api/v1/jobs/:id":                                           phased(onJob(v1+"/jobs/%d"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 404)}),
 		"GET /api/v1/jobs/:id/download":                                  phased(onJob(v1+"/jobs/%d/download"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 404)}),
 
+		// Writes whose answer depends on the round's state (DESIGN.md "What
+		// each round state allows"; a wrong state is 409), on new rounds.
+		"POST /api/v1/rounds/:id/open":          phased(freshRound(v1+"/rounds/%d/open", nil), roles{asAdmin: always(409, 409).at(draft, 200, 200)}),
+		"POST /api/v1/rounds/:id/close-scoring": phased(freshRound(v1+"/rounds/%d/close-scoring", nil), roles{asAdmin: always(409, 409).at(open, 200, 200)}),
+		"POST /api/v1/rounds/:id/publish":       phased(freshRound(v1+"/rounds/%d/publish", nil), roles{asAdmin: always(409, 409).at(closed, 200, 200)}),
+		"POST /api/v1/rounds/:id/archive":       phased(freshRound(v1+"/rounds/%d/archive", nil), roles{asAdmin: always(409, 409).at(published, 200, 200)}),
+		"PATCH /api/v1/rounds/:id":              phased(freshRound(v1+"/rounds/%d", renamed), roles{asAdmin: always(200, 200).at(published, 409, 409).at(archived, 409, 409)}),
+		"POST /api/v1/rounds/:id/assignments":   phased(freshRound(v1+"/rounds/%d/assignments", eval1OnP1), roles{asAdmin: always(409, 409).at(draft, 201, 201).at(open, 201, 201)}),
+		"POST /api/v1/rounds/:id/auto-assign":   phased(freshRound(v1+"/rounds/%d/auto-assign", onePerPlan), roles{asAdmin: always(409, 409).at(draft, 201, 201).at(open, 201, 201)}),
+		"POST /api/v1/rounds/:id/remind":        phased(inRound(v1+"/rounds/%d/remind"), roles{asAdmin: always(200, 200).at(draft, 409, 409).at(archived, 409, 409)}),
+		"POST /api/v1/assignments/:id/findings": phased(freshAssignment(v1+"/assignments/%d/findings", findingRequest()), roles{asEvaluator: always(409, 404).at(draft, 404, 404).at(open, 201, 404)}),
+
 		// Surveys linked to a round: viewers read their results once the round is published.
 		"GET /api/v1/surveys/:id":                phased(onSurvey(v1+"/surveys/%d"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 200)}),
 		"GET /api/v1/surveys/:id/results":        phased(onSurvey(v1+"/surveys/%d/results"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 200)}),
@@ -290,6 +352,17 @@ func phasedRows() map[string]phasedRow {
 		"GET /api/v1/surveys/:id/qr.png":         phased(onSurvey(v1+"/surveys/%d/qr.png"), office),
 	}
 }
+
+func renamed(rs *roundState) any {
+	name := rs.fix.unique("改名轮次")
+	return evaluation.RoundPatch{Name: &name}
+}
+
+func eval1OnP1(rs *roundState) any {
+	return evaluation.AssignmentRequest{PlanID: rs.fix.w.P1.ID, EvaluatorID: rs.fix.w.Eval1.ID}
+}
+
+func onePerPlan(*roundState) any { return map[string]int{"raters_per_plan": 1} }
 
 // checkListsByPhase checks that lists show a round's objects in the same
 // states as the phase table: a round a caller may not see is not in its

@@ -347,30 +347,6 @@ func (f *authzFixture) rows() map[string]authzRow {
 				StartsOn: "2026-06-01", ScoringDue: "2026-07-01"}}
 		}, only(201, asAdmin)),
 		"GET /api/v1/rounds": same(at(v1+"/rounds"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
-		"PATCH /api/v1/rounds/:id": same(func(f *authzFixture, _ string) req {
-			name := f.unique("改名轮次")
-			return req{path: fmt.Sprintf(v1+"/rounds/%d", f.freshRound().ID), body: evaluation.RoundPatch{Name: &name}}
-		}, only(200, asAdmin)),
-		"POST /api/v1/rounds/:id/open": same(func(f *authzFixture, _ string) req {
-			return req{path: fmt.Sprintf(v1+"/rounds/%d/open", f.freshRound().ID)}
-		}, only(200, asAdmin)),
-		"POST /api/v1/rounds/:id/close-scoring": same(func(f *authzFixture, _ string) req {
-			return req{path: fmt.Sprintf(v1+"/rounds/%d/close-scoring", f.freshRound(evaluation.RoundOpen).ID)}
-		}, only(200, asAdmin)),
-		"POST /api/v1/rounds/:id/publish": same(func(f *authzFixture, _ string) req {
-			return req{path: fmt.Sprintf(v1+"/rounds/%d/publish", f.freshRound(evaluation.RoundOpen, evaluation.RoundScoringClosed).ID)}
-		}, only(200, asAdmin)),
-		"POST /api/v1/rounds/:id/archive": same(func(f *authzFixture, _ string) req {
-			r := f.freshRound(evaluation.RoundOpen, evaluation.RoundScoringClosed, evaluation.RoundPublished)
-			return req{path: fmt.Sprintf(v1+"/rounds/%d/archive", r.ID)}
-		}, only(200, asAdmin)),
-		"POST /api/v1/rounds/:id/assignments": same(func(f *authzFixture, _ string) req {
-			return req{path: fmt.Sprintf(v1+"/rounds/%d/assignments", f.freshRound().ID),
-				body: evaluation.AssignmentRequest{PlanID: f.w.P1.ID, EvaluatorID: f.w.Eval1.ID}}
-		}, only(201, asAdmin)),
-		"POST /api/v1/rounds/:id/auto-assign": same(func(f *authzFixture, _ string) req {
-			return req{path: fmt.Sprintf(v1+"/rounds/%d/auto-assign", f.freshRound().ID), body: map[string]int{"raters_per_plan": 1}}
-		}, only(201, asAdmin)),
 		"POST /api/v1/scoresheets/:assignment_id/reopen": same(func(f *authzFixture, _ string) req {
 			return req{path: fmt.Sprintf(v1+"/scoresheets/%d/reopen", f.freshSubmitted().ID)}
 		}, only(200, asAdmin)),
@@ -404,15 +380,6 @@ func (f *authzFixture) rows() map[string]authzRow {
 			},
 			want: only(200).but(asEvaluator, 200, 404),
 		},
-		"POST /api/v1/assignments/:id/findings": {
-			own: func(f *authzFixture, _ string) req {
-				return req{path: fmt.Sprintf(v1+"/assignments/%d/findings", f.ownA.ID), body: findingRequest()}
-			},
-			other: func(f *authzFixture, _ string) req {
-				return req{path: fmt.Sprintf(v1+"/assignments/%d/findings", f.otherA.ID), body: findingRequest()}
-			},
-			want: only(201).but(asEvaluator, 201, 404),
-		},
 		"PATCH /api/v1/findings/:id": {
 			own: func(f *authzFixture, _ string) req {
 				d := f.unique("修改后的问题描述")
@@ -441,8 +408,6 @@ func (f *authzFixture) rows() map[string]authzRow {
 		"DELETE /api/v1/assignments/:id": same(func(f *authzFixture, _ string) req {
 			return req{path: fmt.Sprintf(v1+"/assignments/%d", f.w.Assign(f.freshRound(), f.w.P1, f.w.Eval1).ID)}
 		}, only(204, asAdmin)),
-		"POST /api/v1/rounds/:id/remind": same(at(v1+"/rounds/%d/remind", f.open.ID), only(200, asAdmin)),
-
 		"GET /api/v1/findings": same(at(v1+"/findings"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
 		"PUT /api/v1/findings/:id/response": {
 			own: func(f *authzFixture, _ string) req {
