@@ -292,11 +292,22 @@ func (p phasedRow) in(rs *roundState, st evaluation.RoundStatus) authzRow {
 	for caller, ph := range p.want {
 		e[caller] = ph[i]
 	}
-	return authzRow{
-		own:   func(_ *authzFixture, caller string) req { return p.own(rs, caller) },
-		other: func(_ *authzFixture, caller string) req { return p.other(rs, caller) },
-		want:  e,
+	// A caller refused for its role (401, 403) never reaches the object:
+	// one request serves them all, so that writes build fewer new rounds.
+	build := func(sr stateReq) func(*authzFixture, string) req {
+		var refused *req
+		return func(_ *authzFixture, caller string) req {
+			if w := e[caller]; w.own != w.other || (w.own != http.StatusUnauthorized && w.own != http.StatusForbidden) {
+				return sr(rs, caller)
+			}
+			if refused == nil {
+				r := sr(rs, caller)
+				refused = &r
+			}
+			return *refused
+		}
 	}
+	return authzRow{own: build(p.own), other: build(p.other), want: e}
 }
 
 // phasedRows is the phase table: one row per round-scoped route.

@@ -37,7 +37,7 @@ func (a Actor) MayReadRound(st RoundStatus) bool {
 // given, e.g. "rounds.status") is in a state the actor may read.
 func inReadableRounds(q *gorm.DB, actor Actor, statusColumn string) *gorm.DB {
 	states := readableStates[actor.Role]
-	if len(states) == len(readableStates[RoleAdmin]) {
+	if len(states) == len(readableStates[RoleAdmin]) { // every state: nothing to narrow
 		return q
 	}
 	if len(states) == 0 {
