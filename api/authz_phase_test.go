@@ -346,15 +346,17 @@ func phasedRows() map[string]phasedRow {
 
 		// Writes whose answer depends on the round's state (DESIGN.md "What
 		// each round state allows"; a wrong state is 409), on new rounds.
-		"POST /api/v1/rounds/:id/open":          phased(freshRound(v1+"/rounds/%d/open", nil), roles{asAdmin: always(409, 409).at(draft, 200, 200)}),
-		"POST /api/v1/rounds/:id/close-scoring": phased(freshRound(v1+"/rounds/%d/close-scoring", nil), roles{asAdmin: always(409, 409).at(open, 200, 200)}),
-		"POST /api/v1/rounds/:id/publish":       phased(freshRound(v1+"/rounds/%d/publish", nil), roles{asAdmin: always(409, 409).at(closed, 200, 200)}),
-		"POST /api/v1/rounds/:id/archive":       phased(freshRound(v1+"/rounds/%d/archive", nil), roles{asAdmin: always(409, 409).at(published, 200, 200)}),
-		"PATCH /api/v1/rounds/:id":              phased(freshRound(v1+"/rounds/%d", renamed), roles{asAdmin: always(200, 200).at(published, 409, 409).at(archived, 409, 409)}),
-		"POST /api/v1/rounds/:id/assignments":   phased(freshRound(v1+"/rounds/%d/assignments", eval1OnP1), roles{asAdmin: always(409, 409).at(draft, 201, 201).at(open, 201, 201)}),
-		"POST /api/v1/rounds/:id/auto-assign":   phased(freshRound(v1+"/rounds/%d/auto-assign", onePerPlan), roles{asAdmin: always(409, 409).at(draft, 201, 201).at(open, 201, 201)}),
-		"POST /api/v1/rounds/:id/remind":        phased(inRound(v1+"/rounds/%d/remind"), roles{asAdmin: always(200, 200).at(draft, 409, 409).at(archived, 409, 409)}),
-		"POST /api/v1/assignments/:id/findings": phased(freshAssignment(v1+"/assignments/%d/findings", findingRequest()), roles{asEvaluator: always(409, 404).at(draft, 404, 404).at(open, 201, 404)}),
+		"POST /api/v1/rounds/:id/open":           phased(freshRound(v1+"/rounds/%d/open", nil), roles{asAdmin: always(409, 409).at(draft, 200, 200)}),
+		"POST /api/v1/rounds/:id/close-scoring":  phased(freshRound(v1+"/rounds/%d/close-scoring", nil), roles{asAdmin: always(409, 409).at(open, 200, 200)}),
+		"POST /api/v1/rounds/:id/publish":        phased(freshRound(v1+"/rounds/%d/publish", nil), roles{asAdmin: always(409, 409).at(closed, 200, 200)}),
+		"POST /api/v1/rounds/:id/archive":        phased(freshRound(v1+"/rounds/%d/archive", nil), roles{asAdmin: always(409, 409).at(published, 200, 200)}),
+		"PATCH /api/v1/rounds/:id":               phased(freshRound(v1+"/rounds/%d", renamed), roles{asAdmin: always(200, 200).at(published, 409, 409).at(archived, 409, 409)}),
+		"POST /api/v1/rounds/:id/assignments":    phased(freshRound(v1+"/rounds/%d/assignments", eval1OnP1), roles{asAdmin: always(409, 409).at(draft, 201, 201).at(open, 201, 201)}),
+		"POST /api/v1/rounds/:id/auto-assign":    phased(freshRound(v1+"/rounds/%d/auto-assign", onePerPlan), roles{asAdmin: always(409, 409).at(draft, 201, 201).at(open, 201, 201)}),
+		"DELETE /api/v1/assignments/:id":         phased(freshAssignment(v1+"/assignments/%d", nil), roles{asAdmin: always(204, 204).at(published, 409, 409).at(archived, 409, 409)}),
+		"PUT /api/v1/assignments/:id/scoresheet": phased(freshAssignment(v1+"/assignments/%d/scoresheet", evaluation.ScoresheetRequest{Comment: "草稿"}), roles{asEvaluator: always(409, 404).at(draft, 404, 404).at(open, 200, 404)}),
+		"POST /api/v1/rounds/:id/remind":         phased(inRound(v1+"/rounds/%d/remind"), roles{asAdmin: always(200, 200).at(draft, 409, 409).at(archived, 409, 409)}),
+		"POST /api/v1/assignments/:id/findings":  phased(freshAssignment(v1+"/assignments/%d/findings", findingRequest()), roles{asEvaluator: always(409, 404).at(draft, 404, 404).at(open, 201, 404)}),
 
 		// Surveys linked to a round: viewers read their results once the round is published.
 		"GET /api/v1/surveys/:id":                phased(onSurvey(v1+"/surveys/%d"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 200)}),

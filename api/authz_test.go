@@ -244,15 +244,6 @@ func (f *authzFixture) freshSubmitted() *evaluation.AssignmentView {
 	return a
 }
 
-// sheetVersion is the current version of an assignment's scoresheet.
-func (f *authzFixture) sheetVersion(a *evaluation.AssignmentView) int {
-	d, err := f.w.Store.Assignment(context.Background(), f.w.AdminActor(), a.ID)
-	if err != nil {
-		f.s.t.Fatal(err)
-	}
-	return d.Scoresheet.Version
-}
-
 func (f *authzFixture) freshOrg() *evaluation.Org {
 	return f.w.Org(f.unique("临时单位"), evaluation.OrgDepartment, "")
 }
@@ -352,17 +343,6 @@ func (f *authzFixture) rows() map[string]authzRow {
 		}, only(200, asAdmin)),
 
 		"GET /api/v1/assignments": same(at(v1+"/assignments"), only(200, asEvaluator)),
-		"PUT /api/v1/assignments/:id/scoresheet": {
-			own: func(f *authzFixture, _ string) req {
-				return req{path: fmt.Sprintf(v1+"/assignments/%d/scoresheet", f.ownA.ID),
-					body: evaluation.ScoresheetRequest{Version: f.sheetVersion(f.ownA), Comment: f.unique("草稿")}}
-			},
-			other: func(f *authzFixture, _ string) req {
-				return req{path: fmt.Sprintf(v1+"/assignments/%d/scoresheet", f.otherA.ID),
-					body: evaluation.ScoresheetRequest{Version: f.sheetVersion(f.otherA)}}
-			},
-			want: only(200).but(asEvaluator, 200, 404),
-		},
 		"POST /api/v1/assignments/:id/submit": {
 			own: func(f *authzFixture, _ string) req {
 				r := f.freshRound()
@@ -405,9 +385,6 @@ func (f *authzFixture) rows() map[string]authzRow {
 
 		"GET /api/v1/audit": same(at(v1+"/audit"), only(200, asAdmin)),
 
-		"DELETE /api/v1/assignments/:id": same(func(f *authzFixture, _ string) req {
-			return req{path: fmt.Sprintf(v1+"/assignments/%d", f.w.Assign(f.freshRound(), f.w.P1, f.w.Eval1).ID)}
-		}, only(204, asAdmin)),
 		"GET /api/v1/findings": same(at(v1+"/findings"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
 		"PUT /api/v1/findings/:id/response": {
 			own: func(f *authzFixture, _ string) req {
