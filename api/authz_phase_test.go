@@ -286,8 +286,8 @@ type phasedRow struct {
 func phased(tg target, r roles) phasedRow { return phasedRow{tg, r} }
 
 // in is the row as the authorisation table runs it in one round state.
-func (p phasedRow) in(rs *roundState, st evaluation.RoundStatus) authzRow {
-	i := slices.Index(roundStates, st)
+func (p phasedRow) in(rs *roundState) authzRow {
+	i := slices.Index(roundStates, rs.status)
 	e := only(0)
 	for caller, ph := range p.want {
 		e[caller] = ph[i]

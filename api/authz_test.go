@@ -508,7 +508,7 @@ func TestAuthorisationOfEveryRoute(t *testing.T) {
 				t.Errorf("route %s has a row in both the authorisation table and the phase table", key)
 			case inPhase:
 				for _, st := range roundStates {
-					checkRow(t, s, f, r.Method, key, " in a "+string(st)+" round", prow.in(f.states[st], st))
+					checkRow(t, s, f, r.Method, key, " in a "+string(st)+" round", prow.in(f.states[st]))
 				}
 			case roundScoped(r.Method, r.Path):
 				t.Errorf("route %s is round-scoped but has no per-state row in the phase table", key)
