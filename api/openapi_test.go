@@ -760,7 +760,7 @@ func flowRound(c *coverage) {
 	// Results, while scoring is open and after.
 	results := round + "/results"
 	c.call(http.MethodGet, results, admin, nil, http.StatusOK)
-	c.call(http.MethodGet, results, c.tok("leader"), nil, http.StatusOK)
+	c.call(http.MethodGet, results, c.tok("leader"), nil, http.StatusNotFound) // viewers: published rounds only
 	c.call(http.MethodGet, results, ev, nil, http.StatusOK)
 	c.call(http.MethodGet, results, c.tok("finance"), nil, http.StatusForbidden)
 	c.call(http.MethodGet, fmt.Sprintf("%s/%d/results", rounds, second.ID), admin, nil, http.StatusOK)
@@ -785,6 +785,7 @@ func flowRound(c *coverage) {
 	c.call(http.MethodPost, a+"/submit", ev, map[string]int{"version": sheet.Version}, http.StatusOK)
 	c.call(http.MethodPost, round+"/publish", admin, nil, http.StatusOK)
 	c.call(http.MethodPost, round+"/publish", admin, nil, http.StatusConflict)
+	c.call(http.MethodGet, results, c.tok("leader"), nil, http.StatusOK)
 	var published evaluation.List[evaluation.Finding]
 	c.call(http.MethodGet, a+"/findings", ev, nil, http.StatusOK).decode(&published)
 	if len(published.Items) != 1 || published.Items[0].DueOn == nil {

@@ -19,12 +19,12 @@ import (
 // SurveyStore is what the survey management handlers need of the domain.
 type SurveyStore interface {
 	CreateSurvey(ctx context.Context, actor evaluation.Actor, req evaluation.SurveyRequest) (*evaluation.Survey, error)
-	Surveys(ctx context.Context, f evaluation.SurveyFilter) (evaluation.List[evaluation.Survey], error)
-	Survey(ctx context.Context, id int64) (*evaluation.Survey, error)
+	Surveys(ctx context.Context, actor evaluation.Actor, f evaluation.SurveyFilter) (evaluation.List[evaluation.Survey], error)
+	Survey(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.Survey, error)
 	UpdateSurvey(ctx context.Context, actor evaluation.Actor, id int64, p evaluation.SurveyPatch) (*evaluation.Survey, error)
 	PublishSurvey(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.Survey, error)
 	CloseSurvey(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.Survey, error)
-	SurveyResults(ctx context.Context, id int64) (*evaluation.SurveyResults, error)
+	SurveyResults(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.SurveyResults, error)
 	SurveyResponses(ctx context.Context, id int64) iter.Seq2[*evaluation.SurveyResponse, error]
 	Location() *time.Location
 }
@@ -117,7 +117,7 @@ func (h *SurveyHandler) list(c echo.Context) error {
 		return err
 	}
 	f.Status = evaluation.SurveyStatus(c.QueryParam("status"))
-	list, err := h.Surveys.Surveys(c.Request().Context(), f)
+	list, err := h.Surveys.Surveys(c.Request().Context(), actor(c), f)
 	if err != nil {
 		return err
 	}
@@ -129,7 +129,7 @@ func (h *SurveyHandler) list(c echo.Context) error {
 }
 
 func (h *SurveyHandler) get(c echo.Context) error {
-	s, err := h.Surveys.Survey(c.Request().Context(), pathID(c, "id"))
+	s, err := h.Surveys.Survey(c.Request().Context(), actor(c), pathID(c, "id"))
 	if err != nil {
 		return err
 	}
@@ -165,7 +165,7 @@ func (h *SurveyHandler) close(c echo.Context) error {
 }
 
 func (h *SurveyHandler) results(c echo.Context) error {
-	r, err := h.Surveys.SurveyResults(c.Request().Context(), pathID(c, "id"))
+	r, err := h.Surveys.SurveyResults(c.Request().Context(), actor(c), pathID(c, "id"))
 	if err != nil {
 		return err
 	}
@@ -176,11 +176,11 @@ func (h *SurveyHandler) results(c echo.Context) error {
 // results on a second sheet.
 func (h *SurveyHandler) responsesXLSX(c echo.Context) error {
 	ctx, id := c.Request().Context(), pathID(c, "id")
-	s, err := h.Surveys.Survey(ctx, id)
+	s, err := h.Surveys.Survey(ctx, actor(c), id)
 	if err != nil {
 		return err
 	}
-	res, err := h.Surveys.SurveyResults(ctx, id)
+	res, err := h.Surveys.SurveyResults(ctx, actor(c), id)
 	if err != nil {
 		return err
 	}
@@ -196,7 +196,7 @@ func (h *SurveyHandler) responsesXLSX(c echo.Context) error {
 
 // qr draws the public link of a published (or closed) survey as a QR code.
 func (h *SurveyHandler) qr(c echo.Context) error {
-	s, err := h.Surveys.Survey(c.Request().Context(), pathID(c, "id"))
+	s, err := h.Surveys.Survey(c.Request().Context(), actor(c), pathID(c, "id"))
 	if err != nil {
 		return err
 	}

@@ -157,7 +157,7 @@ func (s *Store) RoundAssignments(ctx context.Context, f AssignmentFilter) (List[
 // been opened (a draft round shows evaluators nothing yet).
 func (s *Store) MyAssignments(ctx context.Context, actor Actor, f AssignmentFilter) (List[AssignmentView], error) {
 	f.EvaluatorID = actor.UserID
-	q := f.apply(assignmentQuery(s.read(ctx))).Where("rounds.status <> ?", RoundDraft)
+	q := inReadableRounds(f.apply(assignmentQuery(s.read(ctx))), actor, "rounds.status")
 	return s.listAssignments(q, f.Page)
 }
 

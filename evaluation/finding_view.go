@@ -78,23 +78,22 @@ type FindingFilter struct {
 	Page     Page
 }
 
-// findingQuery selects the findings the actor may see, with their round and plan.
+// findingQuery selects the findings the actor may see, with their round and
+// plan: those of rounds the phase rule lets it read, then its own.
 func (s *Store) findingQuery(g *gorm.DB, actor Actor) *gorm.DB {
 	q := g.Table("findings").
 		Select(`findings.*, rounds.name AS round_name, rounds.status AS round_status, plans.code AS plan_code,
 			plans.title AS plan_title, plans.lead_department_id`).
 		Joins("JOIN rounds ON rounds.id = findings.round_id").
 		Joins("JOIN plans ON plans.id = findings.plan_id")
-	published := []RoundStatus{RoundPublished, RoundArchived}
+	q = inReadableRounds(q, actor, "rounds.status")
 	switch actor.Role {
-	case RoleAdmin:
+	case RoleAdmin, RoleViewer:
 		return q
 	case RoleEvaluator:
 		return q.Where("findings.evaluator_id = ?", actor.UserID)
 	case RoleDepartment:
-		return q.Where("plans.lead_department_id = ? AND rounds.status IN ?", actor.OrgID, published)
-	case RoleViewer:
-		return q.Where("rounds.status IN ?", published)
+		return q.Where("plans.lead_department_id = ?", actor.OrgID)
 	}
 	return q.Where("1 = 0")
 }

@@ -46,7 +46,7 @@ func (s *Store) RoundRectification(ctx context.Context, actor Actor, roundID int
 	if err != nil {
 		return nil, err
 	}
-	published := r.Status == RoundPublished || r.Status == RoundArchived
+	published := r.Status.Published()
 	type row struct {
 		PlanID       int64
 		Code         string

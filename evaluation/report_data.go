@@ -178,25 +178,26 @@ func (d *RoundReportData) ReportDate() Date {
 
 // Published reports whether the round's findings have been published.
 func (d *RoundReportData) Published() bool {
-	return d.Round.Status == RoundPublished || d.Round.Status == RoundArchived
+	return d.Round.Status.Published()
 }
 
 // checkReportAccess enforces who may have which report of a round, and when:
+// first the phase rule (a round the reader may not see is not found), then
 // evaluation reports from the close of scoring for the office (a preview)
 // and from publication for others; rectification reports and the round
 // summary for non-office readers from publication. Evaluators get the
 // reports of plans they were assigned, departments those of plans they
 // lead; a plan or round they may not see is not found.
 func (s *Store) checkReportAccess(ctx context.Context, actor Actor, r *Round, planID int64, kind ReportKind) error {
-	published := r.Status == RoundPublished || r.Status == RoundArchived
+	if !actor.MayReadRound(r.Status) {
+		return ErrNotFound
+	}
 	switch actor.Role {
-	case RoleAdmin:
-	case RoleViewer:
-		if !published {
-			return ErrNotFound
-		}
+	case RoleAdmin, RoleViewer:
 	case RoleEvaluator, RoleDepartment:
-		if !published || planID == 0 {
+		// Reports are issued at publication; the preview before it is the
+		// office's, even for the evaluators of a round they may see.
+		if !r.Status.Published() || planID == 0 {
 			return ErrNotFound
 		}
 		q := s.read(ctx).Model(&Assignment{}).Where("assignments.round_id = ? AND assignments.plan_id = ?", r.ID, planID)
@@ -218,7 +219,7 @@ func (s *Store) checkReportAccess(ctx context.Context, actor Actor, r *Round, pl
 	switch {
 	case r.Status == RoundDraft || r.Status == RoundOpen:
 		return conflictf("not_ready", "评分尚未截止，报告还不能生成")
-	case kind == ReportRectification && !published:
+	case kind == ReportRectification && !r.Status.Published():
 		return conflictf("not_ready", "评估结果发布后才能生成整改情况报告")
 	}
 	return nil

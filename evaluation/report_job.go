@@ -91,14 +91,22 @@ func (s *Store) FinishReportJob(ctx context.Context, id int64, blobKey string, s
 	})
 }
 
-// ReportJob returns a job its creator (or an admin) may see. A running job
-// whose process stopped reporting progress is reported failed.
+// ReportJob returns a job its creator (or an admin) may see, of a round the
+// phase rule lets them read. A running job whose process stopped reporting
+// progress is reported failed.
 func (s *Store) ReportJob(ctx context.Context, actor Actor, id int64) (*ReportJob, error) {
 	var j ReportJob
 	if err := s.read(ctx).First(&j, id).Error; err != nil {
 		return nil, notFound(err, "report job")
 	}
 	if actor.Role != RoleAdmin && j.CreatedBy != actor.UserID {
+		return nil, ErrNotFound
+	}
+	r, err := s.Round(ctx, j.RoundID)
+	if err != nil {
+		return nil, err
+	}
+	if !actor.MayReadRound(r.Status) {
 		return nil, ErrNotFound
 	}
 	if (j.Status == JobRunning || j.Status == JobQueued) && s.Now().Sub(j.UpdatedAt) > JobStaleAfter {

@@ -110,17 +110,14 @@ func (rr *RoundResults) Item(res PlanResult) ResultItem {
 }
 
 // visiblePlans returns the plans of a round whose results the actor may see:
-// all for admins and viewers, those they were assigned for evaluators (once
-// the round is open), nil meaning all.
+// all for admins and viewers, those they were assigned for evaluators, nil
+// meaning all. The round itself has passed the phase rule (VisibleRound).
 func (s *Store) visiblePlans(ctx context.Context, actor Actor, r *Round) (map[int64]bool, error) {
 	switch actor.Role {
 	case RoleAdmin, RoleViewer:
 		return nil, nil
 	case RoleEvaluator:
 		visible := map[int64]bool{}
-		if r.Status == RoundDraft {
-			return visible, nil
-		}
 		var ids []int64
 		if err := s.read(ctx).Model(&Assignment{}).Where("round_id = ? AND evaluator_id = ?", r.ID, actor.UserID).
 			Pluck("plan_id", &ids).Error; err != nil {
@@ -134,14 +131,28 @@ func (s *Store) visiblePlans(ctx context.Context, actor Actor, r *Round) (map[in
 	return map[int64]bool{}, nil
 }
 
+// visibleResults computes the results of a round the actor may see (the
+// phase rule first: a viewer sees no results before publication), with the
+// plans among them the actor may see.
+func (s *Store) visibleResults(ctx context.Context, actor Actor, roundID int64) (*RoundResults, map[int64]bool, error) {
+	if _, err := s.VisibleRound(ctx, actor, roundID); err != nil {
+		return nil, nil, err
+	}
+	rr, err := s.ComputeRoundResults(ctx, roundID)
+	if err != nil {
+		return nil, nil, err
+	}
+	visible, err := s.visiblePlans(ctx, actor, rr.Round)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rr, visible, nil
+}
+
 // Results returns the results of a round the actor may see. An evaluator
 // without any plan in the round does not see the round at all.
 func (s *Store) Results(ctx context.Context, actor Actor, roundID int64) ([]ResultItem, error) {
-	rr, err := s.ComputeRoundResults(ctx, roundID)
-	if err != nil {
-		return nil, err
-	}
-	visible, err := s.visiblePlans(ctx, actor, rr.Round)
+	rr, visible, err := s.visibleResults(ctx, actor, roundID)
 	if err != nil {
 		return nil, err
 	}
@@ -159,11 +170,7 @@ func (s *Store) Results(ctx context.Context, actor Actor, roundID int64) ([]Resu
 
 // PlanResult returns one plan's result in a round with its indicators and raters.
 func (s *Store) PlanResult(ctx context.Context, actor Actor, roundID, planID int64) (*ResultDetail, error) {
-	rr, err := s.ComputeRoundResults(ctx, roundID)
-	if err != nil {
-		return nil, err
-	}
-	visible, err := s.visiblePlans(ctx, actor, rr.Round)
+	rr, visible, err := s.visibleResults(ctx, actor, roundID)
 	if err != nil {
 		return nil, err
 	}

@@ -201,9 +201,10 @@ type RoundFilter struct {
 	Page   Page
 }
 
-// Rounds lists the rounds the actor may see, newest first: all for admins
-// and viewers; for evaluators the opened rounds they have assignments in; for
-// departments the published rounds that evaluated their plans.
+// Rounds lists the rounds the actor may see, newest first: all for admins;
+// for viewers the published ones; for evaluators the opened rounds they have
+// assignments in; for departments the published rounds that evaluated their
+// plans.
 func (s *Store) Rounds(ctx context.Context, actor Actor, f RoundFilter) (List[Round], error) {
 	q := visibleRounds(s.read(ctx), actor).Model(&Round{})
 	if f.Status != "" {
@@ -212,7 +213,8 @@ func (s *Store) Rounds(ctx context.Context, actor Actor, f RoundFilter) (List[Ro
 	return paginate[Round](q, f.Page, "starts_on DESC, id DESC")
 }
 
-// VisibleRound returns a round the actor may see (see Rounds).
+// VisibleRound returns a round the actor may see (see Rounds). Every read of
+// an object of one round starts here.
 func (s *Store) VisibleRound(ctx context.Context, actor Actor, id int64) (*Round, error) {
 	var r Round
 	if err := visibleRounds(s.read(ctx), actor).First(&r, id).Error; err != nil {
@@ -221,16 +223,18 @@ func (s *Store) VisibleRound(ctx context.Context, actor Actor, id int64) (*Round
 	return &r, nil
 }
 
-// visibleRounds narrows a query of rounds to those the actor may see.
+// visibleRounds narrows a query of rounds to those the actor may see: the
+// phase rule (readableStates), then ownership.
 func visibleRounds(g *gorm.DB, actor Actor) *gorm.DB {
+	q := inReadableRounds(g, actor, "status")
 	switch actor.Role {
 	case RoleAdmin, RoleViewer:
-		return g
+		return q
 	case RoleEvaluator:
-		return g.Where("status <> ? AND id IN (?)", RoundDraft,
+		return q.Where("id IN (?)",
 			g.Session(&gorm.Session{NewDB: true}).Model(&Assignment{}).Select("round_id").Where("evaluator_id = ?", actor.UserID))
 	case RoleDepartment:
-		return g.Where("status IN ? AND id IN (?)", []RoundStatus{RoundPublished, RoundArchived},
+		return q.Where("id IN (?)",
 			g.Session(&gorm.Session{NewDB: true}).Model(&Assignment{}).Select("assignments.round_id").
 				Joins("JOIN plans ON plans.id = assignments.plan_id").Where("plans.lead_department_id = ?", actor.OrgID))
 	}

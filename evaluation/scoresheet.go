@@ -91,7 +91,7 @@ func ownAssignment(g *gorm.DB, actor Actor, id int64) (*Assignment, *Round, erro
 	if err := g.First(&r, a.RoundID).Error; err != nil {
 		return nil, nil, notFound(err, "round")
 	}
-	if actor.Role != RoleAdmin && (a.EvaluatorID != actor.UserID || r.Status == RoundDraft) {
+	if !actor.MayReadRound(r.Status) || (actor.Role != RoleAdmin && a.EvaluatorID != actor.UserID) {
 		return nil, nil, ErrNotFound
 	}
 	return &a, &r, nil

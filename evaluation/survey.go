@@ -427,9 +427,17 @@ func loadSurvey(q *gorm.DB, id int64) (*surveyRow, *Survey, error) {
 	return &row, sv, nil
 }
 
-// Survey returns one survey with its number of responses.
-func (s *Store) Survey(ctx context.Context, id int64) (*Survey, error) {
-	_, sv, err := loadSurvey(s.read(ctx), id)
+// visibleSurveys narrows a query of surveys to those the actor may see: one
+// linked to a round only while the phase rule lets the actor read the round
+// (a viewer sees nothing of a round before its publication).
+func visibleSurveys(g *gorm.DB, actor Actor) *gorm.DB {
+	rounds := inReadableRounds(g.Session(&gorm.Session{NewDB: true}).Model(&Round{}).Select("id"), actor, "status")
+	return g.Where("(surveys.round_id IS NULL OR surveys.round_id IN (?))", rounds)
+}
+
+// Survey returns one survey the actor may see, with its number of responses.
+func (s *Store) Survey(ctx context.Context, actor Actor, id int64) (*Survey, error) {
+	_, sv, err := loadSurvey(visibleSurveys(s.read(ctx), actor), id)
 	if err != nil {
 		return nil, err
 	}
@@ -447,9 +455,10 @@ type SurveyFilter struct {
 	Page    Page
 }
 
-// Surveys lists surveys, newest first, with their numbers of responses.
-func (s *Store) Surveys(ctx context.Context, f SurveyFilter) (List[Survey], error) {
-	q := s.read(ctx).Model(&surveyRow{})
+// Surveys lists the surveys the actor may see, newest first, with their
+// numbers of responses.
+func (s *Store) Surveys(ctx context.Context, actor Actor, f SurveyFilter) (List[Survey], error) {
+	q := visibleSurveys(s.read(ctx).Model(&surveyRow{}), actor)
 	if f.Status != "" {
 		q = q.Where("status = ?", f.Status)
 	}
@@ -532,7 +541,7 @@ func (s *Store) UpdateSurvey(ctx context.Context, actor Actor, id int64, p Surve
 		return nil, err
 	}
 	s.surveys.forget(sv.Token)
-	return s.Survey(ctx, sv.ID)
+	return s.Survey(ctx, actor, sv.ID)
 }
 
 // newSurveyToken returns 128 random bits, URL-safe.
@@ -564,7 +573,7 @@ func (s *Store) PublishSurvey(ctx context.Context, actor Actor, id int64) (*Surv
 	if err != nil {
 		return nil, err
 	}
-	return s.Survey(ctx, id)
+	return s.Survey(ctx, actor, id)
 }
 
 // CloseSurvey stops a published survey from taking answers.
@@ -576,7 +585,7 @@ func (s *Store) CloseSurvey(ctx context.Context, actor Actor, id int64) (*Survey
 	if err != nil {
 		return nil, err
 	}
-	return s.Survey(ctx, id)
+	return s.Survey(ctx, actor, id)
 }
 
 var surveyStatusNames = map[SurveyStatus]string{SurveyDraft: "草稿", SurveyPublished: "已发布", SurveyClosed: "已结束"}

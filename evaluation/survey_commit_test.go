@@ -83,7 +83,7 @@ func TestConcurrentAnswersShareTransactions(t *testing.T) {
 		if _, err := s.VerifyAudit(ctx); err != nil {
 			t.Fatal(err)
 		}
-		res, err := s.SurveyResults(ctx, a.ID)
+		res, err := s.SurveyResults(ctx, evaluation.System, a.ID)
 		if err != nil || res.Responses != n/3 {
 			t.Fatalf("results of a: %v %+v", err, res)
 		}

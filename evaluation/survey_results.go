@@ -275,9 +275,10 @@ func decodeAnswers(s string) (map[string]any, error) {
 	return out, nil
 }
 
-// SurveyResults tallies every response of a survey in one pass over them.
-func (s *Store) SurveyResults(ctx context.Context, id int64) (*SurveyResults, error) {
-	_, sv, err := loadSurvey(s.read(ctx), id)
+// SurveyResults tallies every response of a survey the actor may see in one
+// pass over them.
+func (s *Store) SurveyResults(ctx context.Context, actor Actor, id int64) (*SurveyResults, error) {
+	_, sv, err := loadSurvey(visibleSurveys(s.read(ctx), actor), id)
 	if err != nil {
 		return nil, err
 	}

@@ -149,19 +149,19 @@ func TestSurveyLifecycle(t *testing.T) {
 		if _, err := s.CloseSurvey(ctx, admin, empty.ID); err == nil {
 			t.Fatal("closed a draft")
 		}
-		if _, err := s.Survey(ctx, 999999); !errors.Is(err, evaluation.ErrNotFound) {
+		if _, err := s.Survey(ctx, evaluation.System, 999999); !errors.Is(err, evaluation.ErrNotFound) {
 			t.Fatalf("unknown survey: %v", err)
 		}
 
-		list, err := s.Surveys(ctx, evaluation.SurveyFilter{Status: evaluation.SurveyClosed})
+		list, err := s.Surveys(ctx, evaluation.System, evaluation.SurveyFilter{Status: evaluation.SurveyClosed})
 		if err != nil || list.Total != 1 || list.Items[0].ID != sv.ID || list.Items[0].Responses != 2 {
 			t.Fatalf("closed surveys: %v %+v", err, list)
 		}
-		list, err = s.Surveys(ctx, evaluation.SurveyFilter{RoundID: w.Round.ID, PlanID: w.P3.ID})
+		list, err = s.Surveys(ctx, evaluation.System, evaluation.SurveyFilter{RoundID: w.Round.ID, PlanID: w.P3.ID})
 		if err != nil || list.Total != 1 {
 			t.Fatalf("surveys of the round and plan: %v %+v", err, list)
 		}
-		if list, _ = s.Surveys(ctx, evaluation.SurveyFilter{}); list.Total != 3 || list.Items[0].ID < list.Items[1].ID || list.Items[1].ID < list.Items[2].ID {
+		if list, _ = s.Surveys(ctx, evaluation.System, evaluation.SurveyFilter{}); list.Total != 3 || list.Items[0].ID < list.Items[1].ID || list.Items[1].ID < list.Items[2].ID {
 			t.Fatalf("all surveys, newest first: %+v", list)
 		}
 
@@ -189,7 +189,7 @@ func TestSurveyResults(t *testing.T) {
 		w := evaltest.Seed(t, env)
 		s, ctx := w.Store, context.Background()
 		sv := w.PublishedSurvey(evaltest.SurveyRequest())
-		empty, err := s.SurveyResults(ctx, sv.ID)
+		empty, err := s.SurveyResults(ctx, evaluation.System, sv.ID)
 		if err != nil || empty.Responses != 0 || empty.SatisfactionIndex != nil || len(empty.Questions) != 8 || empty.Questions[0].Mean != nil {
 			t.Fatalf("results without responses: %v %+v", err, empty)
 		}
@@ -197,7 +197,7 @@ func TestSurveyResults(t *testing.T) {
 		answer(t, s, *sv.Token, map[string]any{"q1": 4, "q2": "是", "q3": 3, "q4": []string{"电话", "线上平台"}, "q5": 4, "q6": 6, "q8": "希望增加夜间窗口"})
 		answer(t, s, *sv.Token, map[string]any{"q1": 2, "q2": "是", "q3": 5, "q5": 3, "q6": 8, "q7": "36至60岁"})
 
-		res, err := s.SurveyResults(ctx, sv.ID)
+		res, err := s.SurveyResults(ctx, evaluation.System, sv.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -279,7 +279,7 @@ func TestSurveyIndexRounding(t *testing.T) {
 		}
 		answer(t, s, *sv.Token, a)
 	}
-	res, err := s.SurveyResults(ctx, sv.ID)
+	res, err := s.SurveyResults(ctx, evaluation.System, sv.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -384,7 +384,7 @@ func TestLinkedSurveys(t *testing.T) {
 		if err != nil || none == nil || len(none) != 0 {
 			t.Fatalf("surveys of P3: %v %#v, want an empty list", err, none)
 		}
-		res, _ := s.SurveyResults(ctx, a.ID)
+		res, _ := s.SurveyResults(ctx, evaluation.System, a.ID)
 		if res.SatisfactionIndex.String() != got[0].SatisfactionIndex.String() {
 			t.Errorf("summary index %v, results index %v", got[0].SatisfactionIndex, res.SatisfactionIndex)
 		}

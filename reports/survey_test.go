@@ -31,7 +31,7 @@ func TestSurveyResponsesXLSX(t *testing.T) {
 		answerSurvey(t, w.Store, *sv.Token,
 			map[string]any{"q1": 5, "q2": "否", "q5": 4, "q6": 10},
 			map[string]any{"q1": 4, "q2": "是", "q3": 3, "q4": []string{"电话", "线上平台"}, "q5": 4, "q6": 6, "q8": "窗口=排队\"久\"，<建议>增加人手"})
-		res, err := w.Store.SurveyResults(ctx, sv.ID)
+		res, err := w.Store.SurveyResults(ctx, evaluation.System, sv.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

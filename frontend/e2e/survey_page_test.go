@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/evaluation/evaltest"
 )
 
@@ -165,7 +166,7 @@ func TestPublicSurveyOnPhone(t *testing.T) {
 	if !reflect.DeepEqual(normalized(got[0]), normalized(want)) {
 		t.Errorf("stored answers %v, want %v", got[0], want)
 	}
-	if res, err := a.env.Store.SurveyResults(ctx, s.ID); err != nil || res.Responses != 1 {
+	if res, err := a.env.Store.SurveyResults(ctx, evaluation.System, s.ID); err != nil || res.Responses != 1 {
 		t.Errorf("results: %+v, %v; want 1 response", res, err)
 	}
 }

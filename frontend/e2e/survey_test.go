@@ -92,7 +92,7 @@ func TestAdminDesignsAndPublishesSurvey(t *testing.T) {
 	if err != nil {
 		t.Fatalf("survey id in %s: %v", a.location(), err)
 	}
-	s, err := a.env.Store.Survey(ctx, id)
+	s, err := a.env.Store.Survey(ctx, evaluation.System, id)
 	if err != nil {
 		t.Fatalf("the survey is not in the store: %v", err)
 	}
@@ -108,7 +108,7 @@ func TestAdminDesignsAndPublishesSurvey(t *testing.T) {
 	a.untilText(".el-message-box", "题目即被冻结")
 	a.confirm("确认发布")
 	a.toast("问卷已发布")
-	s, err = a.env.Store.Survey(ctx, id)
+	s, err = a.env.Store.Survey(ctx, evaluation.System, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +151,7 @@ func questionSummary(qs []evaluation.SurveyQuestion) string {
 // surveys counts the surveys in the store.
 func (a *app) surveys() int {
 	a.t.Helper()
-	list, err := a.env.Store.Surveys(context.Background(), evaluation.SurveyFilter{Page: evaluation.Page{PerPage: 1}})
+	list, err := a.env.Store.Surveys(context.Background(), evaluation.System, evaluation.SurveyFilter{Page: evaluation.Page{PerPage: 1}})
 	if err != nil {
 		a.t.Fatalf("list surveys: %v", err)
 	}
@@ -172,7 +172,7 @@ func (a *app) linkedSurvey(round *evaluation.Round, plan *evaluation.Plan, n int
 			a.t.Fatalf("answer the survey: %v", err)
 		}
 	}
-	res, err := a.env.Store.SurveyResults(ctx, s.ID)
+	res, err := a.env.Store.SurveyResults(ctx, evaluation.System, s.ID)
 	if err != nil {
 		a.t.Fatalf("survey results: %v", err)
 	}
@@ -216,9 +216,11 @@ func TestEvaluatorSeesSurveyBesideSatisfaction(t *testing.T) {
 // A city leader (viewer) finds the surveys in the menu, reads the list —
 // the drafts too, but without any of the office's buttons — and opens a
 // published survey's results, which count its responses as the server does.
+// The survey's round is published: before, it is not the viewer's to see.
 func TestViewerReadsSurveyResults(t *testing.T) {
 	a := newApp(t)
 	w := a.world
+	a.published()
 	s, res := a.linkedSurvey(w.Round, w.P1, 8)
 	if res.SatisfactionIndex == nil {
 		t.Fatal("the fixture survey has no satisfaction index")
