@@ -87,7 +87,7 @@ var xlsxExports = []struct {
 			map[string]any{"q1": 1, "q2": "否", "q5": 1, "q6": 10, "q7": hostile[3], "q8": hostile[2]},
 			map[string]any{"q1": 3, "q2": "否", "q5": 3, "q6": 5, "q8": hostile[4]})
 		ctx := context.Background()
-		res, err := world.Store.SurveyResults(ctx, sv.ID)
+		res, err := world.Store.SurveyResults(ctx, evaluation.System, sv.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
