@@ -221,3 +221,26 @@ func TestOrdinaryReportsNeedNoFallback(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestRareCharactersDeterministic: with several fonts and stand-in codes,
+// the same data still gives the same bytes, from any renderer.
+func TestRareCharactersDeterministic(t *testing.T) {
+	data := func() *EvaluationReport {
+		r := sampleEvaluation(3, 3, 2)
+		r.Plan.Title = "关于𠀀𪚥🇨🇳的实施方案"
+		r.Findings[0].Description = rareLine("问题")
+		return r
+	}
+	a, b := pdfOf(t, data()), pdfOf(t, data())
+	other, err := NewRenderer(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c bytes.Buffer
+	if err := other.EvaluationReport(&c, data()); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) || !bytes.Equal(a, c.Bytes()) {
+		t.Fatal("same data with rare characters, different bytes")
+	}
+}
