@@ -105,7 +105,11 @@ func (d *document) measure(size float64) func(rune) float64 {
 	k := size * ptToMM / 1000
 	return func(c rune) float64 {
 		c = printable(c)
-		return float64(d.fonts[d.glyphs[c].font].width(c)) * k
+		f := d.font // the report font draws every rune it has (fontChain.pick)
+		if !f.HasGlyph(c) {
+			f = d.fonts[d.glyphs[c].font]
+		}
+		return float64(f.width(c)) * k
 	}
 }
 
