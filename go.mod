@@ -16,6 +16,7 @@ require (
 	github.com/go-playground/validator/v10 v10.30.6
 	github.com/go-sql-driver/mysql v1.9.3
 	github.com/jung-kurt/gofpdf v1.16.2
+	github.com/klauspost/compress v1.20.2
 	github.com/labstack/echo/v4 v4.16.0
 	github.com/moby/buildkit v0.34.2
 	github.com/prometheus/client_golang v1.25.0

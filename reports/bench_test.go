@@ -83,6 +83,17 @@ func BenchmarkFontParse(b *testing.B) {
 	}
 }
 
+// BenchmarkFallbackFontsLoad is the once-per-process cost of the first
+// document with a character the report font lacks: decompressing and
+// parsing the fallback fonts.
+func BenchmarkFallbackFontsLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := loadFallbackFonts(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkOnePage compares gofpdf given the whole font (it parses all of it
 // for every document: the cost this package avoids) with gofpdf given the
 // per-document subset, for a one-page CJK table.

@@ -41,15 +41,39 @@ var (
 
 // document is one PDF being laid out.
 type document struct {
-	pdf   *gofpdf.Fpdf
-	font  *Font
-	known map[rune]bool // the runes of the embedded subset
-	meta  docMeta
-	y     float64 // current vertical position, mm from the top
-	size  float64 // font size last set in the page's content, 0 if unknown
-	color rgb     // text colour last set; gofpdf formats a colour on every call
-	err   error
+	pdf      *gofpdf.Fpdf
+	font     *Font             // the report font: its metrics place the lines
+	fonts    []*Font           // the font chain, the report font first
+	families []string          // gofpdf family of each font of the chain, "" if not embedded
+	glyphs   map[rune]glyphRef // every rune the document draws: which font, which code
+	meta     docMeta
+	y        float64 // current vertical position, mm from the top
+	cur      int     // index of the font last set in the page's content, -1 if unknown
+	size     float64 // font size last set in the page's content, 0 if unknown
+	color    rgb     // text colour last set; gofpdf formats a colour on every call
+	err      error
 }
+
+// glyphRef is how a rune is drawn: by which font of the chain, with which
+// 16-bit code of its subset (the rune itself, or a stand-in code for a rune
+// beyond the BMP).
+type glyphRef struct {
+	font int
+	code rune
+}
+
+// setFont selects font i of the chain at size, unless the page's content
+// already has it.
+func (d *document) setFont(i int, size float64) {
+	if d.cur != i || d.size != size {
+		d.pdf.SetFont(d.families[i], "", size)
+		d.cur, d.size = i, size
+	}
+}
+
+// forgetFont is for when the page's content may have another font or size
+// than the one last set (another page, a restored graphics state).
+func (d *document) forgetFont() { d.cur, d.size = -1, 0 }
 
 // fail records the first error; drawing goes on harmlessly until render checks.
 func (d *document) fail(err error) {
@@ -63,7 +87,7 @@ func (d *document) newPage() {
 	d.pdf.AddPage()
 	d.pdf.SetFillColor(colorWhite.r, colorWhite.g, colorWhite.b)
 	d.y = marginTop
-	d.size = 0
+	d.forgetFont()
 }
 
 // room is the height left on the current page.
@@ -79,7 +103,14 @@ func (d *document) ensure(h float64) {
 // measure returns the width function for a font size in points, in mm.
 func (d *document) measure(size float64) func(rune) float64 {
 	k := size * ptToMM / 1000
-	return func(c rune) float64 { return float64(d.font.width(printable(c))) * k }
+	return func(c rune) float64 {
+		c = printable(c)
+		f := d.font // the report font draws every rune it has (fontChain.pick)
+		if !f.HasGlyph(c) {
+			f = d.fonts[d.glyphs[c].font]
+		}
+		return float64(f.width(c)) * k
+	}
 }
 
 // textWidth is the width of s at size, in mm.
@@ -131,43 +162,96 @@ func (d *document) justified(x, y float64, s string, st textStyle, width float64
 		return
 	}
 	s = strings.Map(printable, s)
-	for _, c := range s {
-		if !d.known[c] {
-			d.fail(fmt.Errorf("内部错误：字符 %q 未收入字体子集", c))
-			return
-		}
+	runs, ok := d.runs(s)
+	if !ok {
+		return
 	}
 	pdf := d.pdf
-	if d.size != st.size {
-		pdf.SetFontSize(st.size)
-		d.size = st.size
-	}
+	d.setFont(runs[0].font, st.size)
 	if d.color != st.color {
 		pdf.SetTextColor(st.color.r, st.color.g, st.color.b)
 		d.color = st.color
 	}
+	measure := d.measure(st.size)
 	spacing := 0.0
 	if n := utf8.RuneCountInString(s); width > 0 && n > 1 {
-		extra := width - visibleWidth(s, d.measure(st.size))
+		extra := width - visibleWidth(s, measure)
 		if gap := extra / float64(n-1); gap > 0.005 && gap < st.size*ptToMM/5 {
 			spacing = gap
 		}
 	}
+	// draw draws the runs one after the other, each in its font. Tc spacing
+	// follows every character, the last of a run too.
+	draw := func() {
+		at := x
+		for _, run := range runs {
+			d.setFont(run.font, st.size)
+			pdf.Text(at, y, run.codes)
+			for _, c := range run.text {
+				at += measure(c) + spacing
+			}
+		}
+	}
+	var wrapped bool // drawn inside q … Q, which restores the font of the first run
 	if spacing > 0 {
 		// Tc, the character spacing, is in unscaled text space: points.
 		pdf.RawWriteStr(fmt.Sprintf("q %.4f Tc", spacing/ptToMM))
-		defer pdf.RawWriteStr("Q")
+		wrapped = true
 	}
 	if st.bold {
 		// Text render mode 2 (fill, then stroke) thickens the glyphs; the
 		// text itself is unchanged, so extraction is unaffected.
 		pdf.RawWriteStr(fmt.Sprintf("q 2 Tr %.2f w %.3f %.3f %.3f RG",
 			st.size*0.035, float64(st.color.r)/255, float64(st.color.g)/255, float64(st.color.b)/255))
-		pdf.Text(x, y, s)
+		draw()
 		pdf.RawWriteStr("Q")
-		return
+		wrapped = true
+	} else {
+		draw()
 	}
-	pdf.Text(x, y, s)
+	if spacing > 0 {
+		pdf.RawWriteStr("Q")
+	}
+	if wrapped && len(runs) > 1 {
+		d.forgetFont() // the content's font is the first run's, gofpdf's the last run's
+	}
+}
+
+// textRun is a stretch of text drawn with one font.
+type textRun struct {
+	font  int
+	text  string // the characters
+	codes string // what gofpdf is given: the characters, or their stand-in codes
+}
+
+// runs splits s into runs of one font each. It fails the document if a rune
+// is not in any subset (a block whose texts did not list it).
+func (d *document) runs(s string) ([]textRun, bool) {
+	var runs []textRun
+	var codes strings.Builder
+	start, standIns := 0, false
+	for i, c := range s {
+		g, ok := d.glyphs[c]
+		if !ok {
+			d.fail(fmt.Errorf("内部错误：字符 %q 未收入字体子集", c))
+			return nil, false
+		}
+		standIns = standIns || g.code != c
+		if n := len(runs); n == 0 || runs[n-1].font != g.font {
+			if n > 0 {
+				runs[n-1].text, runs[n-1].codes = s[start:i], codes.String()
+				codes.Reset()
+			}
+			runs = append(runs, textRun{font: g.font})
+			start = i
+		}
+		codes.WriteRune(g.code)
+	}
+	runs[len(runs)-1].text, runs[len(runs)-1].codes = s[start:], codes.String()
+	if len(runs) == 1 && !standIns {
+		runs[0].codes = s // the common case: one font, every rune its own code
+	}
+	return runs, true
 }
 
 // fillRect paints a rectangle without a border.
@@ -193,7 +277,7 @@ func (d *document) drawFurniture() {
 	total := strconv.Itoa(n)
 	for p := 1; p <= n; p++ {
 		pdf.SetPage(p)
-		d.size = 0 // the page's content may end with any font size
+		d.forgetFont() // the page's content may end with any font and size
 		pdf.SetFillColor(colorWhite.r, colorWhite.g, colorWhite.b)
 		small := textStyle{size: sizeSmall, color: colorMuted}
 		if p > 1 || !d.meta.cover {

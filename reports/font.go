@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 )
 
 // builtinFont is WenQuanYi Micro Hei (face 0 of wqy-microhei.ttc), Apache-2.0;
@@ -28,11 +29,12 @@ type Font struct {
 	descent    int               // hhea.descender (negative), font units
 	tables     map[string][]byte // raw tables copied into every subset
 	glyf       []byte
-	loca       []uint32 // numGlyphs+1 offsets into glyf
-	advance    []uint16 // advance width per glyph, font units
-	lsb        []int16  // left side bearing per glyph
-	cmap       []uint16 // glyph index of every BMP code point; 0 is .notdef
-	widths     []uint16 // advance of every BMP code point in 1/1000 em, as gofpdf rounds it
+	loca       []uint32    // numGlyphs+1 offsets into glyf
+	advance    []uint16    // advance width per glyph, font units
+	lsb        []int16     // left side bearing per glyph
+	cmap       []uint16    // glyph index of every BMP code point; 0 is .notdef
+	supp       []cmapGroup // the planes beyond the BMP, from a format 12 cmap; sorted
+	widths     []uint16    // advance of every BMP code point in 1/1000 em, as gofpdf rounds it
 }
 
 // LoadFont reads a TrueType font (.ttf, or face 0 of a .ttc collection) from
@@ -168,24 +170,72 @@ func parseFont(data []byte, index int) (*Font, error) {
 // Name is the font's PostScript name in lower case, as used in the PDF.
 func (f *Font) Name() string { return f.name }
 
+// cmapGroup maps the code points start..end to consecutive glyphs from glyph.
+type cmapGroup struct {
+	start, end rune
+	glyph      uint32
+}
+
 // HasGlyph reports whether the font draws r (rather than an empty box).
-func (f *Font) HasGlyph(r rune) bool {
-	return r >= 0 && r < 0x10000 && f.cmap[r] != 0
+func (f *Font) HasGlyph(r rune) bool { return f.glyph(r) != 0 }
+
+// glyph is the glyph id of r, 0 (.notdef) if the font lacks it.
+func (f *Font) glyph(r rune) uint16 {
+	if r < 0 {
+		return 0
+	}
+	if r < 0x10000 {
+		return f.cmap[r]
+	}
+	i, found := slices.BinarySearchFunc(f.supp, r, func(g cmapGroup, r rune) int {
+		switch {
+		case g.end < r:
+			return -1
+		case g.start > r:
+			return 1
+		}
+		return 0
+	})
+	if !found {
+		return 0
+	}
+	return uint16(f.supp[i].glyph + uint32(r-f.supp[i].start))
 }
 
 // width is the advance of r in 1/1000 em, rounded exactly as gofpdf rounds
 // the widths it writes into the PDF, so that measured and printed text agree.
-// A rune the font lacks is drawn with .notdef, whose width it gets.
+// A rune the font lacks is drawn with .notdef, whose width it gets. An
+// invisible rune (a variation selector, a joiner) is always drawn blank and
+// takes no room (see subsetCodes): some fonts draw them as visible boxes.
 func (f *Font) width(r rune) int {
-	if r < 0 || r >= 0x10000 {
-		return f.notdefWidth()
+	if invisible(r) {
+		return 0
 	}
-	if w := f.widths[r]; w != 0 || f.cmap[r] != 0 {
-		return int(w)
+	if r >= 0 && r < 0x10000 {
+		if w := f.widths[r]; w != 0 || f.cmap[r] != 0 {
+			return int(w)
+		}
+	} else if g := f.glyph(r); g != 0 {
+		return f.advanceWidth(g)
 	}
 	return f.notdefWidth()
 }
 
-func (f *Font) notdefWidth() int {
-	return int(math.Round(1000 / float64(f.unitsPerEm) * float64(f.advance[0])))
+func (f *Font) advanceWidth(g uint16) int {
+	return int(math.Round(1000 / float64(f.unitsPerEm) * float64(f.advance[g])))
+}
+
+func (f *Font) notdefWidth() int { return f.advanceWidth(0) }
+
+// invisible reports whether r is a format character that shows nothing on
+// its own: zero-width spaces and joiners, direction marks, variation
+// selectors (as in the emoji ❤️), tag characters. The reports draw them
+// blank, whether a font has a glyph for them or not.
+func invisible(r rune) bool {
+	switch {
+	case r >= 0x200B && r <= 0x200F, r >= 0x2060 && r <= 0x2064, r >= 0xFE00 && r <= 0xFE0F,
+		r == 0xFEFF, r >= 0xE0000 && r <= 0xE007F, r >= 0xE0100 && r <= 0xE01EF:
+		return true
+	}
+	return false
 }

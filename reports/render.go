@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -32,6 +33,7 @@ type Options struct {
 // goroutines.
 type Renderer struct {
 	font     *Font
+	chain    fontChain
 	deflater deflater
 }
 
@@ -42,7 +44,11 @@ func NewRenderer(opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Renderer{font: f, deflater: newDeflater(2 * runtime.GOMAXPROCS(0))}, nil
+	return &Renderer{
+		font:     f,
+		chain:    fontChain{primary: f, fallbacks: fallbackFonts},
+		deflater: newDeflater(2 * runtime.GOMAXPROCS(0)),
+	}, nil
 }
 
 // Font is the font the renderer embeds (subset) in its documents.
@@ -81,10 +87,10 @@ type block interface {
 	draw(d *document)
 }
 
-// furniture holds the characters the engine itself draws: the page footer,
-// the ellipsis of a shortened running header, the stand-in for runes beyond
-// the BMP. Everything else a page shows comes from its blocks.
-const furniture = "第页共/…〓"
+// furniture holds the characters the engine itself draws: the page footer
+// and the ellipsis of a shortened running header. Everything else a page
+// shows comes from its blocks.
+const furniture = "第页共/…"
 
 // render lays blocks out into an A4 PDF and writes it to w. The same meta and
 // blocks always give the same bytes.
@@ -114,7 +120,7 @@ func (r *Renderer) render(w io.Writer, meta docMeta, blocks []block) error {
 		runes = append(runes, c)
 	}
 	slices.Sort(runes)
-	sub, err := r.font.subset(runes)
+	fonts, which, err := r.chain.pick(runes)
 	if err != nil {
 		return err
 	}
@@ -131,13 +137,46 @@ func (r *Renderer) render(w io.Writer, meta docMeta, blocks []block) error {
 	pdf.SetMargins(marginLeft, marginTop, marginRight)
 	pdf.SetAutoPageBreak(false, marginBottom)
 	pdf.SetCompression(false) // compressStreams does it, faster
-	// The family name is "sub" plus the font's name: gofpdf writes it as
-	// /utf8sub<name>, which is patched below into a subset tag.
-	family := "sub" + r.font.name
-	pdf.AddUTF8FontFromBytes(family, "", sub)
-	pdf.SetFont(family, "", sizeBody)
 
-	d := &document{pdf: pdf, font: r.font, known: set, meta: meta}
+	d := &document{pdf: pdf, font: r.font, fonts: fonts, glyphs: make(map[rune]glyphRef, len(runes)), meta: meta}
+	d.families = make([]string, len(fonts))
+	var embedded []subsetFont
+	for i, f := range fonts {
+		var used []rune
+		for j, c := range runes {
+			if which[j] == i {
+				used = append(used, c)
+			}
+		}
+		if len(used) == 0 {
+			continue
+		}
+		chars, toUnicode, err := assignCodes(used)
+		if err != nil {
+			return err
+		}
+		for _, ch := range chars {
+			d.glyphs[ch.r] = glyphRef{font: i, code: rune(ch.code)}
+		}
+		sub, err := f.subsetCodes(chars)
+		if err != nil {
+			return err
+		}
+		// The family name is "sub" plus the font's name: gofpdf writes it as
+		// /utf8sub<name>, which tagSubset turns into a subset tag.
+		family := "sub" + f.name
+		if slices.Contains(d.families, family) {
+			family += strconv.Itoa(i) // the report font is also a fallback
+		}
+		d.families[i] = family
+		pdf.AddUTF8FontFromBytes(family, "", sub)
+		if len(toUnicode) > 0 {
+			pdf.SetUTF8FontToUnicode(family, "", toUnicode)
+		}
+		embedded = append(embedded, subsetFont{family, used})
+	}
+	d.cur = -1
+	d.setFont(0, sizeBody)
 	d.newPage()
 	for _, b := range blocks {
 		if d.err != nil {
@@ -158,18 +197,62 @@ func (r *Renderer) render(w io.Writer, meta docMeta, blocks []block) error {
 	if err != nil {
 		return fmt.Errorf("压缩 PDF: %w", err)
 	}
-	out = tagSubset(out, family, runes)
+	for _, e := range embedded {
+		out = tagSubset(out, e.family, e.runes)
+	}
 	if _, err := w.Write(out); err != nil {
 		return fmt.Errorf("写出 PDF: %w", err)
 	}
 	return nil
 }
 
-// tagSubset renames the embedded font from gofpdf's "/utf8sub<name>" to
+// subsetFont is a font embedded in a document: its gofpdf family name and
+// the characters it draws there.
+type subsetFont struct {
+	family string
+	runes  []rune
+}
+
+// assignCodes gives each rune of a font's subset its 16-bit code: a rune of
+// the BMP is its own code; a rune beyond it gets a code of the Private Use
+// Area (U+E000–U+F8FF) that no rune of this font in this document uses, and
+// an entry in the returned ToUnicode overrides so that the PDF's text still
+// reads as the real character (gofpdf patch 3). A real PUA character in the
+// text keeps its own code. runes must be sorted.
+func assignCodes(runes []rune) ([]codeChar, map[int]rune, error) {
+	chars := make([]codeChar, 0, len(runes))
+	var toUnicode map[int]rune
+	next := rune(0xE000)
+	for _, r := range runes {
+		if r < 0x10000 {
+			chars = append(chars, codeChar{uint16(r), r})
+			continue
+		}
+		for ; next <= 0xF8FF; next++ {
+			if _, taken := slices.BinarySearch(runes, next); !taken {
+				break
+			}
+		}
+		if next > 0xF8FF {
+			return nil, nil, fmt.Errorf("%w: 基本多文种平面以外的不同字符超过私用区容量", ErrInvalidReport)
+		}
+		if toUnicode == nil {
+			toUnicode = make(map[int]rune)
+		}
+		chars = append(chars, codeChar{uint16(next), r})
+		toUnicode[int(next)] = r
+		next++
+	}
+	return chars, toUnicode, nil
+}
+
+// tagSubset renames an embedded font from gofpdf's "/utf8sub<name>" to
 // "/ABCDEF+<name>", the PDF convention for a subset font (PDF 32000 §9.6.4),
 // so that viewers and pdffonts see it as one. The replacement has exactly the
 // same length, so the cross-reference offsets stay valid. The tag is derived
-// from the glyphs used, keeping the output deterministic.
+// from the glyphs used, keeping the output deterministic. gofpdf ends the
+// name with a line break wherever it writes it, which keeps one family's
+// name from matching the start of another's.
 func tagSubset(pdf []byte, family string, runes []rune) []byte {
 	h := sha256.New()
 	for _, c := range runes {
@@ -181,21 +264,16 @@ func tagSubset(pdf []byte, family string, runes []rune) []byte {
 		tag = append(tag, 'A'+b%26)
 	}
 	tag = append(tag, '+')
-	old := []byte("/utf8" + strings.ToLower(family))
+	old := []byte("/utf8" + strings.ToLower(family) + "\n")
 	repl := append([]byte("/"), tag...)
 	repl = append(repl, old[len("/utf8sub"):]...)
 	return bytes.ReplaceAll(pdf, old, repl)
 }
 
-// printable maps a rune to the one actually drawn: tabs become spaces, and
-// runes beyond the Basic Multilingual Plane, which gofpdf cannot encode,
-// become the geta mark 〓 that Chinese typesetting uses for a missing character.
+// printable maps a rune to the one actually drawn: tabs become spaces.
 func printable(c rune) rune {
-	switch {
-	case c == '\t':
+	if c == '\t' {
 		return ' '
-	case c > 0xFFFF:
-		return '〓'
 	}
 	return c
 }

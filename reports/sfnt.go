@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -91,9 +92,11 @@ func (f *Font) parseMetrics() error {
 	return nil
 }
 
-// parseCmap fills f.cmap for the Basic Multilingual Plane from the best
-// Unicode subtable: format 12 (full repertoire) if present, else format 4.
-// Only the BMP matters: gofpdf addresses glyphs by 16-bit code.
+// parseCmap fills f.cmap for the Basic Multilingual Plane and f.supp for
+// the planes beyond from the best Unicode subtable: format 12 (full
+// repertoire) if present, else format 4 (BMP only). gofpdf addresses glyphs
+// by 16-bit code, so characters beyond the BMP are given one per document
+// (see render.go).
 func (f *Font) parseCmap() error {
 	cm := reader(f.tables["cmap"])
 	n, err := cm.u16(2)
@@ -147,10 +150,22 @@ func (f *Font) parseCmap() error {
 				return err
 			}
 			start, end, g := binary.BigEndian.Uint32(b), binary.BigEndian.Uint32(b[4:]), binary.BigEndian.Uint32(b[8:])
+			if start > end || end > 0x10FFFF {
+				return fmt.Errorf("cmap 第 %d 组无效", i)
+			}
 			for c := start; c <= end && c < 0x10000; c++ {
 				set(c, g+c-start)
 			}
+			if end >= 0x10000 {
+				from := max(start, 0x10000)
+				first := g + from - start
+				if uint64(first)+uint64(end-from) >= uint64(numGlyphs) {
+					continue // glyph ids beyond the font: ignore the group, as set does
+				}
+				f.supp = append(f.supp, cmapGroup{rune(from), rune(end), first})
+			}
 		}
+		slices.SortFunc(f.supp, func(a, b cmapGroup) int { return int(a.start - b.start) })
 		return nil
 	}
 	segX2, err := cm.u16(best + 6)

@@ -17,18 +17,41 @@ const (
 )
 
 // subset builds a complete, small TrueType font that maps exactly runes (all
-// in the BMP) to their glyphs, plus the composite glyphs' components. A rune
-// the font lacks is mapped to a copy of .notdef, so that it keeps a width and
-// its Unicode value (gofpdf writes code = Unicode and an identity ToUnicode map,
-// so the text still extracts correctly, drawn as an empty box).
+// in the BMP) to their glyphs, plus the composite glyphs' components; see
+// subsetCodes.
+func (f *Font) subset(runes []rune) ([]byte, error) {
+	chars := make([]codeChar, 0, len(runes))
+	for _, r := range runes {
+		if r > 0 && r < 0xFFFF {
+			chars = append(chars, codeChar{uint16(r), r})
+		}
+	}
+	return f.subsetCodes(chars)
+}
+
+// codeChar is a character of a subset and the 16-bit code it has there:
+// its own code point in the BMP; beyond it, a code the document assigns
+// (see render.go).
+type codeChar struct {
+	code uint16
+	r    rune
+}
+
+// subsetCodes builds a complete, small TrueType font whose cmap maps each
+// code of chars (in 1..0xFFFE) to the glyph of its character, plus the
+// composite glyphs' components. A character the font lacks is mapped to a
+// copy of .notdef, so that it keeps a width and its Unicode value (gofpdf
+// writes the code and a ToUnicode map, so the text still extracts correctly,
+// drawn as an empty box). An invisible character (see invisible) is mapped
+// to a blank glyph of no width, whatever the font has for it.
 //
 // gofpdf then parses this subset instead of the whole font: its per-document
 // cost is proportional to the glyphs the document uses, not to the 30 000
 // glyphs of a CJK font.
-func (f *Font) subset(runes []rune) ([]byte, error) {
-	runes = slices.Clone(runes)
-	slices.Sort(runes)
-	runes = slices.Compact(runes)
+func (f *Font) subsetCodes(chars []codeChar) ([]byte, error) {
+	chars = slices.Clone(chars)
+	slices.SortFunc(chars, func(a, b codeChar) int { return int(a.code) - int(b.code) })
+	chars = slices.CompactFunc(chars, func(a, b codeChar) bool { return a.code == b.code })
 
 	oldOf := []uint16{0} // new glyph id -> old glyph id
 	newOf := map[uint16]uint16{0: 0}
@@ -42,25 +65,32 @@ func (f *Font) subset(runes []rune) ([]byte, error) {
 		return g
 	}
 	type mapping struct {
-		r rune
+		r rune // the code
 		g uint16
 	}
-	maps := make([]mapping, 0, len(runes))
-	tofu := uint16(0)
-	for _, r := range runes {
-		if r <= 0 || r >= 0xFFFF {
+	maps := make([]mapping, 0, len(chars))
+	tofu, blank := uint16(0), uint16(0) // new ids of the .notdef copy and the blank glyph
+	for _, c := range chars {
+		if c.code == 0 || c.code == 0xFFFF {
 			continue
 		}
-		old := f.cmap[r]
-		if old == 0 {
+		old := f.glyph(c.r)
+		switch {
+		case invisible(c.r):
+			if blank == 0 {
+				blank = uint16(len(oldOf))
+				oldOf = append(oldOf, 0)
+			}
+			maps = append(maps, mapping{rune(c.code), blank})
+		case old != 0:
+			maps = append(maps, mapping{rune(c.code), add(old)})
+		default:
 			if tofu == 0 {
 				tofu = uint16(len(oldOf))
 				oldOf = append(oldOf, 0)
 			}
-			maps = append(maps, mapping{r, tofu})
-			continue
+			maps = append(maps, mapping{rune(c.code), tofu})
 		}
-		maps = append(maps, mapping{r, add(old)})
 	}
 	// Components of composite glyphs; oldOf grows while we walk it.
 	for i := 0; i < len(oldOf); i++ {
@@ -80,8 +110,12 @@ func (f *Font) subset(runes []rune) ([]byte, error) {
 	var glyf []byte
 	loca := make([]byte, 0, 4*(len(oldOf)+1))
 	hmtx := make([]byte, 0, 4*len(oldOf))
-	for _, old := range oldOf {
+	for g, old := range oldOf {
 		loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
+		if blank != 0 && g == int(blank) {
+			hmtx = binary.BigEndian.AppendUint32(hmtx, 0) // no outline, no advance
+			continue
+		}
 		data := f.glyf[f.loca[old]:f.loca[old+1]]
 		start := len(glyf)
 		glyf = append(glyf, data...)

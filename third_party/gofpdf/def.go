@@ -714,6 +714,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	toUnicode    map[int]rune  // evald patch: codes whose ToUnicode entry is not the code itself
 }
 
 // generateFontID generates a font Id from the font definition

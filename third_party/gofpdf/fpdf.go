@@ -4128,8 +4128,12 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream([]byte(toUnicode))
+				cmap := toUnicode
+				if len(font.toUnicode) > 0 {
+					cmap = toUnicodeCMap(font.toUnicode)
+				}
+				f.out("<</Length " + strconv.Itoa(len(cmap)) + ">>")
+				f.putstream([]byte(cmap))
 				f.out("endobj")
 
 				// CIDInfo
