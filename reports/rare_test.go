@@ -65,6 +65,10 @@ func TestRareCharactersEveryReport(t *testing.T) {
 			"recommendation": ev.Findings[1].Recommendation, "long description": ev.Findings[2].Description,
 			"title": ev.Plan.Title,
 		})
+		// The document information too: pdfinfo shows the title as stored.
+		if title := pdfinfoField(t, pdfOf(t, ev), "Title"); !strings.Contains(title, ev.Plan.Title) {
+			t.Errorf("PDF title %+q does not hold the plan title %+q", title, ev.Plan.Title)
+		}
 	})
 
 	rect := sampleRectification(4)
@@ -173,6 +177,27 @@ func pdffonts(t *testing.T, pdf []byte) string {
 		t.Fatal(err)
 	}
 	return string(out)
+}
+
+// pdfinfoField is one field of pdfinfo's answer for a PDF.
+func pdfinfoField(t *testing.T, pdf []byte, field string) string {
+	t.Helper()
+	tool := needTool(t, "pdfinfo")
+	in := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(in, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool, "-enc", "UTF-8", in).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if v, ok := strings.CutPrefix(line, field+":"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	t.Fatalf("pdfinfo shows no %s:\n%s", field, out)
+	return ""
 }
 
 // TestAssignCodes: runes beyond the BMP get Private Use Area codes that no
