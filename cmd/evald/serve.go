@@ -120,8 +120,9 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	return nil
 }
 
-// Background work of a serving process: deadline reminders and the e-mail
-// outbox. Both are safe on several replicas at once.
+// Background work of a serving process: deadline reminders, pruning of
+// login throttles whose window ended, and the e-mail outbox. All are safe on
+// several replicas at once.
 const (
 	sweepEvery  = time.Hour
 	outboxEvery = 30 * time.Second
@@ -139,6 +140,9 @@ func runBackground(ctx context.Context, store *evaluation.Store, mailer evaluati
 			log.Error("deadline reminders", "err", err)
 		} else if n > 0 {
 			log.Info("deadline reminders", "created", n)
+		}
+		if _, err := store.PruneLoginThrottles(ctx); err != nil {
+			log.Error("prune login throttles", "err", err)
 		}
 	}
 	doSweep()
