@@ -58,6 +58,10 @@ func (s *Store) Login(ctx context.Context, username, password, address string) (
 	}
 	hold, err := s.reserveLoginAttempt(ctx, name, addr)
 	if err != nil {
+		var tooMany *TooManyAttemptsError
+		if errors.As(err, &tooMany) {
+			s.log.WarnContext(ctx, "login throttled", "username", name, "address", addr, "retry_after", tooMany.RetryAfter)
+		}
 		return "", nil, err
 	}
 	hash := []byte(dummyHash)

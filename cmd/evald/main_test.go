@@ -294,6 +294,12 @@ func TestWeakPasswordsAreRefusedByTheCommands(t *testing.T) {
 	if code == 0 || !strings.Contains(errOut, "常见") {
 		t.Fatalf("user add with a common password: exit %d, %s", code, errOut)
 	}
+	// demo refuses a weak password for its users before loading anything.
+	empty := newCLI(t, evaltest.New(t, evaluation.SQLite))
+	empty.env["EVAL_DEMO_PASSWORD"] = "12345678"
+	if code, _, errOut := empty.run("demo"); code == 0 || !strings.Contains(errOut, "demo users' password is refused") {
+		t.Fatalf("demo with EVAL_DEMO_PASSWORD=12345678: exit %d, %s", code, errOut)
+	}
 	// serve refuses a weak first admin's password on a new database, saying why.
 	dir := t.TempDir()
 	serveEnv := map[string]string{"EVAL_DATA_DIR": dir, "EVAL_ADDR": "127.0.0.1:0", "EVAL_ADMIN_PASSWORD": "admin"}
