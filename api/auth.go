@@ -11,7 +11,7 @@ import (
 
 // SessionStore is what login and logout need of the domain.
 type SessionStore interface {
-	Login(ctx context.Context, username, password string) (string, *evaluation.User, error)
+	Login(ctx context.Context, username, password, address string) (string, *evaluation.User, error)
 	Logout(ctx context.Context, actor evaluation.Actor, token string) error
 }
 
@@ -38,7 +38,9 @@ func (h *AuthHandler) login(c echo.Context) error {
 		return &evaluation.ValidationError{Message: "请输入用户名和密码", Fields: map[string]string{
 			"username": "用户名为必填字段", "password": "密码为必填字段"}}
 	}
-	token, u, err := h.Sessions.Login(c.Request().Context(), req.Username, req.Password)
+	// RealIP is the server's IPExtractor: X-Forwarded-For counts only from
+	// EVAL_TRUSTED_PROXIES, as for public surveys.
+	token, u, err := h.Sessions.Login(c.Request().Context(), req.Username, req.Password, c.RealIP())
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -248,6 +249,26 @@ func (f *authzFixture) freshOrg() *evaluation.Org {
 	return f.w.Org(f.unique("临时单位"), evaluation.OrgDepartment, "")
 }
 
+// freshThrottle makes a login throttle by a failed login from a new address.
+func (f *authzFixture) freshThrottle() int64 {
+	addr := fmt.Sprintf("203.0.113.%d", f.n%250+1)
+	f.unique("")
+	if _, _, err := f.w.Store.Login(context.Background(), "eval3", "wrong-password", addr); !errors.Is(err, evaluation.ErrBadCredentials) {
+		f.s.t.Fatalf("failed login from %s: %v", addr, err)
+	}
+	list, err := f.w.Store.LoginThrottles(context.Background(), evaluation.Page{PerPage: evaluation.MaxPerPage})
+	if err != nil {
+		f.s.t.Fatal(err)
+	}
+	for _, th := range list.Items {
+		if th.Address == addr && th.Username == "eval3" {
+			return th.ID
+		}
+	}
+	f.s.t.Fatalf("no throttle of eval3 at %s in %+v", addr, list.Items)
+	return 0
+}
+
 // rows is the authorisation table: one row per route of the server.
 func (f *authzFixture) rows() map[string]authzRow {
 	const v1 = "/api/v1"
@@ -267,7 +288,7 @@ func (f *authzFixture) rows() map[string]authzRow {
 		"POST /api/v1/auth/logout": same(func(f *authzFixture, caller string) req {
 			r := req{path: v1 + "/auth/logout"}
 			if caller != anonymous {
-				tok, _, err := f.w.Store.Login(context.Background(), caller, evaltest.Password)
+				tok, _, err := f.w.Store.Login(context.Background(), caller, evaltest.Password, "192.0.2.1")
 				if err != nil {
 					f.s.t.Fatal(err)
 				}
@@ -276,6 +297,11 @@ func (f *authzFixture) rows() map[string]authzRow {
 			return r
 		}, only(204, asAdmin, asEvaluator, asDept, asViewer)),
 		"GET /api/v1/me": same(at(v1+"/me"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
+
+		"GET /api/v1/login-throttles": same(at(v1+"/login-throttles"), only(200, asAdmin)),
+		"DELETE /api/v1/login-throttles/:id": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/login-throttles/%d", f.freshThrottle())}
+		}, only(204, asAdmin)),
 
 		"POST /api/v1/orgs": same(func(f *authzFixture, _ string) req {
 			return req{path: v1 + "/orgs", body: evaluation.OrgRequest{Name: f.unique("新单位"), Kind: evaluation.OrgDepartment}}

@@ -426,6 +426,18 @@ func flowAuth(c *coverage) {
 	if r.Header.Get("Retry-After") == "" {
 		c.s.t.Errorf("429 without Retry-After")
 	}
+	var throttles evaluation.List[evaluation.LoginThrottle]
+	c.call(http.MethodGet, "/api/v1/login-throttles?per_page=10", c.tok("admin"), nil, http.StatusOK).decode(&throttles)
+	c.call(http.MethodGet, "/api/v1/login-throttles?per_page=501", c.tok("admin"), nil, http.StatusBadRequest)
+	c.call(http.MethodGet, "/api/v1/login-throttles", c.tok("leader"), nil, http.StatusForbidden)
+	c.call(http.MethodGet, "/api/v1/login-throttles", "", nil, http.StatusUnauthorized)
+	if len(throttles.Items) == 0 {
+		c.s.t.Fatalf("no login throttles listed after failed logins")
+	}
+	c.call(http.MethodDelete, fmt.Sprintf("/api/v1/login-throttles/%d", throttles.Items[0].ID), c.tok("eval1"), nil, http.StatusForbidden)
+	c.call(http.MethodDelete, fmt.Sprintf("/api/v1/login-throttles/%d", throttles.Items[0].ID), "", nil, http.StatusUnauthorized)
+	c.call(http.MethodDelete, fmt.Sprintf("/api/v1/login-throttles/%d", throttles.Items[0].ID), c.tok("admin"), nil, http.StatusNoContent)
+	c.call(http.MethodDelete, "/api/v1/login-throttles/999999", c.tok("admin"), nil, http.StatusNotFound)
 
 	var lr api.LoginResponse
 	c.call(http.MethodPost, login, "", map[string]string{"username": "leader", "password": evaltest.Password}, http.StatusOK).decode(&lr)
@@ -486,6 +498,8 @@ func flowOrgsAndUsers(c *coverage) *evaluation.Org {
 	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", users, u.ID), admin, map[string]string{"display_name": "评估员 6"}, http.StatusOK)
 	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", users, u.ID), admin, map[string]string{"role": "boss"}, http.StatusUnprocessableEntity)
 	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", users, u.ID), admin, json.RawMessage(`[`), http.StatusBadRequest)
+	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", users, w.Admin.ID), admin, map[string]string{"role": "viewer"}, http.StatusConflict)
+	c.call(http.MethodPatch, fmt.Sprintf("%s/%d", users, u.ID), admin, map[string]string{"password": "qwertyuiop"}, http.StatusUnprocessableEntity)
 	return &agency
 }
 

@@ -66,6 +66,8 @@ func (h handlers) routes() []route {
 		{http.MethodPost, v1 + "/auth/login", h.auth.login, public},
 		{http.MethodPost, v1 + "/auth/logout", h.auth.logout, anyone},
 		{http.MethodGet, v1 + "/me", h.auth.me, anyone},
+		{http.MethodGet, v1 + "/login-throttles", h.throttles.list, admin},
+		{http.MethodDelete, v1 + "/login-throttles/:id", h.throttles.clear, admin},
 
 		// Organisations and users
 		{http.MethodPost, v1 + "/orgs", h.orgs.create, admin},

@@ -103,6 +103,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		metrics:     &MetricsHandler{Token: cfg.MetricsToken, Exporter: MetricsExporter(reg)},
 		ui:          &UIHandler{Assets: cfg.UI, Built: cfg.UIBuilt},
 		auth:        &AuthHandler{Sessions: cfg.Store},
+		throttles:   &LoginThrottleHandler{Throttles: cfg.Store},
 		orgs:        &OrgHandler{Orgs: cfg.Store},
 		users:       &UserHandler{Users: cfg.Store},
 		plans:       &PlanHandler{Plans: cfg.Store},
@@ -144,6 +145,7 @@ type handlers struct {
 	metrics     *MetricsHandler
 	ui          *UIHandler
 	auth        *AuthHandler
+	throttles   *LoginThrottleHandler
 	orgs        *OrgHandler
 	users       *UserHandler
 	plans       *PlanHandler

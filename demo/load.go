@@ -109,6 +109,9 @@ func Load(ctx context.Context, db *evaluation.DB, opts Options) (*Result, error)
 			return nil, err
 		}
 		l.res.Password = pw
+	} else if err := evaluation.CheckPassword("", l.res.Password); err != nil {
+		return nil, fmt.Errorf("the demo users' password is refused (at least %d characters, not a common password): %w",
+			evaluation.MinPasswordChars, err)
 	}
 	today := evaluation.DateOf(opts.Now, opts.Location)
 	published := today.AddDays(-240)

@@ -3,6 +3,7 @@ package evaluation
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"math/big"
 )
@@ -23,6 +24,12 @@ func (s *Store) EnsureFirstAdmin(ctx context.Context, password string) (string, 
 		if password, err = RandomPassword(16); err != nil {
 			return "", err
 		}
+	} else if err := CheckPassword(FirstAdmin, password); err != nil {
+		var invalid *ValidationError
+		errors.As(err, &invalid)
+		return "", fmt.Errorf("the first admin's password (EVAL_ADMIN_PASSWORD) is refused: %s "+
+			"(at least %d characters, at most %d bytes, not the username, not a common password)",
+			invalid.Fields["password"], MinPasswordChars, MaxPasswordBytes)
 	}
 	var office *int64
 	var o Org

@@ -23,6 +23,7 @@ var migrations = []migration{
 	{2, "rectification loop", schemaV2},
 	{3, "reports", schemaV3},
 	{4, "surveys", schemaV4},
+	{5, "login throttles per address", schemaV5},
 	{6, "keyed audit chain", schemaV6},
 }
 
@@ -472,4 +473,23 @@ CREATE TABLE survey_responses (
 ){{opts}};
 
 CREATE INDEX idx_survey_responses_survey ON survey_responses (survey_id, id)
+`
+
+// schemaV5 replaces the login throttles keyed by username alone (anyone could
+// lock any account) by counters per username and client address, with
+// an empty username for an address's count across usernames (login_throttle.go).
+// The old counters are dropped: they hold at most 15 minutes of failures.
+const schemaV5 = `
+DROP TABLE IF EXISTS login_throttles;
+
+CREATE TABLE login_throttles (
+	id {{pk}},
+	username VARCHAR(64) NOT NULL,
+	address VARCHAR(64) NOT NULL,
+	failures INTEGER NOT NULL,
+	window_started_at {{time}} NOT NULL,
+	CONSTRAINT uq_login_throttles_address_username UNIQUE (address, username)
+){{opts}};
+
+CREATE INDEX idx_login_throttles_window ON login_throttles (window_started_at)
 `

@@ -16,23 +16,25 @@ func TestColumnLimitsMatchMigrations(t *testing.T) {
 	createTable := regexp.MustCompile(`(?is)CREATE TABLE (?:IF NOT EXISTS )?(\w+) \((.*?)\n\)`)
 	column := regexp.MustCompile(`(?im)^\s*(\w+) VARCHAR\((\d+)\)`)
 	addColumn := regexp.MustCompile(`(?i)ALTER TABLE (\w+) ADD COLUMN (\w+) VARCHAR\((\d+)\)`)
-	found := map[string]int{}
-	declared := 0
+	found := map[string]int{} // the last length each column was created with
+	declared, read := 0, 0
 	for _, m := range migrations {
 		for _, tm := range createTable.FindAllStringSubmatch(m.sql, -1) {
 			for _, cm := range column.FindAllStringSubmatch(tm[2], -1) {
 				n, _ := strconv.Atoi(cm[2])
 				found[tm[1]+"."+cm[1]] = n
+				read++
 			}
 		}
 		for _, am := range addColumn.FindAllStringSubmatch(m.sql, -1) {
 			n, _ := strconv.Atoi(am[3])
 			found[am[1]+"."+am[2]] = n
+			read++
 		}
 		declared += strings.Count(strings.ToUpper(m.sql), "VARCHAR(")
 	}
-	if declared != len(found) {
-		t.Errorf("the migrations declare %d VARCHAR columns, the test read %d: teach it the new syntax", declared, len(found))
+	if declared != read {
+		t.Errorf("the migrations declare %d VARCHAR columns, the test read %d: teach it the new syntax", declared, read)
 	}
 	if len(found) < 40 {
 		t.Fatalf("read only %d VARCHAR columns from the migrations", len(found))

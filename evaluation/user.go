@@ -29,7 +29,7 @@ type User struct {
 // UserRequest creates a user.
 type UserRequest struct {
 	Username    string `json:"username" validate:"required,col=users.username"`
-	Password    string `json:"password" validate:"required,min=8,max=128" text:"verbatim"`
+	Password    string `json:"password" validate:"required" text:"verbatim"` // CheckPassword's rules
 	DisplayName string `json:"display_name" validate:"required,col=users.display_name"`
 	Role        Role   `json:"role" validate:"required,oneof=admin evaluator department viewer"`
 	OrgID       *int64 `json:"org_id"`
@@ -38,7 +38,7 @@ type UserRequest struct {
 
 // UserPatch changes a user; nil fields stay as they are.
 type UserPatch struct {
-	Password    *string `json:"password" validate:"omitnil,min=8,max=128" text:"verbatim"`
+	Password    *string `json:"password" text:"verbatim"` // CheckPassword's rules
 	DisplayName *string `json:"display_name" validate:"omitnil,min=1,col=users.display_name"`
 	Role        *Role   `json:"role" validate:"omitempty,oneof=admin evaluator department viewer"`
 	OrgID       *int64  `json:"org_id"`
@@ -110,6 +110,9 @@ func (s *Store) CreateUser(ctx context.Context, actor Actor, req UserRequest) (*
 	req.Username = NormalizeUsername(req.Username)
 	if !usernamePattern.MatchString(req.Username) {
 		return nil, Invalid("username", "用户名须为2到64个字母、数字或 _ . @ -，以字母或数字开头")
+	}
+	if err := CheckPassword(req.Username, req.Password); err != nil {
+		return nil, err
 	}
 	hash, err := s.hashPassword(req.Password)
 	if err != nil {
@@ -187,18 +190,38 @@ func (s *Store) UpdateUser(ctx context.Context, actor Actor, id int64, p UserPat
 	}
 	var hash string
 	if p.Password != nil {
-		var err error
+		// Usernames never change, so the one read here is the one checked.
+		old, err := s.User(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if err := CheckPassword(old.Username, *p.Password); err != nil {
+			return nil, err
+		}
 		if hash, err = s.hashPassword(*p.Password); err != nil {
 			return nil, err
 		}
 	}
 	var u User
 	err := s.write(ctx, actor, func(t *tx) error {
+		var admins []int64
+		if p.Role != nil || p.Disabled != nil {
+			// Lock every active admin before the user, in one order for all
+			// writers, so that two admins demoting each other at once cannot
+			// both see the other still active.
+			if err := t.forUpdate().Model(&User{}).Where("role = ? AND disabled = ?", RoleAdmin, false).
+				Order("id").Pluck("id", &admins).Error; err != nil {
+				return fmt.Errorf("active admins: %w", err)
+			}
+		}
 		if err := t.forUpdate().First(&u, id).Error; err != nil {
 			return notFound(err, "user")
 		}
 		before := u
 		p.Patch(&u)
+		if isActiveAdmin(before) && !isActiveAdmin(u) && len(admins) <= 1 {
+			return ErrLastAdmin
+		}
 		if hash != "" {
 			u.PasswordHash = hash
 		}
@@ -222,6 +245,12 @@ func (s *Store) UpdateUser(ctx context.Context, actor Actor, id int64, p UserPat
 	}
 	return &u, nil
 }
+
+// ErrLastAdmin refuses to demote or disable the last active administrator,
+// which would leave nobody able to manage users.
+var ErrLastAdmin = &ConflictError{Code: "last_admin", Message: "这是唯一在用的系统管理员，不能改为其他角色或停用；请先设置另一位管理员"}
+
+func isActiveAdmin(u User) bool { return u.Role == RoleAdmin && !u.Disabled }
 
 // UserCount returns the number of users (zero on a new database).
 func (s *Store) UserCount(ctx context.Context) (int64, error) {

@@ -147,7 +147,7 @@ func TestDemoLoadsEveryState(t *testing.T) {
 				t.Errorf("survey of round %d: %+v, %v", round, sv, err)
 			}
 		}
-		tok, u, err := s.Login(ctx, "evaluator", "demo-password-1")
+		tok, u, err := s.Login(ctx, "evaluator", "demo-password-1", "192.0.2.1")
 		if err != nil || tok == "" {
 			t.Fatal(err)
 		}
@@ -198,7 +198,7 @@ func TestUserAdd(t *testing.T) {
 	if m == nil {
 		t.Fatalf("no password printed: %s", out)
 	}
-	if _, u, err := env.Store.Login(context.Background(), "newcomer", m[1]); err != nil || u.DisplayName != "新来的" {
+	if _, u, err := env.Store.Login(context.Background(), "newcomer", m[1], "192.0.2.1"); err != nil || u.DisplayName != "新来的" {
 		t.Fatalf("login with the printed password: %+v, %v", u, err)
 	}
 	if code, _, errOut := c.run("user", "add", "-username", "lonely", "-role", "evaluator"); code == 0 || !strings.Contains(errOut, "评估机构") {
@@ -283,5 +283,29 @@ func TestServeRefusesASchemaBehind(t *testing.T) {
 	code, _, errOut := c.run("serve")
 	if code == 0 || !strings.Contains(errOut, "evald migrate") {
 		t.Fatalf("serve on a schema behind: exit %d, %s", code, errOut)
+	}
+}
+
+func TestWeakPasswordsAreRefusedByTheCommands(t *testing.T) {
+	env := evaltest.New(t, evaluation.SQLite)
+	evaltest.Seed(t, env)
+	c := newCLI(t, env)
+	code, _, errOut := c.run("user", "add", "-username", "weakling", "-role", "viewer", "-password", "Password123")
+	if code == 0 || !strings.Contains(errOut, "常见") {
+		t.Fatalf("user add with a common password: exit %d, %s", code, errOut)
+	}
+	// demo refuses a weak password for its users before loading anything.
+	empty := newCLI(t, evaltest.New(t, evaluation.SQLite))
+	empty.env["EVAL_DEMO_PASSWORD"] = "12345678"
+	if code, _, errOut := empty.run("demo"); code == 0 || !strings.Contains(errOut, "demo users' password is refused") {
+		t.Fatalf("demo with EVAL_DEMO_PASSWORD=12345678: exit %d, %s", code, errOut)
+	}
+	// serve refuses a weak first admin's password on a new database, saying why.
+	dir := t.TempDir()
+	serveEnv := map[string]string{"EVAL_DATA_DIR": dir, "EVAL_ADDR": "127.0.0.1:0", "EVAL_ADMIN_PASSWORD": "admin"}
+	var out, serveErr bytes.Buffer
+	code = run(context.Background(), []string{"serve"}, func(k string) string { return serveEnv[k] }, &out, &serveErr)
+	if code == 0 || !strings.Contains(serveErr.String(), "EVAL_ADMIN_PASSWORD") || !strings.Contains(serveErr.String(), "at least 10 characters") {
+		t.Fatalf("serve with EVAL_ADMIN_PASSWORD=admin: exit %d\nstdout: %s\nstderr: %s", code, out.String(), serveErr.String())
 	}
 }

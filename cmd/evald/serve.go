@@ -135,8 +135,9 @@ func newHTTPServer(h http.Handler, t serverTimeouts) *http.Server {
 	return &http.Server{Handler: h, ReadHeaderTimeout: t.header, ReadTimeout: t.read, WriteTimeout: t.write, IdleTimeout: t.idle}
 }
 
-// Background work of a serving process: deadline reminders and the e-mail
-// outbox. Both are safe on several replicas at once.
+// Background work of a serving process: deadline reminders, pruning of
+// login throttles whose window ended, and the e-mail outbox. All are safe on
+// several replicas at once.
 const (
 	sweepEvery  = time.Hour
 	outboxEvery = 30 * time.Second
@@ -154,6 +155,9 @@ func runBackground(ctx context.Context, store *evaluation.Store, mailer evaluati
 			log.Error("deadline reminders", "err", err)
 		} else if n > 0 {
 			log.Info("deadline reminders", "created", n)
+		}
+		if _, err := store.PruneLoginThrottles(ctx); err != nil {
+			log.Error("prune login throttles", "err", err)
 		}
 	}
 	doSweep()

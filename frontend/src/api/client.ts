@@ -24,6 +24,7 @@ import type {
   JobState,
   LoginRequest,
   LoginResponse,
+  LoginThrottle,
   Notification,
   NotificationList,
   NotificationQuery,
@@ -251,6 +252,8 @@ export const listUsers = (q: UserQuery = {}) => get<Page<User>>('/users', q)
 export const createUser = (body: UserInput) => post<User>('/users', body)
 export const getUser = (id: number) => get<User>(`/users/${id}`)
 export const updateUser = (id: number, body: UserPatch) => patch<User>(`/users/${id}`, body)
+export const listLoginThrottles = (q: PageQuery = {}) => get<Page<LoginThrottle>>('/login-throttles', q)
+export const clearLoginThrottle = (id: number) => del(`/login-throttles/${id}`)
 
 // ---------------------------------------------------------------- plans
 

@@ -49,6 +49,18 @@ export interface User {
   updated_at: Instant
 }
 
+/** A counter of failed logins from one client address: of one username, or of all (username ''). */
+export interface LoginThrottle {
+  id: number
+  /** The username tried, in lower case; '' for the address's count across usernames. */
+  username: string
+  address: string
+  failures: number
+  window_started_at: Instant
+  /** When the address may try again, while the counter is at its limit; else null. */
+  blocked_until: Instant | null
+}
+
 export interface LoginRequest {
   username: string
   password: string
