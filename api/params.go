@@ -17,20 +17,18 @@ import (
 	"github.com/evald/evald/evaluation"
 )
 
-// maxJSONBody is the largest JSON request body accepted; larger is a 413.
-const maxJSONBody = 1 << 20
-
-// decode reads a JSON request body of at most maxJSONBody bytes into v.
-// Malformed JSON is a 400; a value of the wrong type is a 422 naming the field.
+// decode reads a JSON request body into v; its size is limited by the
+// route's body rule (limitBody). Malformed JSON is a 400; a value of the
+// wrong type is a 422 naming the field.
 func decode(c echo.Context, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(c.Response(), c.Request().Body, maxJSONBody))
+	dec := json.NewDecoder(c.Request().Body)
 	if err := dec.Decode(v); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		var valueErr *evaluation.AnswerValueError
 		var tooLarge *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooLarge):
-			return errBodyTooLarge
+			return bodyTooLarge(tooLarge)
 		case errors.As(err, &typeErr):
 			return evaluation.Invalid(typeErr.Field, "类型错误：应为"+jsonTypeName(typeErr.Type.Kind().String()))
 		case errors.As(err, &valueErr):
@@ -45,15 +43,18 @@ func decode(c echo.Context, v any) error {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			return errBodyTooLarge
+			return bodyTooLarge(tooLarge)
 		}
 		return badRequest("请求体的 JSON 之后还有多余的内容")
 	}
 	return nil
 }
 
-// errBodyTooLarge answers a JSON body over maxJSONBody.
-var errBodyTooLarge = &apiError{status: http.StatusRequestEntityTooLarge, code: "too_large", message: "请求体不能超过1MB"}
+// bodyTooLarge answers a body over its route's limit; limitBody puts the
+// route's own message in its place.
+func bodyTooLarge(e *http.MaxBytesError) error {
+	return &apiError{status: http.StatusRequestEntityTooLarge, code: "too_large", message: "请求体不能超过" + sizeText(e.Limit)}
+}
 
 func jsonTypeName(kind string) string {
 	switch kind {

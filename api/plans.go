@@ -25,9 +25,6 @@ type PlanStore interface {
 // PlanHandler serves /api/v1/plans.
 type PlanHandler struct{ Plans PlanStore }
 
-// maxImportFile is the largest plan import file accepted.
-const maxImportFile = 10 << 20
-
 func (h *PlanHandler) create(c echo.Context) error {
 	var req evaluation.PlanRequest
 	if err := decode(c, &req); err != nil {
@@ -99,7 +96,7 @@ func (h *PlanHandler) delete(c echo.Context) error {
 }
 
 func (h *PlanHandler) importFile(c echo.Context) error {
-	name, data, err := uploadedFile(c, "file", maxImportFile)
+	name, data, err := uploadedFile(c, "file", evaluation.MaxPlanImportSize)
 	if err != nil {
 		return err
 	}
@@ -117,7 +114,7 @@ func uploadedFile(c echo.Context, field string, limit int64) (string, []byte, er
 		return "", nil, evaluation.Invalid(field, "请选择要上传的文件")
 	}
 	if fh.Size > limit {
-		return "", nil, evaluation.Invalid(field, "文件过大")
+		return "", nil, evaluation.Invalid(field, "文件不能超过"+sizeText(limit))
 	}
 	f, err := fh.Open()
 	if err != nil {
@@ -129,7 +126,7 @@ func uploadedFile(c echo.Context, field string, limit int64) (string, []byte, er
 		return "", nil, err
 	}
 	if int64(len(data)) > limit {
-		return "", nil, evaluation.Invalid(field, "文件过大")
+		return "", nil, evaluation.Invalid(field, "文件不能超过"+sizeText(limit))
 	}
 	return rawFilename(fh), data, nil
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -30,6 +31,26 @@ var (
 	department = []evaluation.Role{evaluation.RoleDepartment}
 	progress   = []evaluation.Role{evaluation.RoleAdmin, evaluation.RoleViewer, evaluation.RoleDepartment}
 )
+
+// Request bodies of the route table: every route accepts a body by one rule
+// (see bodyRule). A GET, HEAD or DELETE takes none; any other method takes
+// jsonBody unless bodyOverrides names it, so a new route cannot go without.
+var (
+	noBody     = bodyRule{}
+	jsonBody   = bodyRule{max: 1 << 20, read: DefaultBodyReadTimeout, message: "请求体不能超过1MB"}
+	answerBody = bodyRule{max: 64 << 10, read: DefaultBodyReadTimeout, message: "问卷答卷不能超过64KB"}
+	uploadBody = bodyRule{max: evaluation.MaxEvidenceSize + multipartOverhead, read: 5 * time.Minute, long: true,
+		message: "上传的文件不能超过20MB"}
+	importBody = bodyRule{max: evaluation.MaxPlanImportSize + multipartOverhead, read: 3 * time.Minute, long: true,
+		message: "导入文件不能超过10MB"}
+)
+
+// bodyOverrides are the routes whose body is not jsonBody, by method and path.
+var bodyOverrides = map[string]bodyRule{
+	http.MethodPost + " /api/v1/plans/import":                      importBody,
+	http.MethodPost + " /api/v1/findings/:id/response/attachments": uploadBody,
+	http.MethodPost + " /api/v1/public/surveys/:token/responses":   answerBody,
+}
 
 // routes is every route of the server.
 func (h handlers) routes() []route {

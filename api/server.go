@@ -3,6 +3,7 @@ package api
 import (
 	"io/fs"
 	"log/slog"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -38,13 +39,14 @@ type Config struct {
 	// MetricsToken is the bearer token /metrics asks for on this server
 	// (EVAL_METRICS_TOKEN); empty: /metrics answers 404 here.
 	MetricsToken string
+	// BodyReadTimeout is how long a client may take to send a JSON body
+	// or a survey answer; DefaultBodyReadTimeout when 0. Uploads and
+	// imports have deadlines of their own (routes.go).
+	BodyReadTimeout time.Duration
 }
 
 // DefaultAddr is the listen address when EVAL_ADDR is not set.
 const DefaultAddr = "127.0.0.1:8080"
-
-// maxBody is the largest request body of any kind (evidence uploads are 20 MB).
-const maxBody = "21M"
 
 // New builds the Echo server with every route of the route table.
 func New(cfg Config) (*echo.Echo, error) {
@@ -95,7 +97,6 @@ func New(cfg Config) (*echo.Echo, error) {
 		return err
 	}}))
 	e.Use(securityHeaders(cfg.PublicURL))
-	e.Use(middleware.BodyLimit(maxBody))
 
 	h := handlers{
 		service:     &ServiceHandler{DB: cfg.Store, OpenAPI: doc},
@@ -129,7 +130,11 @@ func New(cfg Config) (*echo.Echo, error) {
 		if r.roles != nil {
 			mw = append(mw, authn, allow(r.roles...))
 		}
-		e.Add(r.method, r.path, r.handler, append(mw, parseIDs)...)
+		body := bodyFor(r.method, r.path)
+		if body.max > 0 && !body.long && cfg.BodyReadTimeout > 0 {
+			body.read = cfg.BodyReadTimeout
+		}
+		e.Add(r.method, r.path, r.handler, append(mw, parseIDs, limitBody(body))...)
 	}
 	return e, nil
 }

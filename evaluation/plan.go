@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -243,7 +242,6 @@ func (s *Store) ImportPlans(ctx context.Context, actor Actor, filename string, d
 	if err != nil {
 		return nil, err
 	}
-	rowErrs = append(rowErrs, normalizeImportRows(rows)...)
 	res := &ImportResult{Errors: []ImportRowError{}}
 	err = s.write(ctx, actor, func(t *tx) error {
 		var depts []Org
@@ -313,49 +311,6 @@ func (s *Store) ImportPlans(ctx context.Context, actor Actor, filename string, d
 		return nil, err
 	}
 	return res, nil
-}
-
-// normalizeImportRows stores an import's texts as CreatePlan would
-// (NormalizeLine, the summary NormalizeText) and reports the rows that the
-// normalising left empty, too long for their columns, or with a code that
-// another row now has (ignoring case).
-func normalizeImportRows(rows []PlanImportRow) []ImportRowError {
-	var errs []ImportRowError
-	firstRow := map[string]int{}
-	for i := range rows {
-		r := &rows[i]
-		for _, f := range []*string{&r.Code, &r.Title, &r.LeadDepartment, &r.ApprovedBy, &r.Field} {
-			*f = NormalizeLine(*f)
-		}
-		r.Summary = NormalizeText(r.Summary)
-		var problems []string
-		for _, c := range []struct {
-			label, text, column string
-			required            bool
-		}{
-			{"编号", r.Code, "plans.code", true}, {"方案名称", r.Title, "plans.title", true},
-			{"牵头单位", r.LeadDepartment, "orgs.name", true}, {"审定机构", r.ApprovedBy, "plans.approved_by", false},
-			{"改革领域", r.Field, "plans.field", false},
-		} {
-			switch n := utf8.RuneCountInString(c.text); {
-			case n == 0 && c.required:
-				problems = append(problems, c.label+"不能为空")
-			case n > ColumnLimit(c.column):
-				problems = append(problems, fmt.Sprintf("%s不能超过%d个字（现有%d个）", c.label, ColumnLimit(c.column), n))
-			}
-		}
-		if key := strings.ToLower(r.Code); key != "" {
-			if first, dup := firstRow[key]; dup {
-				problems = append(problems, fmt.Sprintf("编号“%s”与第%d行重复", r.Code, first))
-			} else {
-				firstRow[key] = r.Row
-			}
-		}
-		if len(problems) > 0 {
-			errs = append(errs, ImportRowError{Row: r.Row, Message: strings.Join(problems, "；")})
-		}
-	}
-	return errs
 }
 
 // sortRowErrors orders import errors by row, keeping the order within a row.

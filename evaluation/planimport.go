@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -46,7 +45,9 @@ const (
 // longest column (summary) with room to spare, so that its own message names it.
 const MaxImportCell = 10000
 
-// PlanImportRow is one data row of an import file, trimmed and normalised.
+// PlanImportRow is one data row of an import file, normalised as CreatePlan
+// stores texts (NormalizeLine, the summary NormalizeText) and checked
+// against the plan's column limits.
 type PlanImportRow struct {
 	Row int // row number in the file, the header being row 1
 
@@ -132,19 +133,35 @@ const (
 )
 
 // planColumns describes each field: its API name, its Chinese name for
-// messages, whether it must be filled and its longest length in characters.
+// messages, whether it must be filled, its longest length in characters
+// (that of its column, as CreatePlan checks it; 0: none) and whether it is
+// a free text keeping its line breaks (NormalizeText) or one line
+// (NormalizeLine), as CreatePlan stores it.
 var planColumns = [numPlanColumns]struct {
 	name, label string
 	required    bool
 	maxLen      int
+	multiline   bool
 }{
-	colCode:           {"code", "编号", true, 64},
-	colTitle:          {"title", "方案名称", true, 255},
-	colLeadDepartment: {"lead_department", "牵头单位", true, 100},
-	colApprovedBy:     {"approved_by", "审定机构", false, 100},
-	colIssuedOn:       {"issued_on", "印发日期", true, 0},
-	colField:          {"field", "改革领域", false, 100},
-	colSummary:        {"summary", "摘要", false, 5000},
+	colCode:           {"code", "编号", true, ColumnLimit("plans.code"), false},
+	colTitle:          {"title", "方案名称", true, ColumnLimit("plans.title"), false},
+	colLeadDepartment: {"lead_department", "牵头单位", true, ColumnLimit("orgs.name"), false},
+	colApprovedBy:     {"approved_by", "审定机构", false, ColumnLimit("plans.approved_by"), false},
+	colIssuedOn:       {"issued_on", "印发日期", true, 0, false},
+	colField:          {"field", "改革领域", false, ColumnLimit("plans.field"), false},
+	colSummary:        {"summary", "摘要", false, maxPlanSummary, true},
+}
+
+// maxPlanSummary is the longest summary, a TEXT column: PlanRequest's
+// validate:"max=5000".
+const maxPlanSummary = 5000
+
+// normalize is a cell's text as CreatePlan would store it in column c.
+func (c planColumn) normalize(s string) string {
+	if planColumns[c].multiline {
+		return NormalizeText(s)
+	}
+	return NormalizeLine(s)
 }
 
 // headerAliases maps a normalised header title to its field: the English
@@ -211,7 +228,7 @@ func parsePlanRows(rows iter.Seq2[sheetRow, error], date1904 bool) ([]PlanImport
 		blank := true
 		for c, i := range header {
 			if i >= 0 && i < len(row.cells) {
-				values[c] = cell{text: cleanCell(row.cells[i].text), number: row.cells[i].number}
+				values[c] = cell{text: planColumn(c).normalize(row.cells[i].text), number: row.cells[i].number}
 				blank = blank && values[c].text == ""
 			}
 		}
@@ -285,7 +302,7 @@ func readHeader(row sheetRow) ([]int, error) {
 		}
 		if prev := header[field]; prev >= 0 {
 			return nil, Invalid("file", fmt.Sprintf("表头第%s列“%s”与第%s列“%s”重复，都表示%s",
-				columnName(i), cleanCell(c.text), columnName(prev), cleanCell(row.cells[prev].text), planColumns[field].label))
+				columnName(i), NormalizeLine(c.text), columnName(prev), NormalizeLine(row.cells[prev].text), planColumns[field].label))
 		}
 		header[field] = i
 	}
@@ -408,19 +425,10 @@ func canonicalNumber(raw string) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
-// cleanCell trims white space, full-width spaces and stray byte-order or
-// zero-width marks, and turns Windows line breaks inside a cell into "\n".
-func cleanCell(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B'
-	})
-	return strings.ReplaceAll(s, "\r\n", "\n")
-}
-
 // headerKey normalises a header title for headerAliases: case, width and
 // spacing folded, "*" marks and a trailing note such as "（必填）" removed.
 func headerKey(s string) string {
-	s = strings.ToLower(width.Fold.String(cleanCell(s)))
+	s = strings.ToLower(width.Fold.String(NormalizeLine(s)))
 	if i := strings.LastIndex(s, "("); i > 0 && strings.HasSuffix(s, ")") {
 		s = s[:i]
 	}
@@ -441,7 +449,7 @@ func columnName(i int) string {
 // blank reports whether no cell of the row holds anything.
 func (r sheetRow) blank() bool {
 	for _, c := range r.cells {
-		if cleanCell(c.text) != "" {
+		if NormalizeText(c.text) != "" {
 			return false
 		}
 	}

@@ -310,6 +310,26 @@ func TestParsePlanImportLengthLimits(t *testing.T) {
 	}
 }
 
+// TestParsePlanImportNormalises: a file's cells are stored as CreatePlan
+// stores texts — one line for all but the summary, zero-width and control
+// characters gone, NFC — and measured against the columns after that.
+func TestParsePlanImportNormalises(t *testing.T) {
+	file := planImportHeader +
+		"CD-\u200b1 ,方案\u200b名称\t一,市财政局,,2017-11-20,领\u009f域,\"第一行\r\n第二行\u200d\"\n" +
+		"\u200b\ufeff,\u200c,\u2060,,,,\n" + // zero-width marks only: a blank row
+		strings.Repeat("\u200b", 10) + strings.Repeat("C", 64) + ",e\u0301,市财政局,,2017-11-20,,\n" // 64 characters once clean; é composed
+	rows, rowErrs := mustParsePlans(t, "plans.csv", []byte(file))
+	if len(rowErrs) != 0 || len(rows) != 2 {
+		t.Fatalf("got %d rows, errors %v; want 2 rows", len(rows), rowErrs)
+	}
+	if r := rows[0]; r.Code != "CD-1" || r.Title != "方案名称 一" || r.Field != "领域" || r.Summary != "第一行\n第二行" {
+		t.Errorf("normalised row: %+v", r)
+	}
+	if r := rows[1]; r.Code != strings.Repeat("C", 64) || r.Title != "\u00e9" || r.Row != 4 {
+		t.Errorf("row with zero-width marks: %+v", r)
+	}
+}
+
 func TestParseIssuedOn(t *testing.T) {
 	tests := []struct {
 		value    string
