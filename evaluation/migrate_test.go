@@ -16,7 +16,7 @@ import (
 // freshSchema is the schema of a database migrated in one run.
 func freshSchema(t *testing.T, d evaluation.Dialect) []string {
 	t.Helper()
-	return evaltest.Schema(t, evaltest.New(t, d).DB)
+	return evaltest.Schema(t, evaltest.Fresh(t, d).DB)
 }
 
 func allVersions(from int) []int {
