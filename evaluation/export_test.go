@@ -50,3 +50,6 @@ func MigrationSteps(d Dialect) []MigrationStep {
 	}
 	return steps
 }
+
+// MigrationLockName names the advisory lock of a MySQL database's migrators.
+func MigrationLockName(database string) string { return migrationLockName(database) }

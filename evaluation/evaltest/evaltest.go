@@ -83,11 +83,20 @@ type Env struct {
 }
 
 // Dialects runs fn as a subtest on SQLite, and on MySQL/MariaDB when
-// EVAL_TEST_MYSQL_DSN is set (in strict mode it must be).
+// EVAL_TEST_MYSQL_DSN is set (in strict mode it must be). Each subtest has
+// a database of its own, so the test and both subtests run in parallel
+// with the package's other parallel tests (go test -parallel, default
+// GOMAXPROCS): fn must not touch shared state, and the test must not use
+// t.Setenv.
 func Dialects(t *testing.T, fn func(t *testing.T, env *Env)) {
 	t.Helper()
-	t.Run("sqlite", func(t *testing.T) { fn(t, New(t, evaluation.SQLite)) })
+	t.Parallel()
+	t.Run("sqlite", func(t *testing.T) {
+		t.Parallel()
+		fn(t, New(t, evaluation.SQLite))
+	})
 	t.Run("mysql", func(t *testing.T) {
+		t.Parallel()
 		if os.Getenv("EVAL_TEST_MYSQL_DSN") == "" {
 			SkipOrFail(t, "EVAL_TEST_MYSQL_DSN is not set: MySQL/MariaDB tests not run")
 		}
