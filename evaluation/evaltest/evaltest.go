@@ -1,6 +1,7 @@
-// Package evaltest gives tests a fresh, migrated database from the production
-// constructor — SQLite always, and MariaDB/MySQL too when EVAL_TEST_MYSQL_DSN
-// is set — a fixed clock, and fixture builders.
+// Package evaltest gives tests a migrated database of their own from the
+// production constructor — SQLite always, and MariaDB/MySQL too when
+// EVAL_TEST_MYSQL_DSN is set; a copy of a template migrated once per test
+// binary (Main), or a fresh one (Fresh) — a fixed clock, and fixture builders.
 package evaltest
 
 import (

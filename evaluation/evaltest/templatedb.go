@@ -29,7 +29,7 @@ import (
 func Main(m *testing.M) int {
 	running.Store(true)
 	defer func() {
-		for _, tpl := range []*template{sqliteTemplate, mysqlTemplate} {
+		for _, tpl := range []*templateDB{sqliteTemplate, mysqlTemplate} {
 			tpl.remove()
 		}
 	}()
@@ -39,14 +39,14 @@ func Main(m *testing.M) int {
 // running says that Main runs the tests, so templates are removed at the end.
 var running atomic.Bool
 
-var sqliteTemplate, mysqlTemplate = &template{dialect: evaluation.SQLite}, &template{dialect: evaluation.MySQL}
+var sqliteTemplate, mysqlTemplate = &templateDB{dialect: evaluation.SQLite}, &templateDB{dialect: evaluation.MySQL}
 
-// template is a migrated database that tests get copies of: on SQLite a
+// templateDB is a migrated database that tests get copies of: on SQLite a
 // file copied byte for byte into each test's data folder, on MySQL a
 // database whose tables and rows are copied into pooled databases that are
 // emptied and refilled from it when a test ends. Every copy carries the
 // template's audit key file, the key its audit chain is sealed with.
-type template struct {
+type templateDB struct {
 	dialect evaluation.Dialect
 	once    sync.Once
 	err     error
@@ -73,7 +73,7 @@ type pooled struct {
 
 // get returns the dialect's template, migrating it on first use; nil when
 // Main does not run the tests.
-func (tpl *template) get(t testing.TB) *template {
+func (tpl *templateDB) get(t testing.TB) *templateDB {
 	t.Helper()
 	if !running.Load() {
 		return nil
@@ -85,7 +85,7 @@ func (tpl *template) get(t testing.TB) *template {
 	return tpl
 }
 
-func (tpl *template) build() error {
+func (tpl *templateDB) build() error {
 	dir, err := os.MkdirTemp("", "evaltest-template-")
 	if err != nil {
 		return err
@@ -121,7 +121,7 @@ func (tpl *template) build() error {
 
 // copyInto puts the template's key file, and on SQLite its database file,
 // into the data folder dir.
-func (tpl *template) copyInto(dir string) error {
+func (tpl *templateDB) copyInto(dir string) error {
 	files := []string{evaluation.AuditKeyFile}
 	if tpl.dialect == evaluation.SQLite {
 		files = append(files, evaluation.SQLiteFile)
@@ -148,7 +148,7 @@ func copyFile(from, to string) error {
 	return errors.Join(err, out.Close())
 }
 
-func (tpl *template) connect() error {
+func (tpl *templateDB) connect() error {
 	base := os.Getenv("EVAL_TEST_MYSQL_DSN")
 	mc, err := mysqldriver.ParseDSN(base)
 	if err != nil {
@@ -161,13 +161,13 @@ func (tpl *template) connect() error {
 	return err
 }
 
-func (tpl *template) dsn(database string) string {
+func (tpl *templateDB) dsn(database string) string {
 	mc := tpl.base.Clone()
 	mc.DBName = database
 	return mc.FormatDSN()
 }
 
-func (tpl *template) createDatabase() (string, error) {
+func (tpl *templateDB) createDatabase() (string, error) {
 	name := "evt_" + randomHex(6)
 	_, err := tpl.admin.Exec("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
 	return name, err
@@ -175,7 +175,7 @@ func (tpl *template) createDatabase() (string, error) {
 
 // describe reads the template's tables, which of them hold rows, and their
 // next ids.
-func (tpl *template) describe() error {
+func (tpl *templateDB) describe() error {
 	rows, err := tpl.admin.Query("SELECT table_name, COALESCE(auto_increment, 0) FROM information_schema.tables "+
 		"WHERE table_schema = ? ORDER BY table_name", tpl.name)
 	if err != nil {
@@ -212,7 +212,7 @@ func (tpl *template) describe() error {
 
 // acquire hands out a database equal to the template: an emptied one from
 // the pool, or a new copy. release gives it back.
-func (tpl *template) acquire() (*pooled, error) {
+func (tpl *templateDB) acquire() (*pooled, error) {
 	tpl.mu.Lock()
 	if n := len(tpl.free); n > 0 {
 		p := tpl.free[n-1]
@@ -251,7 +251,7 @@ func (tpl *template) acquire() (*pooled, error) {
 
 // release empties a database a test used, refills it from the template and
 // puts it back in the pool; one that cannot be reset is dropped.
-func (tpl *template) release(p *pooled) error {
+func (tpl *templateDB) release(p *pooled) error {
 	err := tpl.onConn(p, func(conn *sql.Conn) error {
 		ctx := context.Background()
 		tx, err := conn.BeginTx(ctx, nil)
@@ -309,7 +309,7 @@ func (tpl *template) release(p *pooled) error {
 }
 
 // refill copies the template's rows into the emptied tables.
-func (tpl *template) refill(conn *sql.Conn) error {
+func (tpl *templateDB) refill(conn *sql.Conn) error {
 	for _, table := range tpl.filled {
 		_, err := conn.ExecContext(context.Background(), "INSERT INTO "+table+" SELECT * FROM "+tpl.name+"."+table)
 		if err != nil {
@@ -321,7 +321,7 @@ func (tpl *template) refill(conn *sql.Conn) error {
 
 // onConn runs fn on one connection to p with foreign key checks off, so that
 // tables can be created, emptied and filled in any order.
-func (tpl *template) onConn(p *pooled, fn func(*sql.Conn) error) error {
+func (tpl *templateDB) onConn(p *pooled, fn func(*sql.Conn) error) error {
 	ctx := context.Background()
 	conn, err := p.db.Conn(ctx)
 	if err != nil {
@@ -344,7 +344,7 @@ func driverBad(conn *sql.Conn) error {
 	return conn.Raw(func(any) error { return driver.ErrBadConn })
 }
 
-func (tpl *template) drop(p *pooled) error {
+func (tpl *templateDB) drop(p *pooled) error {
 	if p.db != nil {
 		p.db.Close()
 	}
@@ -353,7 +353,7 @@ func (tpl *template) drop(p *pooled) error {
 }
 
 // remove deletes the template and, on MySQL, every pooled database.
-func (tpl *template) remove() {
+func (tpl *templateDB) remove() {
 	if tpl.dir != "" {
 		os.RemoveAll(tpl.dir)
 	}
