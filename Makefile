@@ -36,7 +36,9 @@ test: frontend vet test-frontend test-go
 test-go:
 	$(GO) test -race -count=1 -timeout 30m ./...
 
+## test-frontend: the generated API types are current (src/api/schema.d.ts from api/openapi.yaml), then the unit tests
 test-frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run check:api
 	cd frontend && npm test
 
 vet:
