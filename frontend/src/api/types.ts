@@ -80,6 +80,7 @@ export type Template = Schemas['Template']
 // ---------------------------------------------------------------- conflicts
 
 export type ConflictInput = Schemas['ConflictRequest']
+export type ConflictQuery = QueryOf<'listConflicts'>
 export type Conflict = Schemas['Conflict']
 
 // ---------------------------------------------------------------- rounds
@@ -87,6 +88,7 @@ export type Conflict = Schemas['Conflict']
 export type RoundStatus = Schemas['RoundStatus']
 export type ResponseDays = Schemas['ResponseDays']
 export type RoundInput = Schemas['RoundRequest']
+export type RoundQuery = QueryOf<'listRounds'>
 export type Round = Schemas['Round']
 /** A short reference to a round, as embedded in findings. */
 export type RoundRef = Schemas['RoundRef']
