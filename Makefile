@@ -41,7 +41,9 @@ SECURITY_TESTS := Authorisation|ViewerSeesResults|Login|Password|LastActiveAdmin
 test-security:
 	$(GO) test -count=1 -run '$(SECURITY_TESTS)' ./api/ ./evaluation/... ./reports/ ./cmd/...
 
+## test-frontend: the generated API types are current (src/api/schema.d.ts from api/openapi.yaml), then the unit tests
 test-frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run check:api
 	cd frontend && npm test
 
 vet:

@@ -279,16 +279,7 @@ func (s *Store) SubmitScoresheet(ctx context.Context, actor Actor, assignmentID 
 		if err != nil {
 			return err
 		}
-		answered := map[string]bool{}
-		for _, a := range sheet.Scores {
-			answered[a.IndicatorCode] = a.Answered()
-		}
-		missing := fieldErrors{}
-		for _, ind := range tpl.Indicators() {
-			if !answered[ind.Code] {
-				missing.add(ind.Code, "指标「"+ind.Code+" "+ind.Name+"」尚未评分")
-			}
-		}
+		missing := unanswered(tpl, sheet.Scores)
 		if err := missing.err(); err != nil {
 			err.(*ValidationError).Message = fmt.Sprintf("还有%d项指标未评分，不能提交", len(missing))
 			return err
@@ -306,6 +297,22 @@ func (s *Store) SubmitScoresheet(ctx context.Context, actor Actor, assignmentID 
 		return nil, err
 	}
 	return sheet, nil
+}
+
+// unanswered names, by code, the template's indicators that the answers
+// leave without a value (what blocks a submit).
+func unanswered(tpl *Template, answers []Answer) fieldErrors {
+	answered := map[string]bool{}
+	for _, a := range answers {
+		answered[a.IndicatorCode] = a.Answered()
+	}
+	missing := fieldErrors{}
+	for _, ind := range tpl.Indicators() {
+		if !answered[ind.Code] {
+			missing.add(ind.Code, "指标「"+ind.Code+" "+ind.Name+"」尚未评分")
+		}
+	}
+	return missing
 }
 
 // ReopenScoresheet returns a submitted scoresheet to its evaluator for
