@@ -15,6 +15,7 @@ import (
 
 	"github.com/evald/evald/api"
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/mail"
 	"github.com/evald/evald/reports"
 )
 
@@ -202,6 +203,17 @@ func (c *config) describe() string {
 		return "MySQL " + c.DSN[at+1:]
 	}
 	return "MySQL"
+}
+
+// smtpMailer builds the SMTP mailer of rawURL as the store's Mailer.
+func smtpMailer(rawURL string) (evaluation.Mailer, error) {
+	m, err := mail.NewSMTPMailer(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	return evaluation.MailerFunc(func(ctx context.Context, msg evaluation.Mail) error {
+		return m.Send(ctx, mail.Message(msg))
+	}), nil
 }
 
 // reportService builds the report renderer (parsing the font once) and the
