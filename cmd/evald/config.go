@@ -15,6 +15,7 @@ import (
 
 	"github.com/evald/evald/api"
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/blobs"
 	"github.com/evald/evald/evaluation/mail"
 	"github.com/evald/evald/reports"
 )
@@ -186,12 +187,12 @@ func (c *config) open(log *slog.Logger) (*evaluation.DB, *evaluation.Store, erro
 	if err != nil {
 		return nil, nil, err
 	}
-	blobs, err := evaluation.NewLocalBlobs(filepath.Join(c.DataDir, "evidence"))
+	evidence, err := blobs.NewLocalBlobs(filepath.Join(c.DataDir, "evidence"))
 	if err != nil {
 		db.Close()
 		return nil, nil, err
 	}
-	return db, evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log, Blobs: blobs}), nil
+	return db, evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log, Blobs: evidence}), nil
 }
 
 // describe says which database the config points at, without secrets.
