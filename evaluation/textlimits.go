@@ -19,23 +19,6 @@ var columnLimits = text.ColumnLimits()
 // ("table.column") holds (text.ColumnLimit).
 func ColumnLimit(column string) int { return text.ColumnLimit(column) }
 
-// Limits of texts kept inside JSON columns (templates' bodies), which have
-// no column of their own. Indicator codes end up in findings.indicator_code.
-var (
-	maxIndicatorCode = ColumnLimit("findings.indicator_code")
-	maxIndicatorName = 255
-	maxGuidance      = 5000
-	maxGrade         = 16
-)
-
-// checkLength records a message for field when text is longer than limit
-// characters, worded as validator's own (the zh "max" message).
-func checkLength(errs fieldErrors, field, label, text string, limit int) {
-	if utf8.RuneCountInString(text) > limit {
-		errs.add(field, fmt.Sprintf("%s长度不能超过%d个字符", label, limit))
-	}
-}
-
 // ClipText shortens s to at most limit characters, ending it with "…" when
 // it had to cut (text.ClipText).
 func ClipText(s string, limit int) string { return text.ClipText(s, limit) }
