@@ -210,7 +210,8 @@ var pathParam = regexp.MustCompile(`:([A-Za-z0-9_]+)`)
 
 func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 	doc := loadOpenAPI(t)
-	e, err := api.New(api.Config{Store: evaltest.New(t, evaluation.SQLite).Store})
+	env := evaltest.New(t, evaluation.SQLite)
+	e, err := api.New(api.Config{Store: env.Store, Reports: newReportService(t, env)})
 	if err != nil {
 		t.Fatal(err)
 	}
