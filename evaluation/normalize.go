@@ -36,10 +36,15 @@ func normalizeFields(v reflect.Value, multiline bool) {
 		if !v.CanSet() {
 			return
 		}
+		normalize := NormalizeLine
 		if multiline {
-			v.SetString(NormalizeText(v.String()))
-		} else {
-			v.SetString(NormalizeLine(v.String()))
+			normalize = NormalizeText
+		}
+		s := normalize(v.String())
+		// Written only when it changes: a request may share its strings
+		// (a pointer to one Role given to two calls at once) with others.
+		if s != v.String() {
+			v.SetString(s)
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
