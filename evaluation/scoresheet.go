@@ -188,9 +188,9 @@ func checkAnswers(t *Template, answers []Answer) error {
 			errs.add(p+".value", "请填写分数")
 		case a.Points != nil:
 			h, ok := halfPoints(*a.Points)
-			max, _ := halfPoints(ind.MaxScore)
-			if !ok || h < 0 || h > max {
-				errs.add(p+".value", fmt.Sprintf("分数必须在0到%s之间，且为0.5的整数倍", formatHalfPoints(max)))
+			most, _ := halfPoints(ind.MaxScore)
+			if !ok || h < 0 || h > most {
+				errs.add(p+".value", fmt.Sprintf("分数必须在0到%s之间，且为0.5的整数倍", formatHalfPoints(most)))
 			}
 		}
 	}
