@@ -234,8 +234,10 @@ func BenchmarkChromiumEvaluationReport(b *testing.B) {
 		return res.Data
 	}
 	out := render() // warm-up: fonts loaded, caches filled
-	if os.Getenv("EVAL_BENCH_KEEP") != "" {
-		_ = os.WriteFile(os.Getenv("EVAL_BENCH_KEEP"), out, 0o644)
+	if keep := os.Getenv("EVAL_BENCH_KEEP"); keep != "" {
+		if err := os.WriteFile(keep, out, 0o644); err != nil {
+			b.Fatal(err)
+		}
 	}
 	for b.Loop() {
 		out = render()
