@@ -31,7 +31,7 @@ frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SR
 
 ## test: every test — Go (with the race detector, on SQLite and on MariaDB when EVAL_TEST_MYSQL_DSN is set,
 ## PDF text extraction and browser tests included) and the front end's unit tests
-test: frontend vet test-frontend test-go
+test: frontend vet lint test-frontend test-go
 
 test-go:
 	$(GO) test -race -count=1 -timeout 30m ./...
@@ -49,6 +49,20 @@ test-frontend: frontend/node_modules/.package-lock.json
 vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' ':!third_party'))" || (echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go' ':!third_party'); exit 1)
+
+## lint: golangci-lint (.golangci.yml) and ESLint (frontend/eslint.config.js); golangci-lint is built
+## from the module proxy at the version pinned here into ./bin on first use
+GOLANGCI_LINT_VERSION := v2.15.0
+GOLANGCI_LINT := bin/golangci-lint-$(GOLANGCI_LINT_VERSION)
+.PHONY: lint
+
+lint: $(GOLANGCI_LINT) frontend/node_modules/.package-lock.json
+	$(GOLANGCI_LINT) run ./...
+	cd frontend && npm run lint
+
+$(GOLANGCI_LINT):
+	GOBIN=$(CURDIR)/bin/.golangci-lint $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+	mv bin/.golangci-lint/golangci-lint $@ && rmdir bin/.golangci-lint
 
 fmt:
 	gofmt -w $$(git ls-files '*.go' ':!third_party')

@@ -157,7 +157,7 @@ func TestOpenAPIConventions(t *testing.T) {
 			for code, resp := range op.Responses.Map() {
 				// The public survey page answers its errors as pages too.
 				isPage := o.path == "/s/{token}"
-				if c, _ := strconv.Atoi(code); c >= 400 && resp.Value.Content.Get("application/json") == nil && o.path != "/metrics" && !isPage {
+				if c, err := strconv.Atoi(code); err == nil && c >= 400 && resp.Value.Content.Get("application/json") == nil && o.path != "/metrics" && !isPage {
 					t.Errorf("error response %s has no application/json body", code)
 				}
 			}

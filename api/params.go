@@ -89,16 +89,16 @@ func queryInt(c echo.Context, name string) (int64, error) {
 	return queryRange(c, name, 1, math.MaxInt64)
 }
 
-// queryRange reads an optional integer query parameter within min…max; 0
+// queryRange reads an optional integer query parameter within lo…hi; 0
 // when absent.
-func queryRange(c echo.Context, name string, min, max int64) (int64, error) {
+func queryRange(c echo.Context, name string, lo, hi int64) (int64, error) {
 	s := c.QueryParam(name)
 	if s == "" {
 		return 0, nil
 	}
 	v, err := strconv.ParseInt(s, 10, 64)
-	if errors.Is(err, strconv.ErrRange) || err == nil && (v < min || v > max) {
-		return 0, badParam(name, fmt.Sprintf("必须是 %d 到 %d 之间的整数", min, max))
+	if errors.Is(err, strconv.ErrRange) || err == nil && (v < lo || v > hi) {
+		return 0, badParam(name, fmt.Sprintf("必须是 %d 到 %d 之间的整数", lo, hi))
 	}
 	if err != nil {
 		return 0, badParam(name, "必须是整数")

@@ -147,7 +147,9 @@ func (s *server) upload(path, token, field, filename string, data []byte) *reply
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	fw.Write(data)
+	if _, err := fw.Write(data); err != nil {
+		s.t.Fatal(err)
+	}
 	mw.Close()
 	req := httptest.NewRequest(http.MethodPost, path, &buf)
 	req.Header.Set(echo.HeaderContentType, mw.FormDataContentType())

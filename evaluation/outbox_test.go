@@ -57,9 +57,12 @@ func TestNotificationsAreEmailedOnce(t *testing.T) {
 		if err != nil || subject != "评估问题已发布："+w.Round.Name {
 			t.Fatalf("subject %q, %v", subject, err)
 		}
-		body, _ := io.ReadAll(m.Body)
-		if strings.EqualFold(m.Header.Get("Content-Transfer-Encoding"), "base64") {
-			body, _ = io.ReadAll(base64.NewDecoder(base64.StdEncoding, bytes.NewReader(body)))
+		body, err := io.ReadAll(m.Body)
+		if err == nil && strings.EqualFold(m.Header.Get("Content-Transfer-Encoding"), "base64") {
+			body, err = io.ReadAll(base64.NewDecoder(base64.StdEncoding, bytes.NewReader(body)))
+		}
+		if err != nil {
+			t.Fatal(err)
 		}
 		if !strings.Contains(string(body), "2个问题需要整改") {
 			t.Fatalf("body: %s", body)
@@ -72,7 +75,9 @@ func TestNotificationsAreEmailedOnce(t *testing.T) {
 		srv2 := smtptest.Start(t, smtptest.Options{Refuse: addr})
 		bad := smtpMailer(t, "smtp://"+srv2.Addr+"?from=noreply@pinggu.example.gov.cn&tls=none")
 		env.Clock.Advance(time.Hour)
-		w.Store.Remind(ctx, w.AdminActor(), w.Round.ID)
+		if _, err := w.Store.Remind(ctx, w.AdminActor(), w.Round.ID); err != nil {
+			t.Fatal(err)
+		}
 		if sent, err := w.Store.SendPendingEmails(ctx, bad, 100); err == nil || sent != 0 {
 			t.Fatalf("refused recipient: sent %d, %v", sent, err)
 		}

@@ -181,9 +181,9 @@ func checkAnswers(t *Template, answers []Answer) error {
 			errs.add(p+".value", "请填写分数")
 		case a.Points != nil:
 			h, ok := scoring.HalfPoints(*a.Points)
-			max, _ := scoring.HalfPoints(ind.MaxScore)
-			if !ok || h < 0 || h > max {
-				errs.add(p+".value", fmt.Sprintf("分数必须在0到%s之间，且为0.5的整数倍", scoring.FormatHalfPoints(max)))
+			most, _ := scoring.HalfPoints(ind.MaxScore)
+			if !ok || h < 0 || h > most {
+				errs.add(p+".value", fmt.Sprintf("分数必须在0到%s之间，且为0.5的整数倍", scoring.FormatHalfPoints(most)))
 			}
 		}
 	}

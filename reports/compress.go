@@ -32,9 +32,9 @@ func (p deflater) deflate(dst *bytes.Buffer, data []byte) {
 	case zw = <-p:
 		zw.Reset(dst)
 	default:
-		zw, _ = zlib.NewWriterLevel(dst, zlib.BestSpeed) // a valid level: no error
+		zw, _ = zlib.NewWriterLevel(dst, zlib.BestSpeed) //nolint:errcheck // a valid level: no error
 	}
-	zw.Write(data) // writes to a bytes.Buffer cannot fail
+	_, _ = zw.Write(data) // writes to a bytes.Buffer cannot fail
 	zw.Close()
 	select {
 	case p <- zw:

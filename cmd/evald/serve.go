@@ -90,7 +90,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 			ln.Close()
 			return err
 		}
-		defer stopMetrics()
+		defer func() { _ = stopMetrics() }() // on the way out: nothing to do with an error
 		fmt.Fprintf(stdout, "evald serves its metrics on http://%s/metrics\n", addr)
 	}
 	srv := newHTTPServer(e, defaultTimeouts)

@@ -57,7 +57,10 @@ func filesUnder(t *testing.T, dir string) []string {
 			return err
 		}
 		if !d.IsDir() {
-			rel, _ := filepath.Rel(dir, path)
+			rel, err := filepath.Rel(dir, path)
+			if err != nil {
+				return err
+			}
 			files = append(files, rel)
 		}
 		return nil

@@ -113,7 +113,7 @@ func parseMail(t *testing.T, data []byte) parsedMail {
 		t.Fatalf("Content-Type %q: %v", msg.Header.Get("Content-Type"), err)
 	}
 	p.MediaType, p.Charset = mediaType, params["charset"]
-	var body io.Reader = msg.Body
+	body := msg.Body
 	switch cte := strings.ToLower(msg.Header.Get("Content-Transfer-Encoding")); cte {
 	case "quoted-printable":
 		body = quotedprintable.NewReader(body)

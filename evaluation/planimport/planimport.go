@@ -408,10 +408,12 @@ func parseIssuedOn(v cell, date1904 bool) (string, string) {
 		if m == nil {
 			continue
 		}
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		return checkIssuedDate(v.text, y, mo, d)
+		y, err1 := strconv.Atoi(m[1])
+		mo, err2 := strconv.Atoi(m[2])
+		d, err3 := strconv.Atoi(m[3])
+		if errors.Join(err1, err2, err3) == nil { // up to 4 digits each: always
+			return checkIssuedDate(v.text, y, mo, d)
+		}
 	}
 	return "", fmt.Sprintf("印发日期“%s”无法识别，请写成 2017-11-20 这样的日期", v.text)
 }
@@ -435,7 +437,9 @@ func canonicalNumber(raw string) string {
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		return raw
 	}
-	f, _ = strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
+	if g, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64); err == nil {
+		f = g
+	}
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 

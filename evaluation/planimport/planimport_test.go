@@ -175,8 +175,13 @@ func TestParsePlanImportFileErrors(t *testing.T) {
 	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89")
 	var zipped bytes.Buffer
 	zw := zip.NewWriter(&zipped)
-	w, _ := zw.Create("readme.txt")
-	_, _ = w.Write([]byte("not a workbook"))
+	w, err := zw.Create("readme.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte("not a workbook")); err != nil {
+		t.Fatal(err)
+	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -437,7 +442,10 @@ func setRows(t *testing.T, f *excelize.File, sheet string, rows [][]any) {
 			if v == nil {
 				continue
 			}
-			name, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			name, err := excelize.CoordinatesToCellName(j+1, i+1)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if raw, ok := v.(rawNumber); ok {
 				if err := f.SetCellDefault(sheet, name, string(raw)); err != nil {
 					t.Fatal(err)

@@ -37,7 +37,7 @@ func (a Answer) MarshalJSON() ([]byte, error) {
 		}
 		v = b
 	case a.Yes != nil:
-		v, _ = json.Marshal(*a.Yes)
+		v = json.RawMessage(strconv.FormatBool(*a.Yes))
 	}
 	return json.Marshal(answerJSON{IndicatorCode: a.IndicatorCode, Value: v, Comment: a.Comment})
 }

@@ -185,7 +185,7 @@ func TestRoundHalves(t *testing.T) {
 		}
 	}
 	for _, k := range []int{20, 100, 101} {
-		for s := int64(0); s <= 200*int64(k); s += 1 {
+		for s := int64(0); s <= 200*int64(k); s++ {
 			if got, want := roundHalves(s, k), ref(s, k); int64(got) != want {
 				t.Fatalf("roundHalves(%d, %d) = %d, want %d", s, k, got, want)
 			}

@@ -527,7 +527,7 @@ export async function importPlans(file: File): Promise<ImportResult & { refused:
   try {
     body = text ? JSON.parse(text) : null
   } catch {
-    body = null
+    // not JSON: body stays null
   }
   if (res.ok) return { ...(body as ImportResult), refused: false }
   const rows = importErrors(body)
