@@ -41,7 +41,7 @@
 // repeat their header on every page they run onto and split a row that is
 // taller than a page between its lines. Every page has the footer
 // "第 x 页 / 共 y 页"; pages after a cover have a running header. The same
-// blocks also render as HTML (html.go), used to compare with a browser.
+// blocks also render as HTML (html_test.go), used by a benchmark to compare with a browser.
 //
 // # Identical bytes and verification codes
 //
