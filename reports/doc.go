@@ -62,6 +62,6 @@
 // A Renderer is safe for concurrent use; render a round with one goroutine
 // per core. A report of 13 pages takes about 10 ms of one core and some 8 MB
 // of short-lived allocation (mostly inside gofpdf); nothing is kept between
-// documents except a few reusable compressors, so memory stays flat however
+// documents but gofpdf's pooled compressors, so memory stays flat however
 // large the round (see bench_test.go).
 package reports

@@ -47,10 +47,10 @@ func TestGofpdfPatchesGiveTheCarriedCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(patches) != 3 {
-		t.Fatalf("%d patch files beside PATCHES.md, want 3: %v", len(patches), patches)
+	if len(patches) != 4 {
+		t.Fatalf("%d patch files beside PATCHES.md, want 4: %v", len(patches), patches)
 	}
-	slices.Sort(patches) // 1-…, 2-…, 3-…: the order they were made in
+	slices.Sort(patches) // 1-…, 2-…, 3-…, 4-…: the order they were made in
 	for _, p := range patches {
 		abs, err := filepath.Abs(p)
 		if err != nil {
