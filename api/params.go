@@ -80,11 +80,10 @@ const (
 
 // Query strings are bound into a struct per list: each field names its
 // parameter in a `query` tag and its bounds in a `validate` tag (validator
-// v10, with the aliases of newQueryValidator), checked when the parameter
-// is given; a field of type
-// evaluation.Page takes ?page=&per_page=. The struct has the fields of the
-// store's filter, in its order, so that a conversion turns one into the
-// other.
+// v10, with the aliases of newQueryValidator), checked when the parameter is
+// given; a field of type evaluation.Page takes ?page=&per_page=. The struct
+// has the fields of the store's filter, in its order, so that a conversion
+// turns one into the other.
 
 // pageQuery is how ?page=&per_page= fill an evaluation.Page (per_page
 // defaults to 50 in the store).
@@ -167,10 +166,10 @@ func bindQuery(c echo.Context, dst any) error {
 			return badParam(name, typeMessage(f))
 		}
 	}
-	var invalid validator.ValidationErrors
 	if len(given) == 0 {
 		return nil
 	}
+	var invalid validator.ValidationErrors
 	if err := queryValidator().StructPartial(dst, given...); errors.As(err, &invalid) {
 		fe := invalid[0]
 		f, _ := t.FieldByName(fe.StructField())
