@@ -6,7 +6,7 @@ export GOFLAGS
 
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/package.json frontend/package-lock.json -type f 2>/dev/null)
 
-.PHONY: run build frontend test test-go test-frontend vet fmt clean
+.PHONY: run build frontend test test-go test-frontend test-security vet fmt clean
 
 ## run: build everything and serve the app on the embedded database, loading the demo data on the first run
 run: build
@@ -36,7 +36,14 @@ test: frontend vet test-frontend test-go
 test-go:
 	$(GO) test -race -count=1 -timeout 30m ./...
 
+## test-security: the security tests only (README "Security"); all of them also run in test
+SECURITY_TESTS := Authorisation|ViewerSeesResults|Login|Password|LastActiveAdmin|LongestTexts|TooLong|LookAlikes|ColumnLimits|QueryParameters|SearchIsLiteral|JSONBody|BodyLimits|SlowBody|ZipBomb|OverlongCell|Audit|Upgrade.*Chain|RareCharacters|NeutraliseFormulas|SecurityHeaders|MetricsToken|SurveyLinksIgnoreHost|FailedStep|ChangedStep|FailedMigrate
+test-security:
+	$(GO) test -count=1 -run '$(SECURITY_TESTS)' ./api/ ./evaluation/... ./reports/ ./cmd/...
+
+## test-frontend: the generated API types are current (src/api/schema.d.ts from api/openapi.yaml), then the unit tests
 test-frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run check:api
 	cd frontend && npm test
 
 vet:

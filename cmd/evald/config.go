@@ -15,6 +15,8 @@ import (
 
 	"github.com/evald/evald/api"
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/blobs"
+	"github.com/evald/evald/evaluation/mail"
 	"github.com/evald/evald/reports"
 )
 
@@ -152,12 +154,12 @@ func (c *config) open(log *slog.Logger) (*evaluation.DB, *evaluation.Store, erro
 	if err != nil {
 		return nil, nil, err
 	}
-	blobs, err := evaluation.NewLocalBlobs(filepath.Join(c.DataDir, "evidence"))
+	evidence, err := blobs.NewLocalBlobs(filepath.Join(c.DataDir, "evidence"))
 	if err != nil {
 		db.Close()
 		return nil, nil, err
 	}
-	return db, evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log, Blobs: blobs}), nil
+	return db, evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log, Blobs: evidence}), nil
 }
 
 // describe says which database the config points at, without secrets.
@@ -169,6 +171,17 @@ func (c *config) describe() string {
 		return "MySQL " + c.DSN[at+1:]
 	}
 	return "MySQL"
+}
+
+// smtpMailer builds the SMTP mailer of rawURL as the store's Mailer.
+func smtpMailer(rawURL string) (evaluation.Mailer, error) {
+	m, err := mail.NewSMTPMailer(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	return evaluation.MailerFunc(func(ctx context.Context, msg evaluation.Mail) error {
+		return m.Send(ctx, mail.Message(msg))
+	}), nil
 }
 
 // reportService builds the report renderer (parsing the font once) and the

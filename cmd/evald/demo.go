@@ -13,6 +13,7 @@ import (
 
 	"github.com/evald/evald/demo"
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/blobs"
 )
 
 func runDemo(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
@@ -37,11 +38,11 @@ func runDemo(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	if _, err := evaluation.Migrate(ctx, db); err != nil {
 		return err
 	}
-	blobs, err := evaluation.NewLocalBlobs(filepath.Join(cfg.DataDir, "evidence"))
+	evidence, err := blobs.NewLocalBlobs(filepath.Join(cfg.DataDir, "evidence"))
 	if err != nil {
 		return err
 	}
-	opts := demo.Options{Scale: *scale, Password: *password, Location: loc, Blobs: blobs}
+	opts := demo.Options{Scale: *scale, Password: *password, Location: loc, Blobs: evidence}
 	if *scale > 50 {
 		opts.Progress = func(done, total int) {
 			if done%50 == 0 || done == total {

@@ -60,7 +60,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	}
 	var mailer evaluation.Mailer
 	if cfg.SMTPURL != "" {
-		if mailer, err = evaluation.NewSMTPMailer(cfg.SMTPURL); err != nil {
+		if mailer, err = smtpMailer(cfg.SMTPURL); err != nil {
 			return fmt.Errorf("EVAL_SMTP_URL: %w", err)
 		}
 	}

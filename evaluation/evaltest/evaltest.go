@@ -21,6 +21,7 @@ import (
 	"gorm.io/gorm/logger"
 
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/blobs"
 )
 
 // Strict reports whether a missing outside tool must fail the run
@@ -133,11 +134,11 @@ func Open(t testing.TB, dialect evaluation.Dialect) *Env {
 		t.Fatalf("open %s: %v", dialect, err)
 	}
 	t.Cleanup(func() { db.Close() })
-	blobs, err := evaluation.NewLocalBlobs(filepath.Join(cfg.DataDir, "blobs"))
+	files, err := blobs.NewLocalBlobs(filepath.Join(cfg.DataDir, "blobs"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	store := evaluation.NewStore(db, evaluation.StoreOptions{Clock: clock, Location: Shanghai, BcryptCost: bcrypt.MinCost, Blobs: blobs})
+	store := evaluation.NewStore(db, evaluation.StoreOptions{Clock: clock, Location: Shanghai, BcryptCost: bcrypt.MinCost, Blobs: files})
 	return &Env{DB: db, Store: store, Clock: clock, Dialect: dialect, DataDir: cfg.DataDir, DSN: cfg.DSN}
 }
 

@@ -1,4 +1,6 @@
-package evaluation
+// Package blobs keeps files by key (evidence and report ZIPs, in a folder)
+// and judges uploaded evidence files by their content.
+package blobs
 
 import (
 	"context"
@@ -10,19 +12,9 @@ import (
 	"path/filepath"
 )
 
-// Blobs stores files by key; keys are chosen by the caller. Evidence files
-// use the SHA-256 hex of their content, so storage is content-addressed and a
-// file uploaded twice is stored once.
-type Blobs interface {
-	// Put stores what r yields under key, replacing what was there (atomically:
-	// readers see the old or the new content, never part); putting an
-	// existing key with the same content is therefore harmless.
-	Put(ctx context.Context, key string, r io.Reader) error
-	// Open returns the blob for reading, or an error wrapping ErrNotFound.
-	Open(ctx context.Context, key string) (io.ReadSeekCloser, error)
-	// Delete removes the blob; deleting a missing key is not an error.
-	Delete(ctx context.Context, key string) error
-}
+// ErrNotFound is wrapped by the error of Open for a key that holds no blob.
+// It is fs.ErrNotExist, so that any store of blobs can report it alike.
+var ErrNotFound = fs.ErrNotExist
 
 // ErrInvalidBlobKey is returned for a key outside [a-z0-9]{16,128}.
 var ErrInvalidBlobKey = errors.New("evaluation: invalid blob key")
@@ -54,8 +46,6 @@ func checkBlobKey(key string) error {
 type LocalBlobs struct {
 	dir string
 }
-
-var _ Blobs = (*LocalBlobs)(nil)
 
 // NewLocalBlobs returns blob storage in dir, creating the folder (0750).
 func NewLocalBlobs(dir string) (*LocalBlobs, error) {

@@ -1,4 +1,4 @@
-package evaluation
+package scoring
 
 import (
 	"bytes"
@@ -71,6 +71,23 @@ func (a *Answer) fromJSON(raw answerJSON) error {
 	return nil
 }
 
+// DecodeAnswers reads a JSON list of answers, as the store keeps them.
+// Decoding into the plain JSON shape and converting is twice as fast as
+// calling Answer.UnmarshalJSON per element, and results read thousands.
+func DecodeAnswers(b []byte) ([]Answer, error) {
+	var raw []answerJSON
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, err
+	}
+	out := make([]Answer, len(raw))
+	for i := range raw {
+		if err := out[i].fromJSON(raw[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // AnswerValueError is returned when an answer's value is neither a number,
 // a boolean nor null.
 type AnswerValueError struct{ Code string }
@@ -85,12 +102,12 @@ func PointsFor(ind Indicator, a Answer) (half int64, answered bool) {
 	switch {
 	case ind.Kind == KindCheck && a.Yes != nil:
 		if *a.Yes {
-			h, _ := halfPoints(ind.MaxScore)
+			h, _ := HalfPoints(ind.MaxScore)
 			return h, true
 		}
 		return 0, true
 	case ind.Kind == KindScore && a.Points != nil:
-		h, _ := halfPoints(*a.Points)
+		h, _ := HalfPoints(*a.Points)
 		return h, true
 	}
 	return 0, false

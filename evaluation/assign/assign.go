@@ -1,7 +1,10 @@
-package evaluation
+// Package assign proposes evaluators for the plans of a round: distinct
+// agencies per plan, conflicts of interest respected, loads balanced.
+package assign
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -60,6 +63,9 @@ type UncoverablePlan struct {
 	Have int
 	Need int
 }
+
+// ErrTooFewRaters is returned for fewer than one rater per plan.
+var ErrTooFewRaters = errors.New("assign: raters per plan below 1")
 
 // UncoverablePlansError names the plans that cannot get enough evaluators
 // from distinct agencies, sorted by code.
@@ -125,7 +131,7 @@ func (c AgencyConflict) Covers(agencyID int64, plan AutoAssignPlan) bool {
 // deterministically, one among equally balanced results.
 func PlanAutoAssignment(in AutoAssignInput) ([]PlannedAssignment, error) {
 	if in.RatersPerPlan < 1 {
-		return nil, Invalid("raters_per_plan", "每个方案的评估人数至少为 1")
+		return nil, ErrTooFewRaters
 	}
 	s, uncoverable := newAssigner(in)
 	if len(uncoverable) > 0 {

@@ -1,4 +1,5 @@
-package evaluation
+// Package mail sends the e-mail copies of notifications through an SMTP server.
+package mail
 
 import (
 	"context"
@@ -17,13 +18,8 @@ import (
 	gomail "github.com/wneessen/go-mail"
 )
 
-// Mailer sends e-mail.
-type Mailer interface {
-	Send(ctx context.Context, msg Mail) error
-}
-
-// Mail is one message: plain text, Chinese subject and body.
-type Mail struct {
+// Message is one message: plain text, Chinese subject and body.
+type Message struct {
 	To      []string // bare addresses, e.g. "zhang@example.gov.cn"
 	Subject string
 	Body    string
@@ -76,8 +72,6 @@ type SMTPMailer struct {
 	security mailTLS
 	rootCAs  *x509.CertPool // nil: the system's; tests trust their own
 }
-
-var _ Mailer = (*SMTPMailer)(nil)
 
 // NewSMTPMailer parses an SMTP URL (see SMTPMailer). A bad URL (scheme,
 // missing host or from, unknown parameter) is an error naming the problem;
@@ -151,7 +145,7 @@ func NewSMTPMailer(rawURL string) (*SMTPMailer, error) {
 // Send delivers msg to every address in msg.To over a new connection. It
 // gives up when ctx is done: the deadline bounds every step, and
 // cancellation closes the connection at once.
-func (m *SMTPMailer) Send(ctx context.Context, msg Mail) error {
+func (m *SMTPMailer) Send(ctx context.Context, msg Message) error {
 	if len(msg.To) == 0 {
 		return errors.New("evaluation: send mail: no recipient")
 	}
@@ -192,7 +186,7 @@ func contextEnded(ctx context.Context) error {
 // subject and sender name. The body is base64, not quoted-printable: for
 // Chinese text it is less than half the size (4 bytes for each 3 instead of
 // 9).
-func (m *SMTPMailer) message(msg Mail) (*gomail.Msg, error) {
+func (m *SMTPMailer) message(msg Message) (*gomail.Msg, error) {
 	gm := gomail.NewMsg(gomail.WithEncoding(gomail.EncodingB64), gomail.WithNoDefaultUserAgent())
 	if err := gm.FromFormat(mailFromName, m.from); err != nil {
 		return nil, fmt.Errorf("from: %w", err)

@@ -1,4 +1,4 @@
-package evaluation
+package scoring
 
 import (
 	"encoding/json"
@@ -17,11 +17,11 @@ func pts(code string, v float64) Answer { return Answer{IndicatorCode: code, Poi
 // check answers a check indicator.
 func check(code string, yes bool) Answer { return Answer{IndicatorCode: code, Yes: &yes} }
 
-// validTemplate fails the test unless t passes ValidateTemplate.
+// validTemplate fails the test unless t passes CheckTemplate.
 func validTemplate(tb testing.TB, t *Template) *Template {
 	tb.Helper()
-	if err := ValidateTemplate(t); err != nil {
-		tb.Fatalf("fixture template is invalid: %v", err)
+	if errs := CheckTemplate(t); len(errs) != 0 {
+		tb.Fatalf("fixture template is invalid: %v", errs)
 	}
 	return t
 }

@@ -1,4 +1,8 @@
-package evaluation
+// Package scoring holds the rules of DESIGN.md "The numbers": the indicator
+// system and its answers, exact hundredths, trimming of the highest and
+// lowest rater, veto items, grades, shared ranks, spread and outliers. It is
+// pure: the store loads the sheets and hands them over.
+package scoring
 
 import (
 	"bytes"

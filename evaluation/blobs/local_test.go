@@ -1,4 +1,4 @@
-package evaluation
+package blobs
 
 import (
 	"bytes"
@@ -34,7 +34,7 @@ func newTestBlobs(t *testing.T) (*LocalBlobs, string) {
 }
 
 // readBlob reads a whole blob through Open.
-func readBlob(t *testing.T, b Blobs, key string) []byte {
+func readBlob(t *testing.T, b *LocalBlobs, key string) []byte {
 	t.Helper()
 	r, err := b.Open(context.Background(), key)
 	if err != nil {

@@ -1,4 +1,4 @@
-package evaluation
+package mail
 
 import (
 	"bytes"
@@ -23,7 +23,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/evald/evald/evaluation/smtptest"
+	"github.com/evald/evald/evaluation/mail/smtptest"
 )
 
 // testCertificate makes a self-signed certificate for 127.0.0.1 and a pool
@@ -133,7 +133,7 @@ func parseMail(t *testing.T, data []byte) parsedMail {
 }
 
 // testMail is a notification as the rectification loop sends them.
-var testMail = Mail{
+var testMail = Message{
 	To:      []string{"zhang.san@fgw.example.gov.cn", "li.si@sfj.example.gov.cn"},
 	Subject: "【整改提醒】“优化营商环境改革方案”的问题整改将于 3 日后到期",
 	Body: "张三同志：\n\n您单位牵头的《优化营商环境改革方案》有 2 项评估问题尚未提交整改回复，" +
@@ -142,7 +142,7 @@ var testMail = Mail{
 }
 
 // checkDelivered asserts the envelope and the decoded message of got.
-func checkDelivered(t *testing.T, got smtptest.Received, sent Mail, from string) {
+func checkDelivered(t *testing.T, got smtptest.Received, sent Message, from string) {
 	t.Helper()
 	if got.From != from {
 		t.Errorf("MAIL FROM %q, want %q", got.From, from)
@@ -218,7 +218,7 @@ func TestMailSendWithoutAuth(t *testing.T) {
 	}
 
 	// Each Send is its own connection and message.
-	second := Mail{To: []string{"wang.wu@example.gov.cn"}, Subject: "整改回复已退回", Body: "请根据评估意见修改后重新提交。"}
+	second := Message{To: []string{"wang.wu@example.gov.cn"}, Subject: "整改回复已退回", Body: "请根据评估意见修改后重新提交。"}
 	if err := m.Send(ctx, second); err != nil {
 		t.Fatal(err)
 	}
@@ -360,7 +360,7 @@ func TestMailRecipientRefused(t *testing.T) {
 	m := newTestMailer(t, "smtp://"+ts.Addr+"?from=noreply@example.gov.cn", nil)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	msg := Mail{To: []string{"zhang.san@example.gov.cn", "nobody@example.gov.cn"}, Subject: "整改提醒", Body: "请及时处理。"}
+	msg := Message{To: []string{"zhang.san@example.gov.cn", "nobody@example.gov.cn"}, Subject: "整改提醒", Body: "请及时处理。"}
 	err := m.Send(ctx, msg)
 	if err == nil {
 		t.Fatal("Send succeeded although the server refused a recipient")
@@ -377,10 +377,10 @@ func TestMailRefusesBadMessages(t *testing.T) {
 	m := newTestMailer(t, "smtp://127.0.0.1:1?from=noreply@example.gov.cn&tls=none", nil)
 	tests := []struct {
 		name string
-		msg  Mail
+		msg  Message
 	}{
-		{"no recipient", Mail{Subject: "整改提醒", Body: "正文"}},
-		{"bad address", Mail{To: []string{"张三"}, Subject: "整改提醒", Body: "正文"}},
+		{"no recipient", Message{Subject: "整改提醒", Body: "正文"}},
+		{"bad address", Message{To: []string{"张三"}, Subject: "整改提醒", Body: "正文"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -394,7 +394,7 @@ func TestMailRefusesBadMessages(t *testing.T) {
 func TestMailSubjectIsOneLine(t *testing.T) {
 	ts := smtptest.Start(t, smtptest.Options{})
 	m := newTestMailer(t, "smtp://"+ts.Addr+"?from=noreply@example.gov.cn", nil)
-	msg := Mail{To: []string{"a@example.gov.cn"}, Subject: "整改提醒\r\nBcc: victim@example.com", Body: "正文"}
+	msg := Message{To: []string{"a@example.gov.cn"}, Subject: "整改提醒\r\nBcc: victim@example.com", Body: "正文"}
 	if err := m.Send(context.Background(), msg); err != nil {
 		t.Fatal(err)
 	}

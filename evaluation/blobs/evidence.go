@@ -1,4 +1,4 @@
-package evaluation
+package blobs
 
 import (
 	"archive/zip"
@@ -48,23 +48,20 @@ const (
 // type judged by content: application/pdf, image/jpeg, image/png, or the
 // DOCX and XLSX types. The name only has to be a plain file name; what it
 // says about the type is ignored, so a PNG named .pdf is accepted as
-// image/png and an HTML page named .pdf is refused. Any problem is a
-// *ValidationError on field "file" with a Chinese message.
-func CheckEvidence(name string, data []byte) (contentType string, err error) {
+// image/png and an HTML page named .pdf is refused. A refused file has no
+// content type and a Chinese message saying why (the store makes it a
+// validation error on field "file").
+func CheckEvidence(name string, data []byte) (contentType, refusal string) {
 	if msg := checkEvidenceName(name); msg != "" {
-		return "", Invalid("file", msg)
+		return "", msg
 	}
 	switch {
 	case len(data) == 0:
-		return "", Invalid("file", "文件为空")
+		return "", "文件为空"
 	case len(data) > MaxEvidenceSize:
-		return "", Invalid("file", fmt.Sprintf("文件超过 %d MB 的上限", MaxEvidenceSize>>20))
+		return "", fmt.Sprintf("文件超过 %d MB 的上限", MaxEvidenceSize>>20)
 	}
-	contentType, msg := evidenceType(data)
-	if msg != "" {
-		return "", Invalid("file", msg)
-	}
-	return contentType, nil
+	return evidenceType(data)
 }
 
 // checkEvidenceName returns why name is not a plain file name, or "".

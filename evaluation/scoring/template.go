@@ -1,9 +1,12 @@
-package evaluation
+package scoring
 
 import (
 	"fmt"
 	"math"
 	"time"
+	"unicode/utf8"
+
+	"github.com/evald/evald/evaluation/text"
 )
 
 // IndicatorKind says how an indicator is answered.
@@ -81,9 +84,9 @@ func (t *Template) Indicator(code string) (Indicator, bool) {
 	return Indicator{}, false
 }
 
-// halfPoints converts a number of points to steps of 0.5, reporting whether
+// HalfPoints converts a number of points to steps of 0.5, reporting whether
 // the number is exactly such a step.
-func halfPoints(v float64) (int64, bool) {
+func HalfPoints(v float64) (int64, bool) {
 	h := v * 2
 	if math.IsNaN(h) || math.IsInf(h, 0) || h != math.Trunc(h) || math.Abs(h) > 1e12 {
 		return 0, false
@@ -91,10 +94,12 @@ func halfPoints(v float64) (int64, bool) {
 	return int64(h), true
 }
 
-// ValidateTemplate checks the rules of an indicator system: unique codes,
+// CheckTemplate checks the rules of an indicator system: unique codes,
 // known kinds, points in steps of 0.5, veto only on check items, a total of
-// exactly 100 points and descending grade bands.
-func ValidateTemplate(t *Template) error {
+// exactly 100 points and descending grade bands. It returns a Chinese
+// message for each offending field, none when the template is valid (the
+// store makes them a validation error).
+func CheckTemplate(t *Template) map[string]string {
 	errs := fieldErrors{}
 	if t.Name == "" {
 		errs.add("name", "名称为必填字段")
@@ -139,7 +144,7 @@ func ValidateTemplate(t *Template) error {
 			if ind.Kind != KindScore && ind.Kind != KindCheck {
 				errs.add(q+".kind", "类型必须是 score 或 check")
 			}
-			h, ok := halfPoints(ind.MaxScore)
+			h, ok := HalfPoints(ind.MaxScore)
 			switch {
 			case !ok || h < 0:
 				errs.add(q+".max_score", "分值必须是不小于0且为0.5的整数倍的数")
@@ -153,7 +158,7 @@ func ValidateTemplate(t *Template) error {
 		}
 	}
 	if len(errs) == 0 && total != 200 {
-		errs.add("dimensions", fmt.Sprintf("各指标分值合计必须为100分，当前为%s分", formatHalfPoints(total)))
+		errs.add("dimensions", fmt.Sprintf("各指标分值合计必须为100分，当前为%s分", FormatHalfPoints(total)))
 	}
 	for i, b := range t.GradeBands {
 		p := fmt.Sprintf("grade_bands[%d]", i)
@@ -168,13 +173,40 @@ func ValidateTemplate(t *Template) error {
 			errs.add(p+".min", "分数线必须从高到低排列")
 		}
 	}
-	return errs.err()
+	return errs
 }
 
-// formatHalfPoints prints a count of half points as a decimal number.
-func formatHalfPoints(h int64) string {
+// FormatHalfPoints prints a count of half points as a decimal number.
+func FormatHalfPoints(h int64) string {
 	if h%2 == 0 {
 		return fmt.Sprintf("%d", h/2)
 	}
 	return fmt.Sprintf("%.1f", float64(h)/2)
+}
+
+// Limits of texts kept inside JSON columns (templates' bodies), which have
+// no column of their own. Indicator codes end up in findings.indicator_code.
+var (
+	maxIndicatorCode = text.ColumnLimit("findings.indicator_code")
+	maxIndicatorName = 255
+	maxGuidance      = 5000
+	maxGrade         = 16
+)
+
+// fieldErrors collects messages field by field.
+type fieldErrors map[string]string
+
+// add records msg for field unless the field already has a message.
+func (f fieldErrors) add(field, msg string) {
+	if _, ok := f[field]; !ok {
+		f[field] = msg
+	}
+}
+
+// checkLength records a message for field when text is longer than limit
+// characters, worded as validator's own (the zh "max" message).
+func checkLength(errs fieldErrors, field, label, text string, limit int) {
+	if utf8.RuneCountInString(text) > limit {
+		errs.add(field, fmt.Sprintf("%s长度不能超过%d个字符", label, limit))
+	}
 }

@@ -1,4 +1,6 @@
-package evaluation
+// Package planimport reads the plan import files (.xlsx and .csv) into rows
+// as the store keeps plans, within the limits a file may have.
+package planimport
 
 import (
 	"archive/zip"
@@ -21,6 +23,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/width"
+
+	"github.com/evald/evald/evaluation/text"
 )
 
 // Limits of a plan import file.
@@ -80,7 +84,8 @@ type ImportRowError struct {
 // ParsePlanFile reads an import file (.xlsx or .csv, judged by name AND
 // checked by content) and returns its rows and the row errors found in it.
 // A file that cannot be read at all (not xlsx/csv, empty, no header, missing
-// required columns) is a *ValidationError on field "file".
+// required columns) is a *FileError (the store makes it a validation error
+// on field "file").
 //
 // The header is the first non-blank row, after at most maxTitleRows rows
 // holding no column title (a sheet title). Only rows without errors are
@@ -89,10 +94,10 @@ type ImportRowError struct {
 // number a person sees in Excel.
 func ParsePlanFile(filename string, data []byte) ([]PlanImportRow, []ImportRowError, error) {
 	if len(data) == 0 {
-		return nil, nil, Invalid("file", "文件为空")
+		return nil, nil, invalidFile("文件为空")
 	}
 	if len(data) > MaxPlanImportSize {
-		return nil, nil, Invalid("file", "文件不能超过10MB")
+		return nil, nil, invalidFile("文件不能超过10MB")
 	}
 	// Browsers on Windows may send a full path; only the extension matters.
 	ext := strings.ToLower(path.Ext(strings.ReplaceAll(filename, `\`, "/")))
@@ -111,11 +116,20 @@ func ParsePlanFile(filename string, data []byte) ([]PlanImportRow, []ImportRowEr
 		defer sheet.close()
 		return parsePlanRows(sheet.rows(), sheet.date1904)
 	case ".xls":
-		return nil, nil, Invalid("file", "不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后再导入")
+		return nil, nil, invalidFile("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后再导入")
 	default:
-		return nil, nil, Invalid("file", "只能导入 .xlsx 或 .csv 文件")
+		return nil, nil, invalidFile("只能导入 .xlsx 或 .csv 文件")
 	}
 }
+
+// FileError is a file that cannot be read at all; Message says why, in
+// Chinese, for the person who sent it.
+type FileError struct{ Message string }
+
+func (e *FileError) Error() string { return "planimport: " + e.Message }
+
+// invalidFile builds a FileError.
+func invalidFile(message string) *FileError { return &FileError{Message: message} }
 
 // planColumn is one field of a plan that an import file can carry.
 type planColumn int
@@ -143,12 +157,12 @@ var planColumns = [numPlanColumns]struct {
 	maxLen      int
 	multiline   bool
 }{
-	colCode:           {"code", "编号", true, ColumnLimit("plans.code"), false},
-	colTitle:          {"title", "方案名称", true, ColumnLimit("plans.title"), false},
-	colLeadDepartment: {"lead_department", "牵头单位", true, ColumnLimit("orgs.name"), false},
-	colApprovedBy:     {"approved_by", "审定机构", false, ColumnLimit("plans.approved_by"), false},
+	colCode:           {"code", "编号", true, text.ColumnLimit("plans.code"), false},
+	colTitle:          {"title", "方案名称", true, text.ColumnLimit("plans.title"), false},
+	colLeadDepartment: {"lead_department", "牵头单位", true, text.ColumnLimit("orgs.name"), false},
+	colApprovedBy:     {"approved_by", "审定机构", false, text.ColumnLimit("plans.approved_by"), false},
 	colIssuedOn:       {"issued_on", "印发日期", true, 0, false},
-	colField:          {"field", "改革领域", false, ColumnLimit("plans.field"), false},
+	colField:          {"field", "改革领域", false, text.ColumnLimit("plans.field"), false},
 	colSummary:        {"summary", "摘要", false, maxPlanSummary, true},
 }
 
@@ -159,9 +173,9 @@ const maxPlanSummary = 5000
 // normalize is a cell's text as CreatePlan would store it in column c.
 func (c planColumn) normalize(s string) string {
 	if planColumns[c].multiline {
-		return NormalizeText(s)
+		return text.NormalizeText(s)
 	}
-	return NormalizeLine(s)
+	return text.NormalizeLine(s)
 }
 
 // headerAliases maps a normalised header title to its field: the English
@@ -206,7 +220,7 @@ func parsePlanRows(rows iter.Seq2[sheetRow, error], date1904 bool) ([]PlanImport
 		}
 		for i, c := range row.cells {
 			if len(c.text) > MaxImportCell && utf8.RuneCountInString(c.text) > MaxImportCell {
-				return nil, nil, Invalid("file", fmt.Sprintf("第%d行%s列的内容超过%d个字", row.num, columnName(i), MaxImportCell))
+				return nil, nil, invalidFile(fmt.Sprintf("第%d行%s列的内容超过%d个字", row.num, columnName(i), MaxImportCell))
 			}
 		}
 		if header == nil {
@@ -236,7 +250,7 @@ func parsePlanRows(rows iter.Seq2[sheetRow, error], date1904 bool) ([]PlanImport
 			continue
 		}
 		if dataRows++; dataRows > MaxPlanImportRows {
-			return nil, nil, Invalid("file", fmt.Sprintf("数据行不能超过%d行", MaxPlanImportRows))
+			return nil, nil, invalidFile(fmt.Sprintf("数据行不能超过%d行", MaxPlanImportRows))
 		}
 		plan, problems := planFromCells(row.num, values, date1904)
 		for c, i := range header {
@@ -262,17 +276,17 @@ func parsePlanRows(rows iter.Seq2[sheetRow, error], date1904 bool) ([]PlanImport
 		return nil, nil, noHeaderError()
 	}
 	if header == nil {
-		return nil, nil, Invalid("file", "文件中没有表头行")
+		return nil, nil, invalidFile("文件中没有表头行")
 	}
 	if dataRows == 0 {
-		return nil, nil, Invalid("file", fmt.Sprintf("表头（第%d行）之后没有数据行", headerRow))
+		return nil, nil, invalidFile(fmt.Sprintf("表头（第%d行）之后没有数据行", headerRow))
 	}
 	return plans, rowErrs, nil
 }
 
 // noHeaderError is the error of a file whose first rows name no column.
 func noHeaderError() error {
-	return Invalid("file", "找不到表头行：应有 code、title、lead_department、issued_on（或 编号、方案名称、牵头单位、印发日期）等列名")
+	return invalidFile("找不到表头行：应有 code、title、lead_department、issued_on（或 编号、方案名称、牵头单位、印发日期）等列名")
 }
 
 // maxTitleRows is how many non-blank rows without any column title may stand
@@ -301,8 +315,8 @@ func readHeader(row sheetRow) ([]int, error) {
 			continue // columns such as 序号 or 备注 are not imported
 		}
 		if prev := header[field]; prev >= 0 {
-			return nil, Invalid("file", fmt.Sprintf("表头第%s列“%s”与第%s列“%s”重复，都表示%s",
-				columnName(i), NormalizeLine(c.text), columnName(prev), NormalizeLine(row.cells[prev].text), planColumns[field].label))
+			return nil, invalidFile(fmt.Sprintf("表头第%s列“%s”与第%s列“%s”重复，都表示%s",
+				columnName(i), text.NormalizeLine(c.text), columnName(prev), text.NormalizeLine(row.cells[prev].text), planColumns[field].label))
 		}
 		header[field] = i
 	}
@@ -313,7 +327,7 @@ func readHeader(row sheetRow) ([]int, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, Invalid("file", fmt.Sprintf("表头（第%d行）缺少必需的列：%s", row.num, strings.Join(missing, "、")))
+		return nil, invalidFile(fmt.Sprintf("表头（第%d行）缺少必需的列：%s", row.num, strings.Join(missing, "、")))
 	}
 	return header, nil
 }
@@ -428,7 +442,7 @@ func canonicalNumber(raw string) string {
 // headerKey normalises a header title for headerAliases: case, width and
 // spacing folded, "*" marks and a trailing note such as "（必填）" removed.
 func headerKey(s string) string {
-	s = strings.ToLower(width.Fold.String(NormalizeLine(s)))
+	s = strings.ToLower(width.Fold.String(text.NormalizeLine(s)))
 	if i := strings.LastIndex(s, "("); i > 0 && strings.HasSuffix(s, ")") {
 		s = s[:i]
 	}
@@ -449,7 +463,7 @@ func columnName(i int) string {
 // blank reports whether no cell of the row holds anything.
 func (r sheetRow) blank() bool {
 	for _, c := range r.cells {
-		if NormalizeText(c.text) != "" {
+		if text.NormalizeText(c.text) != "" {
 			return false
 		}
 	}
@@ -468,22 +482,22 @@ var (
 func decodeCSVText(data []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, zipMagic):
-		return "", Invalid("file", "文件内容是 Excel 工作簿而不是 CSV，请把扩展名改为 .xlsx")
+		return "", invalidFile("文件内容是 Excel 工作簿而不是 CSV，请把扩展名改为 .xlsx")
 	case bytes.HasPrefix(data, oleMagic):
-		return "", Invalid("file", "文件内容是旧版 Excel 工作簿而不是 CSV，请另存为 .csv 或 .xlsx")
+		return "", invalidFile("文件内容是旧版 Excel 工作簿而不是 CSV，请另存为 .csv 或 .xlsx")
 	}
 	var text []byte
 	switch {
 	case bytes.HasPrefix(data, utf8BOM):
 		text = data[len(utf8BOM):]
 		if !utf8.Valid(text) {
-			return "", Invalid("file", "文件标明为 UTF-8 编码，但内容不是有效的 UTF-8")
+			return "", invalidFile("文件标明为 UTF-8 编码，但内容不是有效的 UTF-8")
 		}
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		var err error
 		text, err = xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			return "", Invalid("file", "文件不是有效的 UTF-16 文本")
+			return "", invalidFile("文件不是有效的 UTF-16 文本")
 		}
 	case utf8.Valid(data):
 		text = data
@@ -491,12 +505,12 @@ func decodeCSVText(data []byte) (string, error) {
 		var err error
 		text, err = simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 		if err != nil || bytes.ContainsRune(text, utf8.RuneError) {
-			return "", Invalid("file", "无法识别文件的编码，请保存为 UTF-8 或 GBK 编码的 CSV")
+			return "", invalidFile("无法识别文件的编码，请保存为 UTF-8 或 GBK 编码的 CSV")
 		}
 	}
 	for _, r := range string(text) {
 		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' {
-			return "", Invalid("file", "文件内容不是 CSV 文本")
+			return "", invalidFile("文件内容不是 CSV 文本")
 		}
 	}
 	s := string(text)
@@ -526,7 +540,7 @@ func csvRows(text string) iter.Seq2[sheetRow, error] {
 				if errors.As(err, &pe) {
 					line = pe.StartLine
 				}
-				yield(sheetRow{}, Invalid("file", fmt.Sprintf("CSV 文件第%d行附近格式有误，无法读取", line)))
+				yield(sheetRow{}, invalidFile(fmt.Sprintf("CSV 文件第%d行附近格式有误，无法读取", line)))
 				return
 			}
 			start, _ := r.FieldPos(0)
@@ -571,10 +585,10 @@ type rowSpan struct{ first, last int }
 // else the first visible one.
 func openPlanSheet(data []byte) (*planSheet, error) {
 	if bytes.HasPrefix(data, oleMagic) {
-		return nil, Invalid("file", "文件是旧版 .xls 或加了密码的工作簿，请在 Excel 中另存为不加密的 .xlsx")
+		return nil, invalidFile("文件是旧版 .xls 或加了密码的工作簿，请在 Excel 中另存为不加密的 .xlsx")
 	}
 	if !bytes.HasPrefix(data, zipMagic) {
-		return nil, Invalid("file", "文件内容不是 .xlsx 工作簿")
+		return nil, invalidFile("文件内容不是 .xlsx 工作簿")
 	}
 	if err := checkXLSXSize(data); err != nil {
 		return nil, err
@@ -582,12 +596,12 @@ func openPlanSheet(data []byte) (*planSheet, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: MaxUnzippedXLSX, UnzipXMLSizeLimit: maxUnzippedXMLMem})
 	if err != nil {
-		return nil, Invalid("file", "文件不是有效的 .xlsx 工作簿，无法打开")
+		return nil, invalidFile("文件不是有效的 .xlsx 工作簿，无法打开")
 	}
 	s := &planSheet{file: f, name: planSheetName(f)}
 	if s.name == "" {
 		s.close()
-		return nil, Invalid("file", "工作簿中没有工作表")
+		return nil, invalidFile("工作簿中没有工作表")
 	}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		s.date1904 = *props.Date1904
@@ -595,7 +609,7 @@ func openPlanSheet(data []byte) (*planSheet, error) {
 	merges, err := f.GetMergeCells(s.name, true)
 	if err != nil {
 		s.close()
-		return nil, Invalid("file", "工作表无法读取")
+		return nil, invalidFile("工作表无法读取")
 	}
 	s.mergedAbove = map[int][]rowSpan{}
 	for _, m := range merges {
@@ -615,15 +629,15 @@ func openPlanSheet(data []byte) (*planSheet, error) {
 func checkXLSXSize(data []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return Invalid("file", "文件不是有效的 .xlsx 工作簿，无法打开")
+		return invalidFile("文件不是有效的 .xlsx 工作簿，无法打开")
 	}
 	if len(zr.File) > maxXLSXParts {
-		return Invalid("file", fmt.Sprintf("工作簿包含的部件超过%d个，不像是一份方案清单", maxXLSXParts))
+		return invalidFile(fmt.Sprintf("工作簿包含的部件超过%d个，不像是一份方案清单", maxXLSXParts))
 	}
 	var total uint64
 	for _, f := range zr.File {
 		if total += f.UncompressedSize64; total > MaxUnzippedXLSX {
-			return Invalid("file", fmt.Sprintf("工作簿解压后超过%dMB，远大于一份方案清单，请删去多余的行、列和格式后再导入", MaxUnzippedXLSX>>20))
+			return invalidFile(fmt.Sprintf("工作簿解压后超过%dMB，远大于一份方案清单，请删去多余的行、列和格式后再导入", MaxUnzippedXLSX>>20))
 		}
 	}
 	for _, f := range zr.File {
@@ -643,10 +657,10 @@ func checkXLSXSize(data []byte) error {
 func checkXLSXRows(f *zip.File) error {
 	rc, err := f.Open()
 	if err != nil {
-		return Invalid("file", "文件不是有效的 .xlsx 工作簿，无法打开")
+		return invalidFile("文件不是有效的 .xlsx 工作簿，无法打开")
 	}
 	defer rc.Close()
-	tooMany := Invalid("file", fmt.Sprintf("工作表超过%d行（含空行），不像是一份方案清单，请删去多余的行后再导入", maxSheetRows))
+	tooMany := invalidFile(fmt.Sprintf("工作表超过%d行（含空行），不像是一份方案清单，请删去多余的行后再导入", maxSheetRows))
 	d := xml.NewDecoder(rc)
 	rows, cells, unnumbered := 0, 0, 0
 	for {
@@ -655,12 +669,12 @@ func checkXLSXRows(f *zip.File) error {
 			return nil
 		}
 		if err != nil {
-			return Invalid("file", "工作簿中的 XML 无法读取")
+			return invalidFile("工作簿中的 XML 无法读取")
 		}
 		row, ok := tok.(xml.StartElement)
 		if ok && row.Name.Local == "c" {
 			if cells++; cells > maxSheetCells {
-				return Invalid("file", fmt.Sprintf("工作表超过%d个单元格，不像是一份方案清单，请删去多余的行和列后再导入", maxSheetCells))
+				return invalidFile(fmt.Sprintf("工作表超过%d个单元格，不像是一份方案清单，请删去多余的行和列后再导入", maxSheetCells))
 			}
 		}
 		if !ok || row.Name.Local != "row" {
@@ -680,7 +694,7 @@ func checkXLSXRows(f *zip.File) error {
 		}
 		if num == "" {
 			if unnumbered++; unnumbered > maxUnnumbered {
-				return Invalid("file", fmt.Sprintf("工作表有超过%d行没有行号，请在 Excel 中打开并另存为 .xlsx 后再导入", maxUnnumbered))
+				return invalidFile(fmt.Sprintf("工作表有超过%d行没有行号，请在 Excel 中打开并另存为 .xlsx 后再导入", maxUnnumbered))
 			}
 		}
 	}
@@ -713,7 +727,7 @@ func (s *planSheet) rows() iter.Seq2[sheetRow, error] {
 	return func(yield func(sheetRow, error) bool) {
 		it, err := s.file.Rows(s.name)
 		if err != nil {
-			yield(sheetRow{}, Invalid("file", "工作表无法读取"))
+			yield(sheetRow{}, invalidFile("工作表无法读取"))
 			return
 		}
 		defer func() { _ = it.Close() }()
@@ -721,7 +735,7 @@ func (s *planSheet) rows() iter.Seq2[sheetRow, error] {
 		for num := 1; it.Next(); num++ {
 			raw, err := it.Columns(excelize.Options{RawCellValue: true})
 			if err != nil {
-				yield(sheetRow{}, Invalid("file", fmt.Sprintf("工作表第%d行无法读取", num)))
+				yield(sheetRow{}, invalidFile(fmt.Sprintf("工作表第%d行无法读取", num)))
 				return
 			}
 			cells := make([]cell, len(raw))
@@ -748,7 +762,7 @@ func (s *planSheet) rows() iter.Seq2[sheetRow, error] {
 			}
 		}
 		if err := it.Error(); err != nil {
-			yield(sheetRow{}, Invalid("file", "工作表无法完整读取"))
+			yield(sheetRow{}, invalidFile("工作表无法完整读取"))
 		}
 	}
 }
