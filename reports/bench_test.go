@@ -202,7 +202,7 @@ func BenchmarkChromiumEvaluationReport(b *testing.B) {
 		b.Skip("chromium not installed (apt-get install chromium)")
 	}
 	var doc strings.Builder
-	if err := EvaluationReportHTML(&doc, sampleEvaluation(5, 30, 20)); err != nil {
+	if err := evaluationReportHTML(&doc, sampleEvaluation(5, 30, 20)); err != nil {
 		b.Fatal(err)
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
@@ -221,7 +221,7 @@ func BenchmarkChromiumEvaluationReport(b *testing.B) {
 	}
 	params := page.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69, PreferCSSPageSize: ptr(true),
 		PrintBackground: ptr(true), DisplayHeaderFooter: ptr(true), HeaderTemplate: "<span></span>",
-		FooterTemplate: HTMLFooterTemplate}
+		FooterTemplate: htmlFooterTemplate}
 	render := func() []byte {
 		if _, err := chromedp.Call(ctx, page.SetDocumentContent, page.SetDocumentContentParams{
 			FrameID: tree.FrameTree.Frame.ID, HTML: doc.String()}); err != nil {

@@ -417,8 +417,8 @@ func TestNoResultYet(t *testing.T) {
 	}
 }
 
-// TestCrossReferenceTable: after the streams are recompressed, every xref
-// entry still points at its object, and startxref at the table.
+// TestCrossReferenceTable: every xref entry points at its object, startxref
+// at the table, and every stream is compressed.
 func TestCrossReferenceTable(t *testing.T) {
 	pdf := pdfOf(t, trickyEvaluation())
 	m := regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n$`).FindSubmatch(pdf)

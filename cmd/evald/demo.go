@@ -21,7 +21,8 @@ func runDemo(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	cfg := bindConfig(fs, getenv)
 	scale := fs.Int("scale", 0, "plans in the published round: the real ones first, then synthetic ones (0: the real ones)")
 	ifEmpty := fs.Bool("if-empty", false, "do nothing when the database already has users")
-	password := fs.String("password", getenv("EVAL_DEMO_PASSWORD"), "password of every demo user (EVAL_DEMO_PASSWORD); random when empty")
+	pw := settingOf("EVAL_DEMO_PASSWORD")
+	password := fs.String(pw.Flag, pw.value(getenv), pw.flagUsage())
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}

@@ -19,7 +19,8 @@ import (
 func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	cfg := bindConfig(fs, getenv)
-	migrate := fs.Bool("migrate", getenv("EVAL_AUTO_MIGRATE") == "1", "migrate the schema before serving (EVAL_AUTO_MIGRATE=1)")
+	auto := settingOf("EVAL_AUTO_MIGRATE")
+	migrate := fs.Bool(auto.Flag, getenv(auto.Env) == "1", auto.flagUsage())
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}

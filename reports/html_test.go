@@ -9,17 +9,18 @@ import (
 
 // HTML rendering of the same blocks a PDF is made of. It exists to measure
 // the PDF engine against a browser printing the same report (see
-// bench_test.go), and serves as a quick preview; the PDF is the document of
-// record. Page furniture comes from the printer: a browser's print footer
-// template gives "第 x 页 / 共 y 页" (see HTMLFooterTemplate).
+// bench_test.go), so it lives with the tests, outside the binary; the PDF
+// is the document of record. Page furniture comes from the printer: a
+// browser's print footer template gives "第 x 页 / 共 y 页" (see
+// htmlFooterTemplate).
 
-// HTMLFooterTemplate is the footer template to give a headless browser's
+// htmlFooterTemplate is the footer template to give a headless browser's
 // print-to-PDF so that its pages carry the same footer as the PDF reports.
-const HTMLFooterTemplate = `<div style="width:100%;text-align:center;font-size:8.5pt;color:#69727d;font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>`
+const htmlFooterTemplate = `<div style="width:100%;text-align:center;font-size:8.5pt;color:#69727d;font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>`
 
-// EvaluationReportHTML writes the evaluation report as a self-contained HTML
+// evaluationReportHTML writes the evaluation report as a self-contained HTML
 // page (A4 print CSS, tables with repeating headers, an SVG chart).
-func EvaluationReportHTML(w io.Writer, data *EvaluationReport) error {
+func evaluationReportHTML(w io.Writer, data *EvaluationReport) error {
 	code, err := data.VerificationCode()
 	if err != nil {
 		return err
