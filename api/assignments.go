@@ -37,24 +37,21 @@ func (h *AssignmentHandler) create(c echo.Context) error {
 	return c.JSON(http.StatusCreated, a)
 }
 
-// filter reads the assignment list filters of the query string.
+// assignmentQuery is evaluation.AssignmentFilter as the query string gives
+// it (bindQuery).
+type assignmentQuery struct {
+	RoundID     int64                       `query:"round_id" validate:"id"`
+	PlanID      int64                       `query:"plan_id" validate:"id"`
+	EvaluatorID int64                       `query:"evaluator_id" validate:"id"`
+	Status      evaluation.AssignmentStatus `query:"status" validate:"oneof=assigned draft submitted"`
+	Page        evaluation.Page
+}
+
+// assignmentFilter reads the assignment list filters of the query string.
 func assignmentFilter(c echo.Context) (evaluation.AssignmentFilter, error) {
-	var f evaluation.AssignmentFilter
-	var err error
-	if f.Page, err = page(c); err != nil {
-		return f, err
-	}
-	if f.PlanID, err = queryInt(c, "plan_id"); err != nil {
-		return f, err
-	}
-	if f.EvaluatorID, err = queryInt(c, "evaluator_id"); err != nil {
-		return f, err
-	}
-	if f.RoundID, err = queryInt(c, "round_id"); err != nil {
-		return f, err
-	}
-	f.Status = evaluation.AssignmentStatus(c.QueryParam("status"))
-	return f, oneOf(c, "status", "assigned", "draft", "submitted")
+	var q assignmentQuery
+	err := bindQuery(c, &q)
+	return evaluation.AssignmentFilter(q), err
 }
 
 func (h *AssignmentHandler) listRound(c echo.Context) error {

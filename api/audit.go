@@ -17,25 +17,20 @@ type AuditStore interface {
 // AuditHandler serves the audit log.
 type AuditHandler struct{ Audit AuditStore }
 
+// auditQuery is evaluation.AuditFilter as the query string gives it (bindQuery).
+type auditQuery struct {
+	Entity   string `query:"entity" validate:"text"`
+	EntityID int64  `query:"entity_id" validate:"id"`
+	ActorID  int64  `query:"actor_id" validate:"id"`
+	Page     evaluation.Page
+}
+
 func (h *AuditHandler) list(c echo.Context) error {
-	p, err := page(c)
-	if err != nil {
+	var q auditQuery
+	if err := bindQuery(c, &q); err != nil {
 		return err
 	}
-	entityID, err := queryInt(c, "entity_id")
-	if err != nil {
-		return err
-	}
-	actorID, err := queryInt(c, "actor_id")
-	if err != nil {
-		return err
-	}
-	entity, err := queryText(c, "entity")
-	if err != nil {
-		return err
-	}
-	f := evaluation.AuditFilter{Entity: entity, EntityID: entityID, ActorID: actorID, Page: p}
-	list, err := h.Audit.ListAudit(c.Request().Context(), f)
+	list, err := h.Audit.ListAudit(c.Request().Context(), evaluation.AuditFilter(q))
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/evald/evald/demo"
 	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/evaluation/evaltest"
 )
@@ -175,7 +174,7 @@ func newAuthzFixture(t *testing.T, s *server) *authzFixture {
 	if f.otherF, err = w.Store.CreateFinding(ctx, evaluation.ActorOf(w.Eval2), f.otherA.ID, findingRequest()); err != nil {
 		t.Fatal(err)
 	}
-	if f.unfrozen, err = w.Store.CreateTemplate(ctx, w.AdminActor(), demo.Template()); err != nil {
+	if f.unfrozen, err = w.Store.CreateTemplate(ctx, w.AdminActor(), evaltest.Template()); err != nil {
 		t.Fatal(err)
 	}
 	f.pub = f.freshPublished()
@@ -347,12 +346,12 @@ func (f *authzFixture) rows() map[string]authzRow {
 		}, only(204, asAdmin)),
 
 		"POST /api/v1/templates": same(func(*authzFixture, string) req {
-			return req{path: v1 + "/templates", body: demo.Template()}
+			return req{path: v1 + "/templates", body: evaltest.Template()}
 		}, only(201, asAdmin)),
 		"GET /api/v1/templates":     same(at(v1+"/templates"), only(200, asAdmin, asViewer)),
 		"GET /api/v1/templates/:id": same(at(v1+"/templates/%d", w.Template.ID), only(200, asAdmin, asViewer)),
 		"PUT /api/v1/templates/:id": same(func(f *authzFixture, _ string) req {
-			return req{path: fmt.Sprintf(v1+"/templates/%d", f.unfrozen.ID), body: demo.Template()}
+			return req{path: fmt.Sprintf(v1+"/templates/%d", f.unfrozen.ID), body: evaltest.Template()}
 		}, only(200, asAdmin)),
 		"POST /api/v1/conflicts": same(func(f *authzFixture, _ string) req {
 			return req{path: v1 + "/conflicts", body: evaluation.ConflictRequest{AgencyID: f.w.Institute.ID, PlanID: &f.w.Recent.ID, Reason: "参与起草"}}

@@ -66,7 +66,7 @@ func TestBodyDeadlineEndsWithTheBody(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	if b, _ := io.ReadAll(resp.Body); resp.StatusCode != http.StatusNoContent {
-		t.Fatalf("a handler working past the body's deadline: %d %s", resp.StatusCode, b)
+	if b, err := io.ReadAll(resp.Body); err != nil || resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("a handler working past the body's deadline: %d %s %v", resp.StatusCode, b, err)
 	}
 }

@@ -272,8 +272,8 @@ func TestSlowBodyIsCutOffPerRoute(t *testing.T) {
 		}
 		defer resp.Body.Close()
 		if resp.StatusCode != http.StatusCreated {
-			b, _ := io.ReadAll(resp.Body)
-			t.Fatalf("slow upload: %d %s", resp.StatusCode, b)
+			b, err := io.ReadAll(resp.Body)
+			t.Fatalf("slow upload: %d %s %v", resp.StatusCode, b, err)
 		}
 	})
 }

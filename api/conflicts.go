@@ -30,16 +30,19 @@ func (h *ConflictHandler) create(c echo.Context) error {
 	return c.JSON(http.StatusCreated, cf)
 }
 
+// conflictQuery is evaluation.ConflictFilter as the query string gives it
+// (bindQuery).
+type conflictQuery struct {
+	AgencyID int64 `query:"agency_id" validate:"id"`
+	Page     evaluation.Page
+}
+
 func (h *ConflictHandler) list(c echo.Context) error {
-	p, err := page(c)
-	if err != nil {
+	var q conflictQuery
+	if err := bindQuery(c, &q); err != nil {
 		return err
 	}
-	agency, err := queryInt(c, "agency_id")
-	if err != nil {
-		return err
-	}
-	list, err := h.Conflicts.Conflicts(c.Request().Context(), evaluation.ConflictFilter{AgencyID: agency, Page: p})
+	list, err := h.Conflicts.Conflicts(c.Request().Context(), evaluation.ConflictFilter(q))
 	if err != nil {
 		return err
 	}

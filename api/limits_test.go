@@ -74,6 +74,14 @@ func testQueryParametersAreBounded(t *testing.T, env *evaltest.Env) {
 		{"/api/v1/findings?severity=huge", "severity"},
 		{"/api/v1/notifications?unread=maybe", "unread"},
 		{"/api/v1/audit?entity_id=-3", "entity_id"},
+		{"/api/v1/audit?actor_id=99999999999999999999", "actor_id"},
+		{"/api/v1/users?org_id=0", "org_id"},
+		{"/api/v1/conflicts?agency_id=x", "agency_id"},
+		{"/api/v1/surveys?status=open", "status"},
+		{"/api/v1/findings?overdue=maybe", "overdue"},
+		{"/api/v1/rounds/1/assignments?status=done", "status"},
+		{"/api/v1/templates?per_page=501", "per_page"},
+		{"/api/v1/login-throttles?page=x", "page"},
 	} {
 		r := s.call(http.MethodGet, tc.path, admin, nil).want(http.StatusBadRequest)
 		if e := r.errorBody(); e.Fields[tc.field] == "" {

@@ -56,7 +56,8 @@ func TestMetricsToken(t *testing.T) {
 // server counts its requests in, without any token.
 func TestMetricsExporter(t *testing.T) {
 	reg := api.NewMetricsRegistry()
-	e, err := api.New(api.Config{Store: evaltest.New(t, evaluation.SQLite).Store, Registry: reg})
+	env := evaltest.New(t, evaluation.SQLite)
+	e, err := api.New(api.Config{Store: env.Store, Reports: newReportService(t, env), Registry: reg})
 	if err != nil {
 		t.Fatal(err)
 	}

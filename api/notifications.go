@@ -20,16 +20,19 @@ type NotificationStore interface {
 // NotificationHandler serves the caller's notifications and pending work.
 type NotificationHandler struct{ Notifications NotificationStore }
 
+// notificationQuery is evaluation.NotificationFilter as the query string
+// gives it (bindQuery).
+type notificationQuery struct {
+	Unread bool `query:"unread"`
+	Page   evaluation.Page
+}
+
 func (h *NotificationHandler) list(c echo.Context) error {
-	p, err := page(c)
-	if err != nil {
+	var q notificationQuery
+	if err := bindQuery(c, &q); err != nil {
 		return err
 	}
-	unread, err := queryBool(c, "unread")
-	if err != nil {
-		return err
-	}
-	list, err := h.Notifications.Notifications(c.Request().Context(), actor(c), evaluation.NotificationFilter{Unread: unread, Page: p})
+	list, err := h.Notifications.Notifications(c.Request().Context(), actor(c), evaluation.NotificationFilter(q))
 	if err != nil {
 		return err
 	}

@@ -22,7 +22,6 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/evald/evald/api"
-	"github.com/evald/evald/demo"
 	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/evaluation/evaltest"
 )
@@ -158,7 +157,7 @@ func TestOpenAPIConventions(t *testing.T) {
 			for code, resp := range op.Responses.Map() {
 				// The public survey page answers its errors as pages too.
 				isPage := o.path == "/s/{token}"
-				if c, _ := strconv.Atoi(code); c >= 400 && resp.Value.Content.Get("application/json") == nil && o.path != "/metrics" && !isPage {
+				if c, err := strconv.Atoi(code); err == nil && c >= 400 && resp.Value.Content.Get("application/json") == nil && o.path != "/metrics" && !isPage {
 					t.Errorf("error response %s has no application/json body", code)
 				}
 			}
@@ -210,7 +209,8 @@ var pathParam = regexp.MustCompile(`:([A-Za-z0-9_]+)`)
 
 func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 	doc := loadOpenAPI(t)
-	e, err := api.New(api.Config{Store: evaltest.New(t, evaluation.SQLite).Store})
+	env := evaltest.New(t, evaluation.SQLite)
+	e, err := api.New(api.Config{Store: env.Store, Reports: newReportService(t, env)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -545,7 +545,7 @@ func flowPlans(c *coverage) {
 func flowTemplatesAndConflicts(c *coverage, agency *evaluation.Org) {
 	w, admin := c.s.w, c.tok("admin")
 	const templates, conflicts = "/api/v1/templates", "/api/v1/conflicts"
-	req := demo.Template()
+	req := evaltest.Template()
 	req.Name = "测试指标体系"
 	var tpl evaluation.Template
 	c.call(http.MethodPost, templates, admin, req, http.StatusCreated).decode(&tpl)
@@ -558,14 +558,14 @@ func flowTemplatesAndConflicts(c *coverage, agency *evaluation.Org) {
 	req.Name = "测试指标体系（修订）"
 	c.call(http.MethodPut, fmt.Sprintf("%s/%d", templates, tpl.ID), admin, req, http.StatusOK)
 	var next evaluation.Template
-	c.call(http.MethodPut, fmt.Sprintf("%s/%d", templates, w.Template.ID), admin, demo.Template(), http.StatusCreated).decode(&next)
+	c.call(http.MethodPut, fmt.Sprintf("%s/%d", templates, w.Template.ID), admin, evaltest.Template(), http.StatusCreated).decode(&next)
 	if next.ParentID == nil || *next.ParentID != w.Template.ID || next.Version != 2 {
 		c.s.t.Errorf("new version of a frozen template: %+v", next)
 	}
 	req.Dimensions[0].Indicators[0].MaxScore++
 	c.call(http.MethodPut, fmt.Sprintf("%s/%d", templates, tpl.ID), admin, req, http.StatusUnprocessableEntity)
-	c.call(http.MethodPut, templates+"/999999", admin, demo.Template(), http.StatusNotFound)
-	c.call(http.MethodPut, fmt.Sprintf("%s/%d", templates, tpl.ID), c.tok("leader"), demo.Template(), http.StatusForbidden)
+	c.call(http.MethodPut, templates+"/999999", admin, evaltest.Template(), http.StatusNotFound)
+	c.call(http.MethodPut, fmt.Sprintf("%s/%d", templates, tpl.ID), c.tok("leader"), evaltest.Template(), http.StatusForbidden)
 
 	// The institute may not evaluate the plans of DevReform (P3); the new agency not P2.
 	c.call(http.MethodPost, conflicts, admin, evaluation.ConflictRequest{AgencyID: w.Institute.ID,

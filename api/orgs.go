@@ -33,20 +33,19 @@ func (h *OrgHandler) create(c echo.Context) error {
 	return c.JSON(http.StatusCreated, o)
 }
 
+// orgQuery is evaluation.OrgFilter as the query string gives it (bindQuery).
+type orgQuery struct {
+	Kind evaluation.OrgKind `query:"kind" validate:"oneof=office agency department"`
+	Q    string             `query:"q" validate:"text"`
+	Page evaluation.Page
+}
+
 func (h *OrgHandler) list(c echo.Context) error {
-	p, err := page(c)
-	if err != nil {
+	var q orgQuery
+	if err := bindQuery(c, &q); err != nil {
 		return err
 	}
-	if err := oneOf(c, "kind", string(evaluation.OrgOffice), string(evaluation.OrgAgency), string(evaluation.OrgDepartment)); err != nil {
-		return err
-	}
-	q, err := queryText(c, "q")
-	if err != nil {
-		return err
-	}
-	f := evaluation.OrgFilter{Kind: evaluation.OrgKind(c.QueryParam("kind")), Q: q, Page: p}
-	list, err := h.Orgs.Orgs(c.Request().Context(), f)
+	list, err := h.Orgs.Orgs(c.Request().Context(), evaluation.OrgFilter(q))
 	if err != nil {
 		return err
 	}

@@ -7,11 +7,12 @@ import (
 	"io"
 	"math"
 	"net/http"
-	"slices"
-	"strconv"
+	"reflect"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
 
 	"github.com/evald/evald/evaluation"
@@ -77,6 +78,115 @@ const (
 	MaxQueryText = 100 // runes of a search or a filter by text
 )
 
+// Query strings are bound into a struct per list: each field names its
+// parameter in a `query` tag and its bounds in a `validate` tag (validator
+// v10, with the aliases of newQueryValidator), checked when the parameter is
+// given; a field of type evaluation.Page takes ?page=&per_page=. The struct
+// has the fields of the store's filter, in its order, so that a conversion
+// turns one into the other.
+
+// pageQuery is how ?page=&per_page= fill an evaluation.Page (per_page
+// defaults to 50 in the store).
+type pageQuery struct {
+	Page    int `query:"page" validate:"page"`
+	PerPage int `query:"per_page" validate:"per_page"`
+}
+
+var pageType = reflect.TypeFor[evaluation.Page]()
+
+// queryValidator checks the bounds of bound query strings; built once, it
+// is safe for concurrent use.
+var queryValidator = sync.OnceValue(newQueryValidator)
+
+func newQueryValidator() *validator.Validate {
+	v := validator.New()
+	v.RegisterTagNameFunc(func(f reflect.StructField) string { return f.Tag.Get("query") })
+	v.RegisterAlias("id", "min=1")
+	v.RegisterAlias("page", fmt.Sprintf("min=1,max=%d", MaxPage))
+	v.RegisterAlias("per_page", fmt.Sprintf("min=1,max=%d", evaluation.MaxPerPage))
+	v.RegisterAlias("text", fmt.Sprintf("max=%d", MaxQueryText))
+	v.RegisterAlias("date", "datetime=2006-01-02")
+	return v
+}
+
+// bindQuery fills the struct dst from the query string with Echo's binder and
+// checks its bounds. A parameter that is not of its type (a number, a
+// boolean, a date, UTF-8 text) or out of its range is a 400 naming it; a
+// search or filter text longer than MaxQueryText is a 422 (API.md), before
+// any database sees it.
+func bindQuery(c echo.Context, dst any) error {
+	v := reflect.ValueOf(dst).Elem()
+	t := v.Type()
+	b := echo.QueryParamsBinder(c)
+	var given []string // fields whose parameter the query has: those are checked
+	for i := range t.NumField() {
+		f, fv := t.Field(i), v.Field(i)
+		if f.Type == pageType {
+			var p pageQuery
+			if err := bindQuery(c, &p); err != nil {
+				return err
+			}
+			fv.Set(reflect.ValueOf(evaluation.Page(p)))
+			continue
+		}
+		name := f.Tag.Get("query")
+		if name == "" {
+			continue
+		}
+		if c.QueryParam(name) != "" {
+			given = append(given, f.Name)
+		}
+		var err error
+		switch kind := fv.Kind(); {
+		case kind == reflect.Int || kind == reflect.Int64:
+			var n int64
+			if err = b.Int64(name, &n).BindError(); err == nil {
+				fv.SetInt(n)
+			}
+		case kind == reflect.Bool:
+			var x bool
+			if err = b.Bool(name, &x).BindError(); err == nil {
+				fv.SetBool(x)
+			}
+		case kind == reflect.Pointer && f.Type.Elem().Kind() == reflect.Bool: // absent: nil
+			var x bool
+			if err = b.Bool(name, &x).BindError(); err == nil && c.QueryParam(name) != "" {
+				fv.Set(reflect.ValueOf(&x))
+			}
+		case kind == reflect.String:
+			var s string
+			if err = b.String(name, &s).BindError(); err == nil && !utf8.ValidString(s) {
+				return badParam(name, "不是有效的 UTF-8 文本")
+			}
+			fv.SetString(s)
+		default:
+			panic("bindQuery: no binding for " + f.Type.String()) // a mistake in a query struct
+		}
+		if err != nil {
+			return badParam(name, typeMessage(f))
+		}
+	}
+	if len(given) == 0 {
+		return nil
+	}
+	var invalid validator.ValidationErrors
+	if err := queryValidator().StructPartial(dst, given...); errors.As(err, &invalid) {
+		fe := invalid[0]
+		f, _ := t.FieldByName(fe.StructField())
+		if fe.Tag() == "text" {
+			return &evaluation.ValidationError{Message: "查询参数 " + fe.Field() + " 过长",
+				Fields: map[string]string{fe.Field(): fmt.Sprintf("不能超过%d个字", MaxQueryText)}}
+		}
+		if fe.Tag() == "oneof" {
+			return badParam(fe.Field(), "只能是 "+strings.ReplaceAll(fe.Param(), " ", "、")+" 之一")
+		}
+		return badParam(fe.Field(), typeMessage(f))
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
 // badParam is a 400 naming the query parameter that is not what the route
 // accepts: not a number, a boolean or a date, or out of its range.
 func badParam(name, message string) error {
@@ -84,80 +194,34 @@ func badParam(name, message string) error {
 		message: "查询参数 " + name + " 不合法：" + message, fields: map[string]string{name: message}}
 }
 
-// queryInt reads an optional id query parameter: a positive integer.
-func queryInt(c echo.Context, name string) (int64, error) {
-	return queryRange(c, name, 1, math.MaxInt64)
+// typeMessage says what a query parameter must be.
+func typeMessage(f reflect.StructField) string {
+	rules := f.Tag.Get("validate")
+	switch {
+	case strings.Contains(rules, "date"):
+		return "必须是 YYYY-MM-DD 格式的日期"
+	case f.Type.Kind() == reflect.Bool || f.Type.Kind() == reflect.Pointer:
+		return "必须是 true 或 false"
+	}
+	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+	for _, r := range strings.Split(rules, ",") {
+		switch r {
+		case "id":
+			return "必须是正整数"
+		case "page":
+			lo, hi = 1, MaxPage
+		case "per_page":
+			lo, hi = 1, evaluation.MaxPerPage
+		}
+	}
+	return fmt.Sprintf("必须是 %d 到 %d 之间的整数", lo, hi)
 }
 
-// queryRange reads an optional integer query parameter within min…max; 0
-// when absent.
-func queryRange(c echo.Context, name string, min, max int64) (int64, error) {
-	s := c.QueryParam(name)
-	if s == "" {
-		return 0, nil
-	}
-	v, err := strconv.ParseInt(s, 10, 64)
-	if errors.Is(err, strconv.ErrRange) || err == nil && (v < min || v > max) {
-		return 0, badParam(name, fmt.Sprintf("必须是 %d 到 %d 之间的整数", min, max))
-	}
-	if err != nil {
-		return 0, badParam(name, "必须是整数")
-	}
-	return v, nil
-}
-
-// queryBool reads an optional boolean query parameter.
-func queryBool(c echo.Context, name string) (bool, error) {
-	s := c.QueryParam(name)
-	if s == "" {
-		return false, nil
-	}
-	v, err := strconv.ParseBool(s)
-	if err != nil {
-		return false, badParam(name, "必须是 true 或 false")
-	}
-	return v, nil
-}
-
-// queryDate reads an optional YYYY-MM-DD query parameter.
-func queryDate(c echo.Context, name string) (evaluation.Date, error) {
-	s := c.QueryParam(name)
-	if s == "" {
-		return "", nil
-	}
-	d, err := evaluation.ParseDate(s)
-	if err != nil || string(d) != s {
-		return "", badParam(name, "必须是 YYYY-MM-DD 格式的日期")
-	}
-	return d, nil
-}
-
-// queryText reads an optional search or filter text, at most MaxQueryText
-// characters: longer is a 422 (API.md), before any database sees it.
-func queryText(c echo.Context, name string) (string, error) {
-	s := c.QueryParam(name)
-	if !utf8.ValidString(s) {
-		return "", badParam(name, "不是有效的 UTF-8 文本")
-	}
-	if utf8.RuneCountInString(s) > MaxQueryText {
-		return "", &evaluation.ValidationError{Message: "查询参数 " + name + " 过长",
-			Fields: map[string]string{name: fmt.Sprintf("不能超过%d个字", MaxQueryText)}}
-	}
-	return s, nil
-}
-
-// page reads ?page=&per_page= (default 50, at most 500). A page past the
-// end of the list is empty.
+// page reads ?page=&per_page= of a list that has no other filter.
 func page(c echo.Context) (evaluation.Page, error) {
-	p, err := queryRange(c, "page", 1, MaxPage)
-	if err != nil {
-		return evaluation.Page{}, err
-	}
-	pp, err := queryRange(c, "per_page", 1, evaluation.MaxPerPage)
-	if err != nil {
-		return evaluation.Page{}, err
-	}
-	return evaluation.Page{Page: int(p), PerPage: int(pp)}, nil
+	var p pageQuery
+	err := bindQuery(c, &p)
+	return evaluation.Page(p), err
 }
 
 // items wraps a slice in the list shape {"items": [...], "total": N}.
@@ -166,13 +230,4 @@ func items[T any](xs []T) evaluation.List[T] {
 		xs = []T{}
 	}
 	return evaluation.List[T]{Items: xs, Total: int64(len(xs))}
-}
-
-// oneOf checks that an optional query parameter is one of the allowed values.
-func oneOf(c echo.Context, name string, allowed ...string) error {
-	v := c.QueryParam(name)
-	if v == "" || slices.Contains(allowed, v) {
-		return nil
-	}
-	return badParam(name, "只能是 "+strings.Join(allowed, "、")+" 之一")
 }

@@ -37,31 +37,23 @@ func (h *PlanHandler) create(c echo.Context) error {
 	return c.JSON(http.StatusCreated, p)
 }
 
+// planQuery is evaluation.PlanFilter as the query string gives it (bindQuery).
+type planQuery struct {
+	Q                string          `query:"q" validate:"text"`
+	Field            string          `query:"field" validate:"text"`
+	ApprovedBy       string          `query:"approved_by" validate:"text"`
+	LeadDepartmentID int64           `query:"lead_department_id" validate:"id"`
+	IssuedFrom       evaluation.Date `query:"issued_from" validate:"date"`
+	IssuedTo         evaluation.Date `query:"issued_to" validate:"date"`
+	Page             evaluation.Page
+}
+
 func (h *PlanHandler) list(c echo.Context) error {
-	p, err := page(c)
-	if err != nil {
+	var q planQuery
+	if err := bindQuery(c, &q); err != nil {
 		return err
 	}
-	dept, err := queryInt(c, "lead_department_id")
-	if err != nil {
-		return err
-	}
-	f := evaluation.PlanFilter{LeadDepartmentID: dept, Page: p}
-	for _, text := range []struct {
-		name string
-		to   *string
-	}{{"q", &f.Q}, {"field", &f.Field}, {"approved_by", &f.ApprovedBy}} {
-		if *text.to, err = queryText(c, text.name); err != nil {
-			return err
-		}
-	}
-	if f.IssuedFrom, err = queryDate(c, "issued_from"); err != nil {
-		return err
-	}
-	if f.IssuedTo, err = queryDate(c, "issued_to"); err != nil {
-		return err
-	}
-	list, err := h.Plans.Plans(c.Request().Context(), f)
+	list, err := h.Plans.Plans(c.Request().Context(), evaluation.PlanFilter(q))
 	if err != nil {
 		return err
 	}

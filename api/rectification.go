@@ -24,34 +24,23 @@ type RectificationStore interface {
 // lists, department responses, verdicts and history.
 type RectificationHandler struct{ Store RectificationStore }
 
+// findingQuery is evaluation.FindingFilter as the query string gives it
+// (bindQuery); without overdue, findings are listed whether overdue or not.
+type findingQuery struct {
+	RoundID  int64                    `query:"round_id" validate:"id"`
+	PlanID   int64                    `query:"plan_id" validate:"id"`
+	Status   evaluation.FindingStatus `query:"status" validate:"oneof=open responded returned accepted"`
+	Severity evaluation.Severity      `query:"severity" validate:"oneof=minor major critical"`
+	Overdue  *bool                    `query:"overdue"`
+	Page     evaluation.Page
+}
+
 func (h *RectificationHandler) list(c echo.Context) error {
-	var f evaluation.FindingFilter
-	var err error
-	if f.Page, err = page(c); err != nil {
+	var q findingQuery
+	if err := bindQuery(c, &q); err != nil {
 		return err
 	}
-	if f.RoundID, err = queryInt(c, "round_id"); err != nil {
-		return err
-	}
-	if f.PlanID, err = queryInt(c, "plan_id"); err != nil {
-		return err
-	}
-	f.Status = evaluation.FindingStatus(c.QueryParam("status"))
-	f.Severity = evaluation.Severity(c.QueryParam("severity"))
-	if err := oneOf(c, "status", "open", "responded", "returned", "accepted"); err != nil {
-		return err
-	}
-	if err := oneOf(c, "severity", "minor", "major", "critical"); err != nil {
-		return err
-	}
-	if c.QueryParam("overdue") != "" {
-		overdue, err := queryBool(c, "overdue")
-		if err != nil {
-			return err
-		}
-		f.Overdue = &overdue
-	}
-	list, err := h.Store.Findings(c.Request().Context(), actor(c), f)
+	list, err := h.Store.Findings(c.Request().Context(), actor(c), evaluation.FindingFilter(q))
 	if err != nil {
 		return err
 	}

@@ -34,17 +34,18 @@ func (h *RoundHandler) create(c echo.Context) error {
 	return c.JSON(http.StatusCreated, r)
 }
 
+// roundQuery is evaluation.RoundFilter as the query string gives it (bindQuery).
+type roundQuery struct {
+	Status evaluation.RoundStatus `query:"status" validate:"oneof=draft open scoring_closed published archived"`
+	Page   evaluation.Page
+}
+
 func (h *RoundHandler) list(c echo.Context) error {
-	p, err := page(c)
-	if err != nil {
+	var q roundQuery
+	if err := bindQuery(c, &q); err != nil {
 		return err
 	}
-	if err := oneOf(c, "status", string(evaluation.RoundDraft), string(evaluation.RoundOpen), string(evaluation.RoundScoringClosed),
-		string(evaluation.RoundPublished), string(evaluation.RoundArchived)); err != nil {
-		return err
-	}
-	f := evaluation.RoundFilter{Status: evaluation.RoundStatus(c.QueryParam("status")), Page: p}
-	list, err := h.Rounds.Rounds(c.Request().Context(), actor(c), f)
+	list, err := h.Rounds.Rounds(c.Request().Context(), actor(c), evaluation.RoundFilter(q))
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"io/fs"
 	"log/slog"
 	"time"
@@ -20,7 +21,7 @@ type Config struct {
 	Registry *prometheus.Registry // metrics registry; NewMetricsRegistry() when nil
 	UI       fs.FS                // the built web UI (frontend.Assets())
 	UIBuilt  bool
-	Reports  *reports.Service // renders reports; a default one on the store when nil
+	Reports  *reports.Service // renders reports (required; cmd/evald builds it)
 
 	// SurveyRate is how many answers a minute one client address may submit
 	// to a public survey (EVAL_SURVEY_RATE); DefaultSurveyRate when 0.
@@ -62,12 +63,8 @@ func New(cfg Config) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Reports == nil {
-		renderer, err := reports.NewRenderer(reports.Options{})
-		if err != nil {
-			return nil, err
-		}
-		cfg.Reports = reports.NewService(cfg.Store, renderer, cfg.Store.Blobs(), reports.ServiceOptions{Logger: log})
+	if cfg.Store == nil || cfg.Reports == nil {
+		return nil, errors.New("api: the store and the report service are required")
 	}
 
 	ipx, err := ipExtractor(cfg.TrustedProxies)

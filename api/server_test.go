@@ -35,7 +35,9 @@ type server struct {
 	tokens map[string]string
 }
 
-func newServer(t *testing.T, env *evaltest.Env) *server {
+// newReportService builds the report service on the environment's store, as
+// cmd/evald does.
+func newReportService(t testing.TB, env *evaltest.Env) *reports.Service {
 	t.Helper()
 	renderer, err := reports.NewRenderer(reports.Options{})
 	if err != nil {
@@ -43,7 +45,12 @@ func newServer(t *testing.T, env *evaltest.Env) *server {
 	}
 	svc := reports.NewService(env.Store, renderer, env.Store.Blobs(), reports.ServiceOptions{TempDir: t.TempDir()})
 	t.Cleanup(svc.Wait) // report jobs end before the test's database goes
-	e, err := api.New(api.Config{Store: env.Store, Reports: svc})
+	return svc
+}
+
+func newServer(t *testing.T, env *evaltest.Env) *server {
+	t.Helper()
+	e, err := api.New(api.Config{Store: env.Store, Reports: newReportService(t, env)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +147,9 @@ func (s *server) upload(path, token, field, filename string, data []byte) *reply
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	fw.Write(data)
+	if _, err := fw.Write(data); err != nil {
+		s.t.Fatal(err)
+	}
 	mw.Close()
 	req := httptest.NewRequest(http.MethodPost, path, &buf)
 	req.Header.Set(echo.HeaderContentType, mw.FormDataContentType())

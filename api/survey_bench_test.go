@@ -26,7 +26,7 @@ import (
 func BenchmarkPublicSurveyAnswers(b *testing.B) {
 	env := evaltest.New(b, evaluation.SQLite)
 	w := evaltest.Seed(b, env)
-	e, err := api.New(api.Config{Store: env.Store, SurveyRate: 1 << 30})
+	e, err := api.New(api.Config{Store: env.Store, Reports: newReportService(b, env), SurveyRate: 1 << 30})
 	if err != nil {
 		b.Fatal(err)
 	}

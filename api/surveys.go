@@ -101,23 +101,21 @@ func (h *SurveyHandler) create(c echo.Context) error {
 	return c.JSON(http.StatusCreated, h.view(s))
 }
 
+// surveyQuery is evaluation.SurveyFilter as the query string gives it
+// (bindQuery).
+type surveyQuery struct {
+	Status  evaluation.SurveyStatus `query:"status" validate:"oneof=draft published closed"`
+	RoundID int64                   `query:"round_id" validate:"id"`
+	PlanID  int64                   `query:"plan_id" validate:"id"`
+	Page    evaluation.Page
+}
+
 func (h *SurveyHandler) list(c echo.Context) error {
-	var f evaluation.SurveyFilter
-	var err error
-	if f.Page, err = page(c); err != nil {
+	var q surveyQuery
+	if err := bindQuery(c, &q); err != nil {
 		return err
 	}
-	if f.RoundID, err = queryInt(c, "round_id"); err != nil {
-		return err
-	}
-	if f.PlanID, err = queryInt(c, "plan_id"); err != nil {
-		return err
-	}
-	if err := oneOf(c, "status", string(evaluation.SurveyDraft), string(evaluation.SurveyPublished), string(evaluation.SurveyClosed)); err != nil {
-		return err
-	}
-	f.Status = evaluation.SurveyStatus(c.QueryParam("status"))
-	list, err := h.Surveys.Surveys(c.Request().Context(), actor(c), f)
+	list, err := h.Surveys.Surveys(c.Request().Context(), actor(c), evaluation.SurveyFilter(q))
 	if err != nil {
 		return err
 	}

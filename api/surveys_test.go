@@ -30,7 +30,7 @@ import (
 // store is the environment's).
 func newServerWith(t *testing.T, env *evaltest.Env, cfg api.Config) *server {
 	t.Helper()
-	cfg.Store = env.Store
+	cfg.Store, cfg.Reports = env.Store, newReportService(t, env)
 	e, err := api.New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -291,7 +291,7 @@ func TestServerConfigErrors(t *testing.T) {
 		{PublicURL: "ftp://pg.example.gov.cn"},
 		{PublicURL: "https://pg.example.gov.cn/?x=1"},
 	} {
-		cfg.Store = env.Store
+		cfg.Store, cfg.Reports = env.Store, newReportService(t, env)
 		if _, err := api.New(cfg); err == nil {
 			t.Errorf("api.New accepted %+v", cfg)
 		}

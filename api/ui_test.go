@@ -16,7 +16,7 @@ func TestUIServing(t *testing.T) {
 	env := evaltest.New(t, evaluation.SQLite)
 	get := func(cfg api.Config, path string) *httptest.ResponseRecorder {
 		t.Helper()
-		cfg.Store = env.Store
+		cfg.Store, cfg.Reports = env.Store, newReportService(t, env)
 		e, err := api.New(cfg)
 		if err != nil {
 			t.Fatal(err)

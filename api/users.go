@@ -32,25 +32,20 @@ func (h *UserHandler) create(c echo.Context) error {
 	return c.JSON(http.StatusCreated, u)
 }
 
+// userQuery is evaluation.UserFilter as the query string gives it (bindQuery).
+type userQuery struct {
+	Role  evaluation.Role `query:"role" validate:"oneof=admin evaluator department viewer"`
+	OrgID int64           `query:"org_id" validate:"id"`
+	Q     string          `query:"q" validate:"text"`
+	Page  evaluation.Page
+}
+
 func (h *UserHandler) list(c echo.Context) error {
-	p, err := page(c)
-	if err != nil {
+	var q userQuery
+	if err := bindQuery(c, &q); err != nil {
 		return err
 	}
-	orgID, err := queryInt(c, "org_id")
-	if err != nil {
-		return err
-	}
-	if err := oneOf(c, "role", string(evaluation.RoleAdmin), string(evaluation.RoleEvaluator),
-		string(evaluation.RoleDepartment), string(evaluation.RoleViewer)); err != nil {
-		return err
-	}
-	q, err := queryText(c, "q")
-	if err != nil {
-		return err
-	}
-	f := evaluation.UserFilter{Role: evaluation.Role(c.QueryParam("role")), OrgID: orgID, Q: q, Page: p}
-	list, err := h.Users.Users(c.Request().Context(), f)
+	list, err := h.Users.Users(c.Request().Context(), evaluation.UserFilter(q))
 	if err != nil {
 		return err
 	}

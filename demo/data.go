@@ -12,6 +12,7 @@ import (
 	"fmt"
 
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/planimport"
 )
 
 //go:embed data/orgs.csv
@@ -50,8 +51,8 @@ func Orgs() []evaluation.OrgRequest {
 }
 
 // Plans returns the demo plans.
-func Plans() ([]evaluation.PlanImportRow, error) {
-	rows, rowErrs, err := evaluation.ParsePlanFile("plans.csv", plansCSV)
+func Plans() ([]planimport.PlanImportRow, error) {
+	rows, rowErrs, err := planimport.ParsePlanFile("plans.csv", plansCSV)
 	if err != nil {
 		return nil, err
 	}

@@ -132,7 +132,10 @@ func Load(ctx context.Context, db *evaluation.DB, opts Options) (*Result, error)
 
 // at sets the demo clock to a day and hour in the city.
 func (l *loader) at(d evaluation.Date, hour int) {
-	t, _ := time.ParseInLocation("2006-01-02", string(d), l.loc)
+	t, err := time.ParseInLocation("2006-01-02", string(d), l.loc)
+	if err != nil {
+		panic(fmt.Sprintf("demo date %q: %v", d, err)) // the demo's own data: a programming error
+	}
 	l.clock.set(t.Add(time.Duration(hour) * time.Hour))
 }
 

@@ -123,8 +123,8 @@ func (l *loader) answers(q float64, veto bool) []evaluation.Answer {
 	var out []evaluation.Answer
 	for _, ind := range l.template.Indicators() {
 		a := evaluation.Answer{IndicatorCode: ind.Code}
-		switch {
-		case ind.Kind == evaluation.KindCheck:
+		switch ind.Kind {
+		case evaluation.KindCheck:
 			yes := ind.Veto && !veto || !ind.Veto && l.rng.Float64() < q+0.1
 			a.Yes = &yes
 		default:

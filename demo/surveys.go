@@ -14,7 +14,7 @@ const surveyPlan = "CD-2017-004"
 
 // surveyQuestions is a short questionnaire of the kind offices send out.
 func surveyQuestions() []evaluation.SurveyQuestion {
-	business, _ := json.Marshal("企业")
+	business := json.RawMessage(`"企业"`)
 	return []evaluation.SurveyQuestion{
 		{Code: "role", Text: "您与本项改革的关系", Kind: evaluation.QuestionSingle, Required: true,
 			Options: []string{"服务对象（市民）", "企业", "基层工作人员", "其他"}},
@@ -67,7 +67,13 @@ func (l *loader) survey(round int64, days, answers int, closeIt bool) error {
 
 // surveyAnswer is one citizen's plausible answer.
 func (l *loader) surveyAnswer() map[string]json.RawMessage {
-	raw := func(v any) json.RawMessage { b, _ := json.Marshal(v); return b }
+	raw := func(v any) json.RawMessage {
+		b, err := json.Marshal(v)
+		if err != nil {
+			panic(err) // strings and numbers: cannot happen
+		}
+		return b
+	}
 	roles := []string{"服务对象（市民）", "服务对象（市民）", "服务对象（市民）", "企业", "基层工作人员", "其他"}
 	role := roles[l.rng.IntN(len(roles))]
 	likert := func() int { return min(5, 2+l.rng.IntN(3)+l.rng.IntN(2)) }

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/evald/evald/evaluation/assign"
 )
 
 // Assignment puts one evaluator (and so their agency) on one plan in one round.
@@ -264,6 +266,10 @@ func (s *Store) assignmentView(ctx context.Context, id int64) (*AssignmentView, 
 	return &v, nil
 }
 
+// UncoverablePlansError names the plans that cannot get enough evaluators
+// from distinct agencies (assign.UncoverablePlansError).
+type UncoverablePlansError = assign.UncoverablePlansError
+
 // AutoAssignResult is what auto-assignment created (or, on a dry run, would create).
 type AutoAssignResult struct {
 	Created     int              `json:"created"`
@@ -272,12 +278,12 @@ type AutoAssignResult struct {
 }
 
 // AutoAssign gives every eligible plan of a round ratersPerPlan evaluators
-// from distinct agencies (see PlanAutoAssignment). All or nothing: when some
+// from distinct agencies (see assign.PlanAutoAssignment). All or nothing: when some
 // plan cannot be covered, nothing is written and the error names the plans.
 // A dry run computes the proposal without writing it.
 func (s *Store) AutoAssign(ctx context.Context, actor Actor, roundID int64, ratersPerPlan int, dryRun bool) (*AutoAssignResult, error) {
 	res := &AutoAssignResult{DryRun: dryRun, Assignments: []AssignmentView{}}
-	var planned []PlannedAssignment
+	var planned []assign.PlannedAssignment
 	err := s.write(ctx, actor, func(t *tx) error {
 		r, err := lockAssignableRound(t, roundID)
 		if err != nil {
@@ -287,7 +293,9 @@ func (s *Store) AutoAssign(ctx context.Context, actor Actor, roundID int64, rate
 		if err != nil {
 			return err
 		}
-		if planned, err = PlanAutoAssignment(in); err != nil {
+		if planned, err = assign.PlanAutoAssignment(in); errors.Is(err, assign.ErrTooFewRaters) {
+			return Invalid("raters_per_plan", "每个方案的评估人数至少为 1")
+		} else if err != nil {
 			return err
 		}
 		if dryRun {
@@ -326,14 +334,14 @@ func (s *Store) AutoAssign(ctx context.Context, actor Actor, roundID int64, rate
 }
 
 // autoAssignInput loads what auto-assignment decides from.
-func autoAssignInput(g *gorm.DB, r *Round, ratersPerPlan int) (AutoAssignInput, error) {
-	in := AutoAssignInput{RatersPerPlan: ratersPerPlan}
+func autoAssignInput(g *gorm.DB, r *Round, ratersPerPlan int) (assign.AutoAssignInput, error) {
+	in := assign.AutoAssignInput{RatersPerPlan: ratersPerPlan}
 	var plans []Plan
 	if err := g.Where("issued_on <= ?", r.EligibleBefore()).Order("id").Find(&plans).Error; err != nil {
 		return in, fmt.Errorf("auto-assign plans: %w", err)
 	}
 	for _, p := range plans {
-		in.Plans = append(in.Plans, AutoAssignPlan{ID: p.ID, Code: p.Code, LeadDepartmentID: p.LeadDepartmentID})
+		in.Plans = append(in.Plans, assign.AutoAssignPlan{ID: p.ID, Code: p.Code, LeadDepartmentID: p.LeadDepartmentID})
 	}
 	var evaluators []User
 	if err := g.Where("role = ? AND disabled = ? AND org_id IS NOT NULL", RoleEvaluator, false).Order("id").
@@ -341,7 +349,7 @@ func autoAssignInput(g *gorm.DB, r *Round, ratersPerPlan int) (AutoAssignInput, 
 		return in, fmt.Errorf("auto-assign evaluators: %w", err)
 	}
 	for _, u := range evaluators {
-		in.Evaluators = append(in.Evaluators, AutoAssignEvaluator{ID: u.ID, AgencyID: *u.OrgID})
+		in.Evaluators = append(in.Evaluators, assign.AutoAssignEvaluator{ID: u.ID, AgencyID: *u.OrgID})
 	}
 	var err error
 	if in.Conflicts, err = agencyConflicts(g); err != nil {
@@ -352,13 +360,13 @@ func autoAssignInput(g *gorm.DB, r *Round, ratersPerPlan int) (AutoAssignInput, 
 		return in, fmt.Errorf("auto-assign existing: %w", err)
 	}
 	for _, a := range existing {
-		in.Existing = append(in.Existing, AutoAssignExisting{PlanID: a.PlanID, EvaluatorID: a.EvaluatorID, AgencyID: a.AgencyID})
+		in.Existing = append(in.Existing, assign.AutoAssignExisting{PlanID: a.PlanID, EvaluatorID: a.EvaluatorID, AgencyID: a.AgencyID})
 	}
 	return in, nil
 }
 
 // previewAssignments describes proposed assignments with names, for a dry run.
-func (s *Store) previewAssignments(ctx context.Context, roundID int64, planned []PlannedAssignment) ([]AssignmentView, error) {
+func (s *Store) previewAssignments(ctx context.Context, roundID int64, planned []assign.PlannedAssignment) ([]AssignmentView, error) {
 	r, err := s.Round(ctx, roundID)
 	if err != nil {
 		return nil, err

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/evald/evald/evaluation/blobs"
 )
 
 // Attachment is an evidence file (佐证材料) of a department's response. It is
@@ -61,6 +63,9 @@ func attachmentsOf(g *gorm.DB, findingIDs []int64, withDrafts bool) (map[int64][
 	return out, nil
 }
 
+// MaxEvidenceSize is the largest evidence file accepted (20 MB).
+const MaxEvidenceSize = blobs.MaxEvidenceSize
+
 // errNoBlobs is returned when the store was built without a blob store.
 var errNoBlobs = fmt.Errorf("evaluation: no blob store configured for evidence files")
 
@@ -71,14 +76,14 @@ func (s *Store) AddAttachment(ctx context.Context, actor Actor, findingID int64,
 	if s.blobs == nil {
 		return nil, errNoBlobs
 	}
-	contentType, err := CheckEvidence(name, data)
-	if err != nil {
-		return nil, err
+	contentType, refusal := blobs.CheckEvidence(name, data)
+	if refusal != "" {
+		return nil, Invalid("file", refusal)
 	}
 	sum := sha256.Sum256(data)
 	key := hex.EncodeToString(sum[:])
 	// Check that the caller may attach before anything is stored.
-	err = s.write(ctx, actor, func(t *tx) error {
+	err := s.write(ctx, actor, func(t *tx) error {
 		f, _, _, err := deptFinding(t, actor, findingID)
 		if err != nil {
 			return err

@@ -79,13 +79,17 @@ func TestRoundResultsQueryCountIsConstant(t *testing.T) {
 		for _, name := range []string{"gorm:query", "gorm:row", "gorm:raw"} {
 			name := name
 			hook := func(*gorm.DB) { n++ }
+			var err error
 			switch name {
 			case "gorm:query":
-				cb.Query().After(name).Register("count:"+name, hook)
+				err = cb.Query().After(name).Register("count:"+name, hook)
 			case "gorm:row":
-				cb.Row().After(name).Register("count:"+name, hook)
+				err = cb.Row().After(name).Register("count:"+name, hook)
 			default:
-				cb.Raw().After(name).Register("count:"+name, hook)
+				err = cb.Raw().After(name).Register("count:"+name, hook)
+			}
+			if err != nil {
+				t.Fatal(err)
 			}
 		}
 		if _, err := env.Store.ComputeRoundResults(context.Background(), big.Round.ID); err != nil {

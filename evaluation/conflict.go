@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/evald/evald/evaluation/assign"
 )
 
 // Conflict is an agency's declared conflict of interest (回避): it never
@@ -29,8 +31,8 @@ type ConflictRequest struct {
 }
 
 // rule returns the conflict in the form auto-assignment reads.
-func (c Conflict) rule() AgencyConflict {
-	r := AgencyConflict{AgencyID: c.AgencyID}
+func (c Conflict) rule() assign.AgencyConflict {
+	r := assign.AgencyConflict{AgencyID: c.AgencyID}
 	if c.DepartmentID != nil {
 		r.DepartmentID = *c.DepartmentID
 	}
@@ -100,12 +102,12 @@ func (s *Store) Conflicts(ctx context.Context, f ConflictFilter) (List[Conflict]
 }
 
 // agencyConflicts loads every conflict rule.
-func agencyConflicts(g *gorm.DB) ([]AgencyConflict, error) {
+func agencyConflicts(g *gorm.DB) ([]assign.AgencyConflict, error) {
 	var cs []Conflict
 	if err := g.Find(&cs).Error; err != nil {
 		return nil, fmt.Errorf("conflicts: %w", err)
 	}
-	out := make([]AgencyConflict, len(cs))
+	out := make([]assign.AgencyConflict, len(cs))
 	for i, c := range cs {
 		out[i] = c.rule()
 	}

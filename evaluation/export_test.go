@@ -53,3 +53,15 @@ func MigrationSteps(d Dialect) []MigrationStep {
 
 // MigrationLockName names the advisory lock of a MySQL database's migrators.
 func MigrationLockName(database string) string { return migrationLockName(database) }
+
+// CheckAnswers is checkAnswers: the step and kind rules of a scoresheet's answers.
+func CheckAnswers(t *Template, answers []Answer) error { return checkAnswers(t, answers) }
+
+// Unanswered is unanswered: the codes of the indicators the answers leave without a value.
+func Unanswered(t *Template, answers []Answer) []string {
+	codes := []string{}
+	for code := range unanswered(t, answers) {
+		codes = append(codes, code)
+	}
+	return codes
+}

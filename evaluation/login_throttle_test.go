@@ -186,7 +186,9 @@ func TestLoginThrottlesAreListedAndCleared(t *testing.T) {
 		ctx := context.Background()
 		started := w.Store.Now()
 		for range evaluation.MaxLoginFailures {
-			w.Store.Login(ctx, "eval1", "guess-guess", addrA)
+			if _, _, err := w.Store.Login(ctx, "eval1", "guess-guess", addrA); !errors.Is(err, evaluation.ErrBadCredentials) {
+				t.Fatal(err)
+			}
 		}
 		env.Clock.Advance(time.Minute)
 		list, err := w.Store.LoginThrottles(ctx, evaluation.Page{})

@@ -3,61 +3,22 @@ package evaluation
 import (
 	"fmt"
 	"reflect"
-	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
 	"gorm.io/gorm"
+
+	"github.com/evald/evald/evaluation/text"
 )
 
-// NormalizeLine is how a one-line text (a name, a code, a title) is stored:
-// NFC, without zero-width or control characters (a line break or tab becomes
-// a space), without white space at either end. Look-alikes — "code",
-// "code\u200b", " code " — are then one value, so SQLite's byte comparison
-// and MariaDB's collation agree on what is a duplicate.
-func NormalizeLine(s string) string { return strings.TrimSpace(cleanText(s, false)) }
+// NormalizeLine is how a one-line text (a name, a code, a title) is stored
+// (text.NormalizeLine).
+func NormalizeLine(s string) string { return text.NormalizeLine(s) }
 
-// NormalizeText is how a free text (a summary, a description) is stored:
-// as NormalizeLine, except that line breaks (as "\n") and tabs stay.
-func NormalizeText(s string) string { return strings.TrimSpace(cleanText(s, true)) }
+// NormalizeText is how a free text (a summary, a description) is stored
+// (text.NormalizeText).
+func NormalizeText(s string) string { return text.NormalizeText(s) }
 
-// NormalizeUsername is the stored form of a username: a NormalizeLine'd
-// text in lower case, so that "Admin" and "admin" are one user on every
-// database (MariaDB's collation ignores case, SQLite's does not).
-func NormalizeUsername(s string) string { return strings.ToLower(NormalizeLine(s)) }
-
-func cleanText(s string, multiline bool) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = norm.NFC.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case isZeroWidth(r):
-		case r == '\n' || r == '\r' || r == '\t':
-			switch {
-			case !multiline:
-				b.WriteByte(' ')
-			case r == '\t':
-				b.WriteByte('\t')
-			default:
-				b.WriteByte('\n')
-			}
-		case unicode.IsControl(r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// isZeroWidth reports the invisible characters that make two equal-looking
-// texts differ: zero-width space, non-joiner and joiner, word joiner, and
-// the byte order mark (zero-width no-break space).
-func isZeroWidth(r rune) bool {
-	return (r >= '\u200b' && r <= '\u200d') || r == '\u2060' || r == '\ufeff'
-}
+// NormalizeUsername is the stored form of a username (text.NormalizeUsername).
+func NormalizeUsername(s string) string { return text.NormalizeUsername(s) }
 
 // normalizeFields normalises, in place, every string a request carries — in
 // its fields, nested structs, slices and pointers — before it is validated
@@ -75,10 +36,15 @@ func normalizeFields(v reflect.Value, multiline bool) {
 		if !v.CanSet() {
 			return
 		}
+		normalize := NormalizeLine
 		if multiline {
-			v.SetString(NormalizeText(v.String()))
-		} else {
-			v.SetString(NormalizeLine(v.String()))
+			normalize = NormalizeText
+		}
+		s := normalize(v.String())
+		// Written only when it changes: a request may share its strings
+		// (a pointer to one Role given to two calls at once) with others.
+		if s != v.String() {
+			v.SetString(s)
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {

@@ -7,6 +7,25 @@ import (
 	"time"
 )
 
+// Mailer sends e-mail; cmd/evald wires in the SMTP mailer of package
+// evaluation/mail, so the domain does not depend on an SMTP client.
+type Mailer interface {
+	Send(ctx context.Context, msg Mail) error
+}
+
+// Mail is one message: plain text, Chinese subject and body.
+type Mail struct {
+	To      []string // bare addresses, e.g. "zhang@example.gov.cn"
+	Subject string
+	Body    string
+}
+
+// MailerFunc is a function that sends e-mail, as a Mailer.
+type MailerFunc func(ctx context.Context, msg Mail) error
+
+// Send calls f.
+func (f MailerFunc) Send(ctx context.Context, msg Mail) error { return f(ctx, msg) }
+
 // EmailWindow is how old a notification may be and still be e-mailed; older
 // ones (say, from before the user gave an address) are not sent late.
 const EmailWindow = 72 * time.Hour

@@ -13,8 +13,22 @@ import (
 
 	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/evaluation/evaltest"
-	"github.com/evald/evald/evaluation/smtptest"
+	evalmail "github.com/evald/evald/evaluation/mail"
+	"github.com/evald/evald/evaluation/mail/smtptest"
 )
+
+// smtpMailer is the SMTP mailer of package evaluation/mail as the store's
+// Mailer, wired as cmd/evald does.
+func smtpMailer(t *testing.T, rawURL string) evaluation.Mailer {
+	t.Helper()
+	m, err := evalmail.NewSMTPMailer(rawURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return evaluation.MailerFunc(func(ctx context.Context, msg evaluation.Mail) error {
+		return m.Send(ctx, evalmail.Message(msg))
+	})
+}
 
 func TestNotificationsAreEmailedOnce(t *testing.T) {
 	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
@@ -25,10 +39,7 @@ func TestNotificationsAreEmailedOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 		srv := smtptest.Start(t, smtptest.Options{})
-		mailer, err := evaluation.NewSMTPMailer("smtp://" + srv.Addr + "?from=noreply@pinggu.example.gov.cn&tls=none")
-		if err != nil {
-			t.Fatal(err)
-		}
+		mailer := smtpMailer(t, "smtp://"+srv.Addr+"?from=noreply@pinggu.example.gov.cn&tls=none")
 		w.PublishRound() // notifies finance, assets (no address) and nobody else
 		sent, err := w.Store.SendPendingEmails(ctx, mailer, 100)
 		if err != nil || sent != 1 {
@@ -46,9 +57,12 @@ func TestNotificationsAreEmailedOnce(t *testing.T) {
 		if err != nil || subject != "评估问题已发布："+w.Round.Name {
 			t.Fatalf("subject %q, %v", subject, err)
 		}
-		body, _ := io.ReadAll(m.Body)
-		if strings.EqualFold(m.Header.Get("Content-Transfer-Encoding"), "base64") {
-			body, _ = io.ReadAll(base64.NewDecoder(base64.StdEncoding, bytes.NewReader(body)))
+		body, err := io.ReadAll(m.Body)
+		if err == nil && strings.EqualFold(m.Header.Get("Content-Transfer-Encoding"), "base64") {
+			body, err = io.ReadAll(base64.NewDecoder(base64.StdEncoding, bytes.NewReader(body)))
+		}
+		if err != nil {
+			t.Fatal(err)
 		}
 		if !strings.Contains(string(body), "2个问题需要整改") {
 			t.Fatalf("body: %s", body)
@@ -59,9 +73,11 @@ func TestNotificationsAreEmailedOnce(t *testing.T) {
 		}
 		// A failed send is retried later.
 		srv2 := smtptest.Start(t, smtptest.Options{Refuse: addr})
-		bad, _ := evaluation.NewSMTPMailer("smtp://" + srv2.Addr + "?from=noreply@pinggu.example.gov.cn&tls=none")
+		bad := smtpMailer(t, "smtp://"+srv2.Addr+"?from=noreply@pinggu.example.gov.cn&tls=none")
 		env.Clock.Advance(time.Hour)
-		w.Store.Remind(ctx, w.AdminActor(), w.Round.ID)
+		if _, err := w.Store.Remind(ctx, w.AdminActor(), w.Round.ID); err != nil {
+			t.Fatal(err)
+		}
 		if sent, err := w.Store.SendPendingEmails(ctx, bad, 100); err == nil || sent != 0 {
 			t.Fatalf("refused recipient: sent %d, %v", sent, err)
 		}

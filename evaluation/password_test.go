@@ -78,8 +78,8 @@ func TestWeakPasswordsAreRefusedOnCreateAndChange(t *testing.T) {
 	if _, err := fresh.Store.EnsureFirstAdmin(ctx, "q1w2e3r4t5"); err == nil || !strings.Contains(err.Error(), "EVAL_ADMIN_PASSWORD") {
 		t.Fatalf("a weak first admin's password: %v", err)
 	}
-	if n, _ := fresh.Store.UserCount(ctx); n != 0 {
-		t.Fatalf("%d users after a refused first admin", n)
+	if n, err := fresh.Store.UserCount(ctx); err != nil || n != 0 {
+		t.Fatalf("%d users after a refused first admin (%v)", n, err)
 	}
 }
 

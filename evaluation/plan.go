@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/evald/evald/evaluation/planimport"
 )
 
 // Plan is a special reform plan (专项改革方案) led by one department.
@@ -219,6 +221,12 @@ func (s *Store) DeletePlan(ctx context.Context, actor Actor, id int64) error {
 	})
 }
 
+// ImportRowError is a problem with one row of an import file, in Chinese.
+type ImportRowError = planimport.ImportRowError
+
+// MaxPlanImportSize is the largest plan import file accepted, in bytes.
+const MaxPlanImportSize = planimport.MaxPlanImportSize
+
 // ImportResult is the outcome of a plan import.
 type ImportResult struct {
 	Created int              `json:"created"`
@@ -238,7 +246,10 @@ func (e *ImportRejectedError) Error() string {
 // transaction: if any row is bad, nothing is written and the error lists the
 // rows.
 func (s *Store) ImportPlans(ctx context.Context, actor Actor, filename string, data []byte) (*ImportResult, error) {
-	rows, rowErrs, err := ParsePlanFile(filename, data)
+	rows, rowErrs, err := planimport.ParsePlanFile(filename, data)
+	if fe := (*planimport.FileError)(nil); errors.As(err, &fe) {
+		return nil, Invalid("file", fe.Message)
+	}
 	if err != nil {
 		return nil, err
 	}

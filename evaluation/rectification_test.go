@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,14 +28,14 @@ func TestFindingsVisibleByRole(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if list, _ := w.Store.Findings(ctx, finance, evaluation.FindingFilter{}); list.Total != 0 {
-			t.Fatalf("a department sees %d unpublished findings", list.Total)
+		if list, err := w.Store.Findings(ctx, finance, evaluation.FindingFilter{}); err != nil || list.Total != 0 {
+			t.Fatalf("a department sees %d unpublished findings (%v)", list.Total, err)
 		}
 		if _, err := w.Store.Finding(ctx, finance, f.ID); !errors.Is(err, evaluation.ErrNotFound) {
 			t.Fatalf("unpublished finding: %v", err)
 		}
-		if list, _ := w.Store.Findings(ctx, evaluation.ActorOf(w.Viewer), evaluation.FindingFilter{}); list.Total != 0 {
-			t.Fatalf("a viewer sees %d unpublished findings", list.Total)
+		if list, err := w.Store.Findings(ctx, evaluation.ActorOf(w.Viewer), evaluation.FindingFilter{}); err != nil || list.Total != 0 {
+			t.Fatalf("a viewer sees %d unpublished findings (%v)", list.Total, err)
 		}
 		if err := w.Store.DeleteFinding(ctx, evaluation.ActorOf(w.Eval1), f.ID); err != nil {
 			t.Fatal(err)
@@ -177,8 +178,8 @@ func TestRectificationLoop(t *testing.T) {
 		w.Move(w.Round, evaluation.RoundArchived)
 		_, err = w.Store.SaveResponse(ctx, finance, p.P1Minor.ID, evaltest.DeptAnswer())
 		wantConflict(t, err, "archived")
-		if list, _ := w.Store.Findings(ctx, finance, evaluation.FindingFilter{}); list.Total != 2 {
-			t.Fatalf("an archived round's findings vanished: %d", list.Total)
+		if list, err := w.Store.Findings(ctx, finance, evaluation.FindingFilter{}); err != nil || list.Total != 2 {
+			t.Fatalf("an archived round's findings vanished: %d (%v)", list.Total, err)
 		}
 	})
 }
@@ -265,7 +266,9 @@ func TestNotificationsReachOnlyTheirReaders(t *testing.T) {
 			t.Fatalf("an evaluator got %+v on publication", n)
 		}
 		finance := evaluation.ActorOf(w.DeptFinance)
-		w.Store.SaveResponse(ctx, finance, p.P1Critical.ID, evaltest.DeptAnswer())
+		if _, err := w.Store.SaveResponse(ctx, finance, p.P1Critical.ID, evaltest.DeptAnswer()); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := w.Store.SubmitResponse(ctx, finance, p.P1Critical.ID, nil); err != nil {
 			t.Fatal(err)
 		}
@@ -302,9 +305,9 @@ func TestNotificationsReachOnlyTheirReaders(t *testing.T) {
 		if n, err := w.Store.MarkNotificationRead(ctx, finance, mine.ID); err != nil || n.ReadAt == nil {
 			t.Fatal(err)
 		}
-		l, _ := w.Store.Notifications(ctx, finance, evaluation.NotificationFilter{Unread: true})
-		if l.Total != 1 || l.Unread != 1 {
-			t.Fatalf("unread: %+v", l)
+		l, err := w.Store.Notifications(ctx, finance, evaluation.NotificationFilter{Unread: true})
+		if err != nil || l.Total != 1 || l.Unread != 1 {
+			t.Fatalf("unread: %+v, %v", l, err)
 		}
 	})
 }
@@ -341,7 +344,9 @@ func TestDeadlineSweepAndRemind(t *testing.T) {
 		}
 		// Chasing: finance and assets owe responses; eval1 owes a verdict.
 		finance := evaluation.ActorOf(w.DeptFinance)
-		w.Store.SaveResponse(ctx, finance, p.P1Critical.ID, evaltest.DeptAnswer())
+		if _, err := w.Store.SaveResponse(ctx, finance, p.P1Critical.ID, evaltest.DeptAnswer()); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := w.Store.SubmitResponse(ctx, finance, p.P1Critical.ID, nil); err != nil {
 			t.Fatal(err)
 		}
@@ -378,8 +383,8 @@ func TestRemindChasesUnsubmittedScoresheets(t *testing.T) {
 		if err != nil || len(todo) != 1 || todo[0].Kind != "scoresheet" || *todo[0].DueOn != "2026-04-30" {
 			t.Fatalf("eval2's todo: %+v, %v", todo, err)
 		}
-		if todo, _ := w.Store.Todo(ctx, evaluation.ActorOf(w.Eval1)); len(todo) != 0 {
-			t.Fatalf("eval1 submitted, but has %+v", todo)
+		if todo, err := w.Store.Todo(ctx, evaluation.ActorOf(w.Eval1)); err != nil || len(todo) != 0 {
+			t.Fatalf("eval1 submitted, but has %+v (%v)", todo, err)
 		}
 		admin, err := w.Store.Todo(ctx, w.AdminActor())
 		if err != nil || len(admin) != 1 || admin[0].Kind != "missing_scoresheets" || admin[0].Count != 1 {
@@ -402,21 +407,25 @@ func TestTodoMostUrgentFirst(t *testing.T) {
 		if todo[0].EntityID != p.P1Critical.ID || !todo[0].Overdue || todo[1].EntityID != p.P1Minor.ID || todo[1].Overdue {
 			t.Fatalf("overdue first: %+v", todo)
 		}
-		w.Store.SaveResponse(ctx, finance, p.P1Minor.ID, evaltest.DeptAnswer())
-		w.Store.SubmitResponse(ctx, finance, p.P1Minor.ID, nil)
-		if todo, _ := w.Store.Todo(ctx, finance); len(todo) != 1 {
-			t.Fatalf("a responded finding is still to do: %+v", todo)
+		if _, err := w.Store.SaveResponse(ctx, finance, p.P1Minor.ID, evaltest.DeptAnswer()); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Store.SubmitResponse(ctx, finance, p.P1Minor.ID, nil); err != nil {
+			t.Fatal(err)
+		}
+		if todo, err := w.Store.Todo(ctx, finance); err != nil || len(todo) != 1 {
+			t.Fatalf("a responded finding is still to do: %+v (%v)", todo, err)
 		}
 		ev, err := w.Store.Todo(ctx, evaluation.ActorOf(w.Eval2))
 		if err != nil || len(ev) != 1 || ev[0].Kind != "verify" || ev[0].EntityID != p.P1Minor.ID {
 			t.Fatalf("eval2 todo: %+v, %v", ev, err)
 		}
-		admin, _ := w.Store.Todo(ctx, w.AdminActor())
-		if len(admin) != 1 || admin[0].Kind != "awaiting_verdicts" {
-			t.Fatalf("admin todo: %+v", admin)
+		admin, err := w.Store.Todo(ctx, w.AdminActor())
+		if err != nil || len(admin) != 1 || admin[0].Kind != "awaiting_verdicts" {
+			t.Fatalf("admin todo: %+v, %v", admin, err)
 		}
-		if v, _ := w.Store.Todo(ctx, evaluation.ActorOf(w.Viewer)); len(v) != 0 {
-			t.Fatalf("viewer todo: %+v", v)
+		if v, err := w.Store.Todo(ctx, evaluation.ActorOf(w.Viewer)); err != nil || len(v) != 0 {
+			t.Fatalf("viewer todo: %+v (%v)", v, err)
 		}
 	})
 }
@@ -465,7 +474,9 @@ func TestEvidenceAttachments(t *testing.T) {
 		if _, _, err := w.Store.OpenAttachment(ctx, evaluation.ActorOf(w.Eval1), a.ID); !errors.Is(err, evaluation.ErrNotFound) {
 			t.Fatalf("the evaluator opens draft evidence: %v", err)
 		}
-		w.Store.SaveResponse(ctx, finance, p.P1Critical.ID, evaltest.DeptAnswer())
+		if _, err := w.Store.SaveResponse(ctx, finance, p.P1Critical.ID, evaltest.DeptAnswer()); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := w.Store.SubmitResponse(ctx, finance, p.P1Critical.ID, nil); err != nil {
 			t.Fatal(err)
 		}
@@ -474,7 +485,9 @@ func TestEvidenceAttachments(t *testing.T) {
 			t.Fatalf("the evaluator opens submitted evidence: %v", err)
 		}
 		var buf bytes.Buffer
-		buf.ReadFrom(rc)
+		if _, err := buf.ReadFrom(rc); err != nil {
+			t.Fatal(err)
+		}
 		rc.Close()
 		if !bytes.Equal(buf.Bytes(), pdf) {
 			t.Fatal("the evidence came back changed")
@@ -493,12 +506,15 @@ func TestEvidenceAttachments(t *testing.T) {
 func countFiles(t *testing.T, dir string) int {
 	t.Helper()
 	n := 0
-	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			n++
 		}
-		return nil
+		return err
 	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) { // no directory yet: no files
+		t.Fatal(err)
+	}
 	return n
 }
 
@@ -529,8 +545,8 @@ func TestDeleteAssignmentToReplaceAnEvaluator(t *testing.T) {
 		if _, err := w.Store.ReopenScoresheet(ctx, w.AdminActor(), busy.ID); err != nil {
 			t.Fatal(err)
 		}
-		if list, _ := w.Store.AssignmentFindings(ctx, w.AdminActor(), noted.ID); len(list) != 1 {
-			t.Fatalf("findings after a reopen: %+v", list)
+		if list, err := w.Store.AssignmentFindings(ctx, w.AdminActor(), noted.ID); err != nil || len(list) != 1 {
+			t.Fatalf("findings after a reopen: %+v, %v", list, err)
 		}
 	})
 }

@@ -3,11 +3,12 @@ package evaluation
 import (
 	"context"
 	"database/sql/driver"
-	"encoding/json"
 	"fmt"
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/evald/evald/evaluation/scoring"
 )
 
 // SheetStatus is the state of a scoresheet.
@@ -32,17 +33,9 @@ func (a *Answers) Scan(src any) error {
 		*a = Answers{}
 		return err
 	}
-	// Decoding into the plain JSON shape and converting is twice as fast as
-	// calling Answer.UnmarshalJSON per element, and results read thousands.
-	var raw []answerJSON
-	if err := json.Unmarshal(b, &raw); err != nil {
+	out, err := scoring.DecodeAnswers(b)
+	if err != nil {
 		return fmt.Errorf("answers: %w", err)
-	}
-	out := make(Answers, len(raw))
-	for i := range raw {
-		if err := out[i].fromJSON(raw[i]); err != nil {
-			return fmt.Errorf("answers: %w", err)
-		}
 	}
 	*a = out
 	return nil
@@ -187,10 +180,10 @@ func checkAnswers(t *Template, answers []Answer) error {
 		case ind.Kind == KindScore && a.Yes != nil:
 			errs.add(p+".value", "请填写分数")
 		case a.Points != nil:
-			h, ok := halfPoints(*a.Points)
-			max, _ := halfPoints(ind.MaxScore)
-			if !ok || h < 0 || h > max {
-				errs.add(p+".value", fmt.Sprintf("分数必须在0到%s之间，且为0.5的整数倍", formatHalfPoints(max)))
+			h, ok := scoring.HalfPoints(*a.Points)
+			most, _ := scoring.HalfPoints(ind.MaxScore)
+			if !ok || h < 0 || h > most {
+				errs.add(p+".value", fmt.Sprintf("分数必须在0到%s之间，且为0.5的整数倍", scoring.FormatHalfPoints(most)))
 			}
 		}
 	}
@@ -279,16 +272,7 @@ func (s *Store) SubmitScoresheet(ctx context.Context, actor Actor, assignmentID 
 		if err != nil {
 			return err
 		}
-		answered := map[string]bool{}
-		for _, a := range sheet.Scores {
-			answered[a.IndicatorCode] = a.Answered()
-		}
-		missing := fieldErrors{}
-		for _, ind := range tpl.Indicators() {
-			if !answered[ind.Code] {
-				missing.add(ind.Code, "指标「"+ind.Code+" "+ind.Name+"」尚未评分")
-			}
-		}
+		missing := unanswered(tpl, sheet.Scores)
 		if err := missing.err(); err != nil {
 			err.(*ValidationError).Message = fmt.Sprintf("还有%d项指标未评分，不能提交", len(missing))
 			return err
@@ -306,6 +290,22 @@ func (s *Store) SubmitScoresheet(ctx context.Context, actor Actor, assignmentID 
 		return nil, err
 	}
 	return sheet, nil
+}
+
+// unanswered names, by code, the template's indicators that the answers
+// leave without a value (what blocks a submit).
+func unanswered(tpl *Template, answers []Answer) fieldErrors {
+	answered := map[string]bool{}
+	for _, a := range answers {
+		answered[a.IndicatorCode] = a.Answered()
+	}
+	missing := fieldErrors{}
+	for _, ind := range tpl.Indicators() {
+		if !answered[ind.Code] {
+			missing.add(ind.Code, "指标「"+ind.Code+" "+ind.Name+"」尚未评分")
+		}
+	}
+	return missing
 }
 
 // ReopenScoresheet returns a submitted scoresheet to its evaluator for

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"log/slog"
 	"time"
 
@@ -31,6 +33,35 @@ type Store struct {
 	surveys    surveyCache // published surveys by token
 }
 
+// Blobs stores files by key; keys are chosen by the caller. Evidence files
+// use the SHA-256 hex of their content, so storage is content-addressed and a
+// file uploaded twice is stored once. cmd/evald wires in the folder of
+// package evaluation/blobs.
+type Blobs interface {
+	// Put stores what r yields under key, replacing what was there (atomically:
+	// readers see the old or the new content, never part); putting an
+	// existing key with the same content is therefore harmless.
+	Put(ctx context.Context, key string, r io.Reader) error
+	// Open returns the blob for reading, or an error wrapping
+	// fs.ErrNotExist (blobs.ErrNotFound) when the key holds none.
+	Open(ctx context.Context, key string) (io.ReadSeekCloser, error)
+	// Delete removes the blob; deleting a missing key is not an error.
+	Delete(ctx context.Context, key string) error
+}
+
+// notFoundBlobs reports a missing blob as ErrNotFound too (it wraps
+// fs.ErrNotExist), as the store's callers expect of a missing object.
+type notFoundBlobs struct{ Blobs }
+
+// Open opens the blob of key.
+func (b notFoundBlobs) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
+	rc, err := b.Blobs.Open(ctx, key)
+	if errors.Is(err, fs.ErrNotExist) && !errors.Is(err, ErrNotFound) {
+		err = fmt.Errorf("%w: %w", ErrNotFound, err)
+	}
+	return rc, err
+}
+
 // StoreOptions configures a Store; zero values take the defaults.
 type StoreOptions struct {
 	Clock      Clock          // default: the system clock
@@ -44,7 +75,10 @@ type StoreOptions struct {
 // NewStore returns a Store on an open, migrated database.
 func NewStore(db *DB, opts StoreOptions) *Store {
 	s := &Store{db: db, clock: opts.Clock, loc: opts.Location, bcryptCost: opts.BcryptCost,
-		sessionTTL: opts.SessionTTL, log: opts.Logger, checker: newChecker(), blobs: opts.Blobs}
+		sessionTTL: opts.SessionTTL, log: opts.Logger, checker: newChecker()}
+	if opts.Blobs != nil {
+		s.blobs = notFoundBlobs{opts.Blobs}
+	}
 	if s.clock == nil {
 		s.clock = SystemClock{}
 	}

@@ -281,7 +281,9 @@ func checkShowIf(errs fieldErrors, at string, earlier []SurveyQuestion, c *ShowI
 			errs.add(at+".equals", fmt.Sprintf("显示条件的取值必须是问题「%s」的一个选项", ref.Code))
 			return
 		}
-		c.Equals, _ = json.Marshal(s)
+		if b, err := json.Marshal(s); err == nil { // a string always encodes
+			c.Equals = b
+		}
 	case QuestionLikert5, QuestionNPS:
 		lo, hi := scaleOf(ref.Kind)
 		n, ok := scaleValue(c.Equals, lo, hi)

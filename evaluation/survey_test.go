@@ -6,6 +6,7 @@ import (
 	"errors"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -161,8 +162,8 @@ func TestSurveyLifecycle(t *testing.T) {
 		if err != nil || list.Total != 1 {
 			t.Fatalf("surveys of the round and plan: %v %+v", err, list)
 		}
-		if list, _ = s.Surveys(ctx, evaluation.System, evaluation.SurveyFilter{}); list.Total != 3 || list.Items[0].ID < list.Items[1].ID || list.Items[1].ID < list.Items[2].ID {
-			t.Fatalf("all surveys, newest first: %+v", list)
+		if list, err = s.Surveys(ctx, evaluation.System, evaluation.SurveyFilter{}); err != nil || list.Total != 3 || list.Items[0].ID < list.Items[1].ID || list.Items[1].ID < list.Items[2].ID {
+			t.Fatalf("all surveys, newest first: %+v, %v", list, err)
 		}
 
 		events, err := s.ListAudit(ctx, evaluation.AuditFilter{Entity: "survey", EntityID: sv.ID})
@@ -225,7 +226,10 @@ func TestSurveyResults(t *testing.T) {
 			wq := wants[q.Code]
 			counts := ""
 			if q.Counts != nil {
-				b, _ := json.Marshal(q.Counts)
+				b, err := json.Marshal(q.Counts)
+				if err != nil {
+					t.Fatal(err)
+				}
 				counts = string(b)
 			}
 			mean, nps := "", ""
@@ -344,8 +348,7 @@ func asBytes(v any) []byte {
 }
 
 func itoa(n int64) string {
-	b, _ := json.Marshal(n)
-	return string(b)
+	return strconv.FormatInt(n, 10)
 }
 
 // TestLinkedSurveys: a published survey linked to a plan in a round is
@@ -384,7 +387,10 @@ func TestLinkedSurveys(t *testing.T) {
 		if err != nil || none == nil || len(none) != 0 {
 			t.Fatalf("surveys of P3: %v %#v, want an empty list", err, none)
 		}
-		res, _ := s.SurveyResults(ctx, evaluation.System, a.ID)
+		res, err := s.SurveyResults(ctx, evaluation.System, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if res.SatisfactionIndex.String() != got[0].SatisfactionIndex.String() {
 			t.Errorf("summary index %v, results index %v", got[0].SatisfactionIndex, res.SatisfactionIndex)
 		}

@@ -21,13 +21,19 @@ func TestColumnLimitsMatchMigrations(t *testing.T) {
 	for _, m := range migrations {
 		for _, tm := range createTable.FindAllStringSubmatch(m.sql, -1) {
 			for _, cm := range column.FindAllStringSubmatch(tm[2], -1) {
-				n, _ := strconv.Atoi(cm[2])
+				n, err := strconv.Atoi(cm[2])
+				if err != nil {
+					t.Fatal(err)
+				}
 				found[tm[1]+"."+cm[1]] = n
 				read++
 			}
 		}
 		for _, am := range addColumn.FindAllStringSubmatch(m.sql, -1) {
-			n, _ := strconv.Atoi(am[3])
+			n, err := strconv.Atoi(am[3])
+			if err != nil {
+				t.Fatal(err)
+			}
 			found[am[1]+"."+am[2]] = n
 			read++
 		}

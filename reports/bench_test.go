@@ -183,7 +183,10 @@ func peakRSS() float64 {
 	}
 	for _, line := range strings.Split(string(status), "\n") {
 		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			v, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			if err != nil {
+				return 0
+			}
 			return v
 		}
 	}
@@ -199,7 +202,7 @@ func BenchmarkChromiumEvaluationReport(b *testing.B) {
 		b.Skip("chromium not installed (apt-get install chromium)")
 	}
 	var doc strings.Builder
-	if err := EvaluationReportHTML(&doc, sampleEvaluation(5, 30, 20)); err != nil {
+	if err := evaluationReportHTML(&doc, sampleEvaluation(5, 30, 20)); err != nil {
 		b.Fatal(err)
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
@@ -218,8 +221,8 @@ func BenchmarkChromiumEvaluationReport(b *testing.B) {
 	}
 	params := page.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69, PreferCSSPageSize: ptr(true),
 		PrintBackground: ptr(true), DisplayHeaderFooter: ptr(true), HeaderTemplate: "<span></span>",
-		FooterTemplate: HTMLFooterTemplate}
-	print := func() []byte {
+		FooterTemplate: htmlFooterTemplate}
+	render := func() []byte {
 		if _, err := chromedp.Call(ctx, page.SetDocumentContent, page.SetDocumentContentParams{
 			FrameID: tree.FrameTree.Frame.ID, HTML: doc.String()}); err != nil {
 			b.Fatal(err)
@@ -230,12 +233,14 @@ func BenchmarkChromiumEvaluationReport(b *testing.B) {
 		}
 		return res.Data
 	}
-	out := print() // warm-up: fonts loaded, caches filled
-	if os.Getenv("EVAL_BENCH_KEEP") != "" {
-		_ = os.WriteFile(os.Getenv("EVAL_BENCH_KEEP"), out, 0o644)
+	out := render() // warm-up: fonts loaded, caches filled
+	if keep := os.Getenv("EVAL_BENCH_KEEP"); keep != "" {
+		if err := os.WriteFile(keep, out, 0o644); err != nil {
+			b.Fatal(err)
+		}
 	}
 	for b.Loop() {
-		out = print()
+		out = render()
 	}
 	b.ReportMetric(float64(len(out))/1024, "KiB/pdf")
 }

@@ -41,7 +41,7 @@
 // repeat their header on every page they run onto and split a row that is
 // taller than a page between its lines. Every page has the footer
 // "第 x 页 / 共 y 页"; pages after a cover have a running header. The same
-// blocks also render as HTML (html.go), used to compare with a browser.
+// blocks also render as HTML (html_test.go), used by a benchmark to compare with a browser.
 //
 // # Identical bytes and verification codes
 //
@@ -62,6 +62,6 @@
 // A Renderer is safe for concurrent use; render a round with one goroutine
 // per core. A report of 13 pages takes about 10 ms of one core and some 8 MB
 // of short-lived allocation (mostly inside gofpdf); nothing is kept between
-// documents except a few reusable compressors, so memory stays flat however
+// documents but gofpdf's pooled compressors, so memory stays flat however
 // large the round (see bench_test.go).
 package reports

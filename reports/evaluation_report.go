@@ -257,9 +257,9 @@ func (r *EvaluationReport) surveys() []block {
 	}}
 	var parts []string
 	for _, sv := range r.Surveys {
-		state, index := "进行中", "—"
+		state, index := labelOf("SurveyStatus", "published"), "—"
 		if sv.Closed {
-			state = "已结束"
+			state = labelOf("SurveyStatus", "closed")
 		}
 		if sv.SatisfactionIndex != nil {
 			index = num(*sv.SatisfactionIndex)
@@ -297,9 +297,9 @@ func (r *EvaluationReport) indicatorTable() []block {
 		name := in.Name
 		switch {
 		case in.Veto:
-			name += "（清单项·一票否决）"
+			name += "（" + labelOf("IndicatorKind", "check") + "·一票否决）"
 		case in.Check:
-			name += "（清单项）"
+			name += "（" + labelOf("IndicatorKind", "check") + "）"
 		}
 		t.rows = append(t.rows, row{{text: in.Code}, {text: name}, {text: num(in.MaxScore)},
 			{text: num(in.Mean), tone: toneStrong}, {text: num(in.Min)}, {text: num(in.Max)}})

@@ -140,7 +140,11 @@ func parseFont(data []byte, index int) (*Font, error) {
 		f.tables[name] = b
 	}
 	for _, name := range []string{"cvt ", "fpgm", "prep", "gasp"} {
-		if b, _ := table(name, false); b != nil {
+		b, err := table(name, false)
+		if err != nil {
+			return nil, err
+		}
+		if b != nil {
 			f.tables[name] = b
 		}
 	}

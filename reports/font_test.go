@@ -95,9 +95,9 @@ func sameOutline(fa *Font, a uint16, fb *Font, b uint16) bool {
 	if len(da) < 10 || int16(binary.BigEndian.Uint16(da)) >= 0 {
 		return bytes.Equal(da, db)
 	}
-	ca, _ := fa.components(a)
-	cb, _ := fb.components(b)
-	if len(ca) != len(cb) {
+	ca, errA := fa.components(a)
+	cb, errB := fb.components(b)
+	if errA != nil || errB != nil || len(ca) != len(cb) {
 		return false
 	}
 	za, zb := bytes.Clone(da), bytes.Clone(db)

@@ -28,17 +28,7 @@ const (
 )
 
 // Label is the severity as printed: 一般, 较重 or 严重.
-func (s Severity) Label() string {
-	switch s {
-	case SeverityMinor:
-		return "一般"
-	case SeverityMajor:
-		return "较重"
-	case SeverityCritical:
-		return "严重"
-	}
-	return string(s)
-}
+func (s Severity) Label() string { return labelOf("Severity", string(s)) }
 
 func (s Severity) tone() tone {
 	switch s {

@@ -359,8 +359,8 @@ func TestVerificationCode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again, _ := trickyEvaluation().VerificationCode(); again != code || len(code) != 64 {
-		t.Fatalf("code %q is not stable (%q)", code, again)
+	if again, err := trickyEvaluation().VerificationCode(); err != nil || again != code || len(code) != 64 {
+		t.Fatalf("code %q is not stable (%q, %v)", code, again, err)
 	}
 	for name, change := range map[string]func(*EvaluationReport){
 		"a number":     func(r *EvaluationReport) { r.Indicators[4].Mean = 2.84 },
@@ -370,13 +370,13 @@ func TestVerificationCode(t *testing.T) {
 	} {
 		other := trickyEvaluation()
 		change(other)
-		if c, _ := other.VerificationCode(); c == code {
-			t.Errorf("changing %s keeps the code", name)
+		if c, err := other.VerificationCode(); err != nil || c == code {
+			t.Errorf("changing %s keeps the code (%v)", name, err)
 		}
 	}
-	rect, _ := sampleRectification(3).VerificationCode()
-	if rect == code {
-		t.Error("codes of different kinds collide")
+	rect, err := sampleRectification(3).VerificationCode()
+	if err != nil || rect == code {
+		t.Errorf("codes of different kinds collide (%v)", err)
 	}
 	short := ShortCode(code)
 	for typed, want := range map[string]bool{
@@ -417,15 +417,18 @@ func TestNoResultYet(t *testing.T) {
 	}
 }
 
-// TestCrossReferenceTable: after the streams are recompressed, every xref
-// entry still points at its object, and startxref at the table.
+// TestCrossReferenceTable: every xref entry points at its object, startxref
+// at the table, and every stream is compressed.
 func TestCrossReferenceTable(t *testing.T) {
 	pdf := pdfOf(t, trickyEvaluation())
 	m := regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n$`).FindSubmatch(pdf)
 	if m == nil {
 		t.Fatal("no startxref at the end")
 	}
-	at, _ := strconv.Atoi(string(m[1]))
+	at, err := strconv.Atoi(string(m[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !bytes.HasPrefix(pdf[at:], []byte("xref\n0 ")) {
 		t.Fatalf("startxref %d does not point at the xref table", at)
 	}
@@ -434,7 +437,10 @@ func TestCrossReferenceTable(t *testing.T) {
 		t.Fatalf("only %d xref entries", len(entries))
 	}
 	for i, e := range entries {
-		off, _ := strconv.Atoi(string(e[1]))
+		off, err := strconv.Atoi(string(e[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
 		if want := fmt.Sprintf("%d 0 obj\n", i+1); !bytes.HasPrefix(pdf[off:], []byte(want)) {
 			t.Errorf("xref entry %d points at %q", i+1, pdf[off:min(len(pdf), off+12)])
 		}

@@ -53,19 +53,7 @@ const (
 var statuses = []FindingStatus{StatusOpen, StatusResponded, StatusReturned, StatusAccepted}
 
 // Label is the status as printed: 待整改, 已回复, 已退回 or 已销号.
-func (s FindingStatus) Label() string {
-	switch s {
-	case StatusOpen:
-		return "待整改"
-	case StatusResponded:
-		return "已回复"
-	case StatusReturned:
-		return "已退回"
-	case StatusAccepted:
-		return "已销号"
-	}
-	return string(s)
-}
+func (s FindingStatus) Label() string { return labelOf("FindingStatus", string(s)) }
 
 func (s FindingStatus) tone() tone {
 	switch s {
@@ -88,17 +76,7 @@ const (
 )
 
 // Label is the progress as printed: 未开始, 推进中 or 已完成.
-func (p Progress) Label() string {
-	switch p {
-	case ProgressNotStarted:
-		return "未开始"
-	case ProgressInProgress:
-		return "推进中"
-	case ProgressCompleted:
-		return "已完成"
-	}
-	return string(p)
-}
+func (p Progress) Label() string { return labelOf("Progress", string(p)) }
 
 // Response is a department's answer to a finding (整改回复).
 type Response struct {
@@ -120,15 +98,7 @@ const (
 )
 
 // Label is the verdict as printed: 销号 or 退回.
-func (v Verdict) Label() string {
-	switch v {
-	case VerdictAccepted:
-		return "销号"
-	case VerdictReturned:
-		return "退回"
-	}
-	return string(v)
-}
+func (v Verdict) Label() string { return labelOf("Verdict", string(v)) }
 
 // Verification is one verdict on a response.
 type Verification struct {

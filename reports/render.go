@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,13 +27,11 @@ type Options struct {
 }
 
 // Renderer turns report data into PDF documents. It holds the parsed font,
-// which never changes, and a pool of reusable compressors, so one Renderer
-// per process is enough and it is safe for concurrent use by any number of
-// goroutines.
+// which never changes, so one Renderer per process is enough and it is safe
+// for concurrent use by any number of goroutines.
 type Renderer struct {
-	font     *Font
-	chain    fontChain
-	deflater deflater
+	font  *Font
+	chain fontChain
 }
 
 // NewRenderer parses the report font once; every document rendered afterwards
@@ -45,9 +42,8 @@ func NewRenderer(opts Options) (*Renderer, error) {
 		return nil, err
 	}
 	return &Renderer{
-		font:     f,
-		chain:    fontChain{primary: f, fallbacks: fallbackFonts},
-		deflater: newDeflater(2 * runtime.GOMAXPROCS(0)),
+		font:  f,
+		chain: fontChain{primary: f, fallbacks: fallbackFonts},
 	}, nil
 }
 
@@ -136,7 +132,6 @@ func (r *Renderer) render(w io.Writer, meta docMeta, blocks []block) error {
 	pdf.SetAuthor(meta.author, true)
 	pdf.SetMargins(marginLeft, marginTop, marginRight)
 	pdf.SetAutoPageBreak(false, marginBottom)
-	pdf.SetCompression(false) // compressStreams does it, faster
 
 	d := &document{pdf: pdf, font: r.font, fonts: fonts, glyphs: make(map[rune]glyphRef, len(runes)), meta: meta}
 	d.families = make([]string, len(fonts))
@@ -193,10 +188,7 @@ func (r *Renderer) render(w io.Writer, meta docMeta, blocks []block) error {
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("生成 PDF: %w", err)
 	}
-	out, err := r.deflater.compressStreams(buf.Bytes())
-	if err != nil {
-		return fmt.Errorf("压缩 PDF: %w", err)
-	}
+	out := buf.Bytes()
 	for _, e := range embedded {
 		out = tagSubset(out, e.family, e.runes)
 	}

@@ -18,14 +18,32 @@ import (
 	"github.com/evald/evald/evaluation"
 )
 
+// ReportStore is what the service needs of the domain (*evaluation.Store
+// has it): each report's data, loaded for a caller who may have it, the
+// record of every document handed out, and the round jobs.
+type ReportStore interface {
+	ReportData(ctx context.Context, actor evaluation.Actor, roundID, planID int64, kind evaluation.ReportKind) (*evaluation.RoundReportData, error)
+	RecordReports(ctx context.Context, actor evaluation.Actor, recs []evaluation.ReportRecord) error
+	CreateReportJob(ctx context.Context, actor evaluation.Actor, roundID int64, total int) (*evaluation.ReportJob, error)
+	ReportJobProgress(ctx context.Context, id int64, done int) error
+	FinishReportJob(ctx context.Context, id int64, blobKey string, size int64, jobErr error) error
+	ReportJob(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.ReportJob, error)
+}
+
+// Blobs keeps the ZIPs of round jobs by key (the store's evaluation.Blobs).
+type Blobs interface {
+	Put(ctx context.Context, key string, r io.Reader) error
+	Open(ctx context.Context, key string) (io.ReadSeekCloser, error)
+}
+
 // Service hands out the platform's reports: it loads their data through
 // the store (which decides who may have which report), renders them,
 // records every document it hands out by its SHA-256 for verification, and
 // runs the jobs that render a whole round into one ZIP.
 type Service struct {
-	store    *evaluation.Store
+	store    ReportStore
 	renderer *Renderer
-	blobs    evaluation.Blobs
+	blobs    Blobs
 	base     context.Context // the lifetime of background jobs
 	log      *slog.Logger
 	workers  int
@@ -44,7 +62,7 @@ type ServiceOptions struct {
 }
 
 // NewService returns a report service.
-func NewService(store *evaluation.Store, renderer *Renderer, blobs evaluation.Blobs, opts ServiceOptions) *Service {
+func NewService(store ReportStore, renderer *Renderer, blobs Blobs, opts ServiceOptions) *Service {
 	s := &Service{store: store, renderer: renderer, blobs: blobs, base: opts.Jobs, log: opts.Logger, workers: opts.Workers, tempDir: opts.TempDir}
 	if s.base == nil {
 		s.base = context.Background()

@@ -67,7 +67,10 @@ func TestServiceRendersRecordsAndVerifies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		er, _ := EvaluationReportOf(d, w.P3.ID)
+		er, err := EvaluationReportOf(d, w.P3.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
 		body := bodyText(pdfPages(t, doc.Data), "《"+w.P3.Title+"》第三方评估报告", er.ReportNumber)
 		assertContainsAll(t, body, map[string]string{"finding": hardText, "recommendation": "请于30日内整改到位（含邛崃市、郫都区）。",
 			"title": w.P3.Title, "department": "市发展改革委", "agency": "西华大学", "code": ShortCode(doc.VerificationCode)})
@@ -91,7 +94,10 @@ func TestServiceRendersRecordsAndVerifies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rr, _ := RectificationReportOf(d, w.P3.ID)
+		rr, err := RectificationReportOf(d, w.P3.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
 		body = bodyText(pdfPages(t, rect.Data), "《"+w.P3.Title+"》整改情况报告", rr.ReportNumber)
 		assertContainsAll(t, body, map[string]string{"finding": hardText, "status": "待整改"})
 		for _, kind := range []evaluation.ReportKind{evaluation.ReportSummaryPDF, evaluation.ReportSummaryXLSX} {
@@ -171,8 +177,11 @@ func TestRoundJobSurvivesItsClient(t *testing.T) {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		buf.ReadFrom(rc)
+		_, err = buf.ReadFrom(rc)
 		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
 		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 		if err != nil {
 			t.Fatal(err)
@@ -185,9 +194,14 @@ func TestRoundJobSurvivesItsClient(t *testing.T) {
 			t.Fatalf("zip entries: %v", names)
 		}
 		// Each PDF in the ZIP is on record.
-		f, _ := zr.File[0].Open()
+		f, err := zr.File[0].Open()
+		if err != nil {
+			t.Fatal(err)
+		}
 		var pdf bytes.Buffer
-		pdf.ReadFrom(f)
+		if _, err := pdf.ReadFrom(f); err != nil {
+			t.Fatal(err)
+		}
 		sum := sha256.Sum256(pdf.Bytes())
 		if _, err := env.Store.VerifyReport(ctx, hex.EncodeToString(sum[:])); err != nil {
 			t.Fatalf("a PDF of the ZIP is not on record: %v", err)

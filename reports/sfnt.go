@@ -138,7 +138,10 @@ func (f *Font) parseCmap() error {
 			f.cmap[c] = uint16(g)
 		}
 	}
-	format, _ := cm.u16(best)
+	format, err := cm.u16(best)
+	if err != nil {
+		return err
+	}
 	if format == 12 {
 		groups, err := cm.u32(best + 12)
 		if err != nil {
@@ -204,8 +207,11 @@ func (f *Font) parseCmap() error {
 // that it is a safe PDF name; "font" if the table has none.
 func postScriptName(name []byte) string {
 	r := reader(name)
-	count, _ := r.u16(2)
-	strOff, _ := r.u16(4)
+	count, err1 := r.u16(2)
+	strOff, err2 := r.u16(4)
+	if err1 != nil || err2 != nil {
+		return "font"
+	}
 	for i := range int(count) {
 		b, err := r.bytes(6+12*i, 12)
 		if err != nil {

@@ -21,12 +21,6 @@ const (
 // MultipleSeparator joins the options of a multiple-choice answer in a cell.
 const MultipleSeparator = "；"
 
-// questionKindNames are the question kinds as the workbook names them.
-var questionKindNames = map[evaluation.QuestionKind]string{
-	evaluation.QuestionSingle: "单选", evaluation.QuestionMultiple: "多选", evaluation.QuestionLikert5: "五级量表",
-	evaluation.QuestionNPS: "推荐度（0–10）", evaluation.QuestionText: "文字",
-}
-
 // SurveyResponsesXLSX writes a survey's responses as an Excel workbook:
 // sheet 答卷 has one row per response (its number, when it came in the city's
 // time zone, then a column per question; a multiple-choice answer's options
@@ -75,7 +69,7 @@ func SurveyResponsesXLSX(w io.Writer, sv *evaluation.Survey, res *evaluation.Sur
 		if q.NPSScore != nil {
 			nps = q.NPSScore.Float64()
 		}
-		first := []any{q.Code, q.Text, questionKindNames[q.Kind], q.Answered, nil, nil, nil, mean, nps}
+		first := []any{q.Code, q.Text, labelOf("QuestionKind", string(q.Kind)), q.Answered, nil, nil, nil, mean, nps}
 		if len(q.Counts) == 0 {
 			x.row(SheetResults, n, first)
 			n++

@@ -15,6 +15,8 @@ import (
 
 	"github.com/evald/evald/api"
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/blobs"
+	"github.com/evald/evald/evaluation/mail"
 	"github.com/evald/evald/reports"
 )
 
@@ -44,39 +46,6 @@ type config struct {
 	MetricsAddr  string // a listener of its own for /metrics, without token; empty: none
 
 	readOnly bool // the command only reads: it never creates the audit key file
-}
-
-// bindConfig registers the shared settings on a flag set, with defaults from
-// the environment.
-func bindConfig(fs *flag.FlagSet, getenv env) *config {
-	c := &config{}
-	def := func(key, fallback string) string {
-		if v := getenv(key); v != "" {
-			return v
-		}
-		return fallback
-	}
-	fs.StringVar(&c.Addr, "addr", def("EVAL_ADDR", api.DefaultAddr), "listen address (EVAL_ADDR)")
-	fs.StringVar(&c.DataDir, "data-dir", def("EVAL_DATA_DIR", "./data"), "data folder: SQLite file, stored files (EVAL_DATA_DIR)")
-	fs.StringVar(&c.DSN, "db-dsn", getenv("EVAL_DB_DSN"), "MySQL/MariaDB/TiDB DSN; empty means embedded SQLite (EVAL_DB_DSN)")
-	fs.StringVar(&c.ReportFont, "report-font", getenv("EVAL_REPORT_FONT"), "TrueType font for reports; empty means the built-in one (EVAL_REPORT_FONT)")
-	fs.StringVar(&c.TZ, "tz", def("EVAL_TZ", "Asia/Shanghai"), "the city's time zone for calendar days (EVAL_TZ)")
-	fs.StringVar(&c.LogFormat, "log-format", def("EVAL_LOG_FORMAT", "text"), "log format: text or json (EVAL_LOG_FORMAT)")
-	fs.StringVar(&c.LogLevel, "log-level", def("EVAL_LOG_LEVEL", "info"), "log level: debug, info, warn, error (EVAL_LOG_LEVEL)")
-	fs.StringVar(&c.SMTPURL, "smtp-url", getenv("EVAL_SMTP_URL"),
-		"SMTP server for e-mail copies of notifications, smtp://user:pass@host:port?from=addr (EVAL_SMTP_URL); empty: no e-mail")
-	fs.StringVar(&c.SurveyRate, "survey-rate", def("EVAL_SURVEY_RATE", strconv.Itoa(api.DefaultSurveyRate)),
-		"answers a minute one client address may submit to a public survey (EVAL_SURVEY_RATE)")
-	fs.StringVar(&c.TrustedProxies, "trusted-proxies", getenv("EVAL_TRUSTED_PROXIES"),
-		"comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For names the client (EVAL_TRUSTED_PROXIES); empty: none")
-	fs.StringVar(&c.PublicURL, "public-url", getenv("EVAL_PUBLIC_URL"),
-		"base of public survey links and QR codes, e.g. https://pg.example.gov.cn (EVAL_PUBLIC_URL); empty: http:// and the listen address")
-	fs.StringVar(&c.MetricsAddr, "metrics-addr", getenv("EVAL_METRICS_ADDR"),
-		"a listener of its own serving /metrics without token, e.g. 127.0.0.1:9090 (EVAL_METRICS_ADDR); empty: none")
-	c.AdminPassword = getenv("EVAL_ADMIN_PASSWORD")
-	c.AuditKey = getenv("EVAL_AUDIT_KEY")
-	c.MetricsToken = getenv("EVAL_METRICS_TOKEN") // a secret: not a flag, which ps would show
-	return c
 }
 
 // surveySettings puts the settings of public surveys into the HTTP
@@ -185,12 +154,12 @@ func (c *config) open(log *slog.Logger) (*evaluation.DB, *evaluation.Store, erro
 	if err != nil {
 		return nil, nil, err
 	}
-	blobs, err := evaluation.NewLocalBlobs(filepath.Join(c.DataDir, "evidence"))
+	evidence, err := blobs.NewLocalBlobs(filepath.Join(c.DataDir, "evidence"))
 	if err != nil {
 		db.Close()
 		return nil, nil, err
 	}
-	return db, evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log, Blobs: blobs}), nil
+	return db, evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log, Blobs: evidence}), nil
 }
 
 // describe says which database the config points at, without secrets.
@@ -202,6 +171,17 @@ func (c *config) describe() string {
 		return "MySQL " + c.DSN[at+1:]
 	}
 	return "MySQL"
+}
+
+// smtpMailer builds the SMTP mailer of rawURL as the store's Mailer.
+func smtpMailer(rawURL string) (evaluation.Mailer, error) {
+	m, err := mail.NewSMTPMailer(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	return evaluation.MailerFunc(func(ctx context.Context, msg evaluation.Mail) error {
+		return m.Send(ctx, mail.Message(msg))
+	}), nil
 }
 
 // reportService builds the report renderer (parsing the font once) and the

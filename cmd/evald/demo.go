@@ -13,6 +13,7 @@ import (
 
 	"github.com/evald/evald/demo"
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/blobs"
 )
 
 func runDemo(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
@@ -20,7 +21,8 @@ func runDemo(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	cfg := bindConfig(fs, getenv)
 	scale := fs.Int("scale", 0, "plans in the published round: the real ones first, then synthetic ones (0: the real ones)")
 	ifEmpty := fs.Bool("if-empty", false, "do nothing when the database already has users")
-	password := fs.String("password", getenv("EVAL_DEMO_PASSWORD"), "password of every demo user (EVAL_DEMO_PASSWORD); random when empty")
+	pw := settingOf("EVAL_DEMO_PASSWORD")
+	password := fs.String(pw.Flag, pw.value(getenv), pw.flagUsage())
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -36,11 +38,11 @@ func runDemo(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	if _, err := evaluation.Migrate(ctx, db); err != nil {
 		return err
 	}
-	blobs, err := evaluation.NewLocalBlobs(filepath.Join(cfg.DataDir, "evidence"))
+	evidence, err := blobs.NewLocalBlobs(filepath.Join(cfg.DataDir, "evidence"))
 	if err != nil {
 		return err
 	}
-	opts := demo.Options{Scale: *scale, Password: *password, Location: loc, Blobs: blobs}
+	opts := demo.Options{Scale: *scale, Password: *password, Location: loc, Blobs: evidence}
 	if *scale > 50 {
 		opts.Progress = func(done, total int) {
 			if done%50 == 0 || done == total {

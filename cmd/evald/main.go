@@ -45,13 +45,13 @@ func commands() map[string]command {
 
 // run executes the subcommand named by args and returns the exit code.
 func run(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) int {
+	if helpRequested(args) {
+		usage(stdout)
+		return 0
+	}
 	name := "serve"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
-	}
-	if name == "help" || name == "-h" || name == "--help" {
-		usage(stdout)
-		return 0
 	}
 	cmd, ok := commands()[name]
 	if !ok {
@@ -69,6 +69,7 @@ func run(ctx context.Context, args []string, getenv env, stdout, stderr io.Write
 	return 0
 }
 
+// usage prints the subcommands and every setting.
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: evald <command> [flags]\n\nCommands:")
 	cmds := commands()
@@ -80,6 +81,7 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-8s %s\n", n, cmds[n].summary)
 	}
-	fmt.Fprintln(w, "\nSettings come from flags or the environment: EVAL_ADDR, EVAL_DATA_DIR, EVAL_DB_DSN,\n"+
-		"EVAL_ADMIN_PASSWORD, EVAL_REPORT_FONT, EVAL_TZ, EVAL_AUDIT_KEY. Run `evald <command> -h` for its flags.")
+	fmt.Fprintln(w, "\nSettings come from the environment or, where there is one, the command's flag:")
+	printSettings(w)
+	fmt.Fprintln(w, "\nRun `evald <command> -h` for a command's flags.")
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"regexp"
 	"strings"
 	"sync"
@@ -254,8 +256,11 @@ func TestServePrintsFirstAdminAndShutsDownGracefully(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, _ := io.ReadAll(resp.Body)
+	body, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("login with the printed password: %d %s", resp.StatusCode, body)
 	}
@@ -307,5 +312,107 @@ func TestWeakPasswordsAreRefusedByTheCommands(t *testing.T) {
 	code = run(context.Background(), []string{"serve"}, func(k string) string { return serveEnv[k] }, &out, &serveErr)
 	if code == 0 || !strings.Contains(serveErr.String(), "EVAL_ADMIN_PASSWORD") || !strings.Contains(serveErr.String(), "at least 10 characters") {
 		t.Fatalf("serve with EVAL_ADMIN_PASSWORD=admin: exit %d\nstdout: %s\nstderr: %s", code, out.String(), serveErr.String())
+	}
+}
+
+// TestHelpListsCommandsAndEverySetting: help, -h and --help print the help
+// (not serve's flags) on stdout, with every subcommand and every setting.
+func TestHelpListsCommandsAndEverySetting(t *testing.T) {
+	c := &cli{t: t, env: map[string]string{}}
+	for _, arg := range []string{"help", "-h", "--help", "-help"} {
+		code, out, errOut := c.run(arg)
+		if code != 0 || errOut != "" {
+			t.Errorf("evald %s: exit %d, stderr %q", arg, code, errOut)
+		}
+		if !strings.HasPrefix(out, "Usage: evald <command>") {
+			t.Errorf("evald %s does not print the help:\n%s", arg, out)
+		}
+		for name := range commands() {
+			if !strings.Contains(out, "\n  "+name+" ") {
+				t.Errorf("evald %s does not name the command %s", arg, name)
+			}
+		}
+		for _, s := range settings() {
+			if !regexp.MustCompile(`(?m)^  ` + s.Env + ` +.*` + regexp.QuoteMeta(s.Usage)).MatchString(out) {
+				t.Errorf("evald %s does not describe %s", arg, s.Env)
+			}
+		}
+	}
+}
+
+// TestCommandsTakeTheirSettingsAsFlags: each command's flags (-h) name the
+// environment variable of every setting it reads.
+func TestCommandsTakeTheirSettingsAsFlags(t *testing.T) {
+	c := &cli{t: t, env: map[string]string{}}
+	for _, args := range [][]string{{"serve"}, {"migrate"}, {"demo"}, {"user", "add"}, {"reports"}, {"audit", "verify"}} {
+		cmd := strings.Join(args, " ")
+		code, _, flags := c.run(append(args, "-h")...)
+		if code != 2 {
+			t.Errorf("evald %s -h: exit %d, want 2 (usage)", cmd, code)
+		}
+		for _, s := range settings() {
+			if s.Flag == "" || s.Command != "" && s.Command != cmd {
+				continue
+			}
+			if !regexp.MustCompile(`(?m)^  -`+s.Flag+`\b`).MatchString(flags) || !strings.Contains(flags, "("+s.Env+")") {
+				t.Errorf("evald %s -h does not offer -%s (%s):\n%s", cmd, s.Flag, s.Env, flags)
+			}
+		}
+	}
+}
+
+// TestSettingsReadTheEnvironment: every shared setting reaches config from
+// its variable, and a flag wins over the variable.
+func TestSettingsReadTheEnvironment(t *testing.T) {
+	getenv := func(k string) string { return "from " + k }
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	c := bindConfig(fs, getenv)
+	if err := fs.Parse([]string{"-tz", "UTC"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range settings() {
+		if s.field == nil {
+			continue
+		}
+		want := "from " + s.Env
+		if s.Flag == "tz" {
+			want = "UTC"
+		}
+		if got := *s.field(c); got != want {
+			t.Errorf("%s: config has %q, want %q", s.Env, got, want)
+		}
+	}
+}
+
+// TestREADMEListsEverySetting: the settings table of README.md names every
+// setting of the table in settings.go, and no other.
+func TestREADMEListsEverySetting(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(readme), "| setting | env | default |\n|---|---|---|\n")
+	if !ok {
+		t.Fatal("README.md has no settings table")
+	}
+	table, _, _ = strings.Cut(table, "\n\n")
+	listed := map[string]bool{}
+	for _, row := range strings.Split(table, "\n") {
+		cells := regexp.MustCompile(`(?:[^|\\]|\\.)+`).FindAllString(row, -1)
+		if len(cells) != 3 {
+			t.Fatalf("README settings row without three cells: %q", row)
+		}
+		for _, env := range regexp.MustCompile(`EVAL_[A-Z_]+`).FindAllString(cells[1], -1) {
+			listed[env] = true
+		}
+	}
+	for _, s := range settings() {
+		if !listed[s.Env] {
+			t.Errorf("README.md's settings table misses %s", s.Env)
+		}
+		delete(listed, s.Env)
+	}
+	for env := range listed {
+		t.Errorf("README.md's settings table lists %s, which evald does not read", env)
 	}
 }

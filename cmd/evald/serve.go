@@ -19,7 +19,8 @@ import (
 func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	cfg := bindConfig(fs, getenv)
-	migrate := fs.Bool("migrate", getenv("EVAL_AUTO_MIGRATE") == "1", "migrate the schema before serving (EVAL_AUTO_MIGRATE=1)")
+	auto := settingOf("EVAL_AUTO_MIGRATE")
+	migrate := fs.Bool(auto.Flag, getenv(auto.Env) == "1", auto.flagUsage())
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -59,7 +60,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	}
 	var mailer evaluation.Mailer
 	if cfg.SMTPURL != "" {
-		if mailer, err = evaluation.NewSMTPMailer(cfg.SMTPURL); err != nil {
+		if mailer, err = smtpMailer(cfg.SMTPURL); err != nil {
 			return fmt.Errorf("EVAL_SMTP_URL: %w", err)
 		}
 	}
@@ -90,7 +91,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 			ln.Close()
 			return err
 		}
-		defer stopMetrics()
+		defer func() { _ = stopMetrics() }() // on the way out: nothing to do with an error
 		fmt.Fprintf(stdout, "evald serves its metrics on http://%s/metrics\n", addr)
 	}
 	srv := newHTTPServer(e, defaultTimeouts)

@@ -20,7 +20,8 @@ func runUser(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	role := fs.String("role", "", "admin, evaluator, department or viewer (required)")
 	display := fs.String("display-name", "", "name shown in the UI (default: the username)")
 	orgName := fs.String("org", "", "organisation name (required for evaluators and department users)")
-	password := fs.String("password", getenv("EVAL_USER_PASSWORD"), "password (EVAL_USER_PASSWORD); random and printed when empty")
+	pw := settingOf("EVAL_USER_PASSWORD")
+	password := fs.String(pw.Flag, pw.value(getenv), pw.flagUsage())
 	if err := parseFlags(fs, args[1:], stderr); err != nil {
 		return err
 	}

@@ -22,6 +22,7 @@ import (
 	"gorm.io/gorm/logger"
 
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/blobs"
 )
 
 // Strict reports whether a missing outside tool must fail the run
@@ -188,11 +189,11 @@ func open(t testing.TB, dialect evaluation.Dialect, dir, dsn string) *Env {
 		t.Fatalf("open %s: %v", dialect, err)
 	}
 	t.Cleanup(func() { db.Close() })
-	blobs, err := evaluation.NewLocalBlobs(filepath.Join(cfg.DataDir, "blobs"))
+	files, err := blobs.NewLocalBlobs(filepath.Join(cfg.DataDir, "blobs"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	store := evaluation.NewStore(db, evaluation.StoreOptions{Clock: clock, Location: Shanghai, BcryptCost: bcrypt.MinCost, Blobs: blobs})
+	store := evaluation.NewStore(db, evaluation.StoreOptions{Clock: clock, Location: Shanghai, BcryptCost: bcrypt.MinCost, Blobs: files})
 	return &Env{DB: db, Store: store, Clock: clock, Dialect: dialect, DataDir: cfg.DataDir, DSN: cfg.DSN}
 }
 

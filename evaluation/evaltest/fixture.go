@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/evald/evald/demo"
 	"github.com/evald/evald/evaluation"
 )
 
@@ -14,7 +13,7 @@ const Password = "test-password-1"
 
 // World is a small, complete set of data: the office, four agencies, three
 // departments, users of every role, four plans (one too recent for the
-// round), the demo template and a draft round.
+// round), the fixtures' template (Template) and a draft round.
 type World struct {
 	t     testing.TB
 	Env   *Env
@@ -63,7 +62,7 @@ func Seed(t testing.TB, env *Env) *World {
 	w.P3 = w.Plan("CD-2017-004", "以利民为导向的基本公共服务清单管理和动态调整制度改革方案", w.DevReform, "2017-12-05")
 	w.Recent = w.Plan("CD-2026-009", "郫都区、邛崃市城乡融合发展试验方案", w.DevReform, "2026-01-10")
 
-	tpl, err := w.Store.CreateTemplate(context.Background(), w.AdminActor(), demo.Template())
+	tpl, err := w.Store.CreateTemplate(context.Background(), w.AdminActor(), Template())
 	if err != nil {
 		t.Fatalf("seed template: %v", err)
 	}

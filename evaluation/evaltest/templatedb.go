@@ -198,12 +198,12 @@ func (tpl *templateDB) describe() error {
 		return err
 	}
 	for _, table := range tpl.tables {
-		var any int
-		err := tpl.admin.QueryRow("SELECT COUNT(*) FROM " + tpl.name + "." + table).Scan(&any)
+		var n int
+		err := tpl.admin.QueryRow("SELECT COUNT(*) FROM " + tpl.name + "." + table).Scan(&n)
 		if err != nil {
 			return err
 		}
-		if any > 0 {
+		if n > 0 {
 			tpl.filled = append(tpl.filled, table)
 		}
 	}
@@ -258,7 +258,7 @@ func (tpl *templateDB) release(p *pooled) error {
 		if err != nil {
 			return err
 		}
-		defer tx.Rollback()
+		defer func() { _ = tx.Rollback() }() // after Commit, ErrTxDone
 		for _, table := range tpl.tables {
 			if _, err := tx.Exec("DELETE FROM " + table); err != nil {
 				return err
@@ -360,11 +360,16 @@ func (tpl *templateDB) remove() {
 	if tpl.admin == nil {
 		return
 	}
+	// The tests have ended: what cannot be dropped is only said.
 	for _, p := range tpl.all {
-		tpl.drop(p)
+		if err := tpl.drop(p); err != nil {
+			fmt.Fprintf(os.Stderr, "evaltest: drop the test database %s: %v\n", p.name, err)
+		}
 	}
 	if tpl.name != "" {
-		tpl.admin.Exec("DROP DATABASE IF EXISTS " + tpl.name)
+		if _, err := tpl.admin.Exec("DROP DATABASE IF EXISTS " + tpl.name); err != nil {
+			fmt.Fprintf(os.Stderr, "evaltest: drop the template database %s: %v\n", tpl.name, err)
+		}
 	}
 	tpl.admin.Close()
 }

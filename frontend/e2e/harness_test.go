@@ -21,6 +21,7 @@ import (
 	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/evaluation/evaltest"
 	"github.com/evald/evald/frontend"
+	"github.com/evald/evald/reports"
 )
 
 // stepTimeout bounds one step of a test (a navigation, a click and what it
@@ -78,7 +79,15 @@ func newApp(t *testing.T) *app {
 	world := evaltest.Seed(t, env)
 	// Survey links are built on the listen address, as with EVAL_ADDR.
 	srv := httptest.NewUnstartedServer(nil)
-	handler, err := api.New(api.Config{Store: env.Store, UI: frontend.Assets(), UIBuilt: true, ListenAddr: srv.Listener.Addr().String()})
+	renderer, err := reports.NewRenderer(reports.Options{})
+	if err != nil {
+		srv.Close()
+		t.Fatal(err)
+	}
+	svc := reports.NewService(env.Store, renderer, env.Store.Blobs(), reports.ServiceOptions{TempDir: t.TempDir()})
+	t.Cleanup(svc.Wait)
+	handler, err := api.New(api.Config{Store: env.Store, Reports: svc, UI: frontend.Assets(), UIBuilt: true,
+		ListenAddr: srv.Listener.Addr().String()})
 	if err != nil {
 		srv.Close()
 		t.Fatalf("api.New: %v", err)

@@ -4132,8 +4132,13 @@ func (f *Fpdf) putfonts() {
 				if len(font.toUnicode) > 0 {
 					cmap = toUnicodeCMap(font.toUnicode)
 				}
-				f.out("<</Length " + strconv.Itoa(len(cmap)) + ">>")
-				f.putstream([]byte(cmap))
+				// evald patch 4: compressed like every other stream.
+				stream, filter := []byte(cmap), ""
+				if f.compress {
+					stream, filter = sliceCompress(stream), "/Filter /FlateDecode "
+				}
+				f.out("<<" + filter + "/Length " + strconv.Itoa(len(stream)) + ">>")
+				f.putstream(stream)
 				f.out("endobj")
 
 				// CIDInfo

@@ -14,6 +14,7 @@ import type {
   AutoAssignResponse,
   Conflict,
   ConflictInput,
+  ConflictQuery,
   ErrorBody,
   Finding,
   FindingHistory,
@@ -47,6 +48,7 @@ import type {
   Round,
   RoundAction,
   RoundInput,
+  RoundQuery,
   Scoresheet,
   ScoresheetInput,
   Survey,
@@ -276,12 +278,12 @@ export const updateTemplate = (id: number, body: TemplateInput) => put<Template>
 
 // ---------------------------------------------------------------- conflicts
 
-export const listConflicts = (q: PageQuery & { agency_id?: number } = {}) => get<Page<Conflict>>('/conflicts', q)
+export const listConflicts = (q: ConflictQuery = {}) => get<Page<Conflict>>('/conflicts', q)
 export const createConflict = (body: ConflictInput) => post<Conflict>('/conflicts', body)
 
 // ---------------------------------------------------------------- rounds
 
-export const listRounds = (q: PageQuery & { status?: string } = {}) => get<Page<Round>>('/rounds', q)
+export const listRounds = (q: RoundQuery = {}) => get<Page<Round>>('/rounds', q)
 export const createRound = (body: RoundInput) => post<Round>('/rounds', body)
 export const getRound = (id: number) => get<Round>(`/rounds/${id}`)
 export const updateRound = (id: number, body: Partial<RoundInput>) => patch<Round>(`/rounds/${id}`, body)
@@ -525,7 +527,7 @@ export async function importPlans(file: File): Promise<ImportResult & { refused:
   try {
     body = text ? JSON.parse(text) : null
   } catch {
-    body = null
+    // not JSON: body stays null
   }
   if (res.ok) return { ...(body as ImportResult), refused: false }
   const rows = importErrors(body)

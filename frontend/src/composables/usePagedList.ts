@@ -19,6 +19,8 @@ export interface PagedList<T, F> {
   load: () => Promise<void>
   /** Goes back to page 1 and loads (after a filter change). */
   search: () => Promise<void>
+  /** Puts the filters back as they started and searches. */
+  reset: () => Promise<void>
 }
 
 /**
@@ -58,7 +60,12 @@ export function usePagedList<T, F extends object>(
     await load()
   }
 
-  return { items, total, loading, page, perPage: size, filters, load, search }
+  async function reset(): Promise<void> {
+    Object.assign(filters, initialFilters)
+    await search()
+  }
+
+  return { items, total, loading, page, perPage: size, filters, load, search, reset }
 }
 
 /** Loads every item of a list endpoint (up to `max`), for select options. */

@@ -85,7 +85,8 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'admin/findings',
         name: 'admin-findings',
-        component: () => import('@/views/admin/FindingsView.vue'),
+        component: () => import('@/views/shared/FindingVerifyView.vue'),
+        props: { audience: 'admin' },
         meta: { roles: admin, title: '问题与整改核验' },
       },
       {
@@ -167,7 +168,8 @@ export const routes: RouteRecordRaw[] = [
         // verified in the admin's findings page.
         path: 'verify',
         name: 'verify',
-        component: () => import('@/views/evaluator/VerifyView.vue'),
+        component: () => import('@/views/shared/FindingVerifyView.vue'),
+        props: { audience: 'evaluator' },
         meta: { roles: adminEvaluator, title: '整改核验' },
         beforeEnter: (to) => verifyTarget(currentRole.value, to) ?? true,
       },

@@ -15,8 +15,8 @@ import {
   vetoedIndicators,
 } from './scoring'
 
-const score = (code: string, max: number): Indicator => ({ code, name: code, kind: 'score', max_score: max })
-const check = (code: string, max: number, veto = false): Indicator => ({ code, name: code, kind: 'check', max_score: max, veto })
+const score = (code: string, max: number): Indicator => ({ code, name: code, kind: 'score', max_score: max, veto: false, guidance: '' })
+const check = (code: string, max: number, veto = false): Indicator => ({ code, name: code, kind: 'check', max_score: max, veto, guidance: '' })
 
 const template: Pick<Template, 'dimensions'> = {
   dimensions: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Indicator, TemplateInput } from '@/api/types'
+import type { IndicatorInput, TemplateInput } from '@/api/types'
 import {
   canSaveTemplate,
   defaultGradeBands,
@@ -11,7 +11,7 @@ import {
   templateTotal,
 } from './template'
 
-const ind = (code: string, max: number, extra: Partial<Indicator> = {}): Indicator => ({
+const ind = (code: string, max: number, extra: Partial<IndicatorInput> = {}): IndicatorInput => ({
   code,
   name: `指标${code}`,
   kind: 'score',

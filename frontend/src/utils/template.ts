@@ -3,19 +3,19 @@
 // points are multiples of 0.5, codes are unique, veto only on check items.
 // Problems are keyed by the same paths the server uses in `error.fields`
 // (`dimensions[0].indicators[1].max_score`), so both show in the same place.
-import type { Dimension, GradeBand, Indicator, TemplateInput } from '@/api/types'
+import type { DimensionInput, GradeBand, IndicatorInput, TemplateInput } from '@/api/types'
 import { formatPoints, halfPoints } from './scoring'
 
 /** The points a template must add up to (百分制). */
 export const TEMPLATE_TOTAL = 100
 
 /** Sum of the max_score of a dimension's indicators (invalid numbers count 0). */
-export function dimensionMax(dim: Pick<Dimension, 'indicators'>): number {
+export function dimensionMax(dim: Pick<DimensionInput, 'indicators'>): number {
   return dim.indicators.reduce((h, ind) => h + (halfPoints(Number(ind.max_score)) ?? 0), 0) / 2
 }
 
 /** Sum of the max_score of every indicator. */
-export function templateTotal(dims: readonly Pick<Dimension, 'indicators'>[]): number {
+export function templateTotal(dims: readonly Pick<DimensionInput, 'indicators'>[]): number {
   return dims.reduce((h, d) => h + dimensionMax(d) * 2, 0) / 2
 }
 
@@ -64,7 +64,7 @@ export function templateProblems(t: TemplateInput): Record<string, string> {
   return p
 }
 
-function indicatorProblems(ind: Indicator, path: string, seen: Set<string>): Record<string, string> {
+function indicatorProblems(ind: IndicatorInput, path: string, seen: Set<string>): Record<string, string> {
   const p: Record<string, string> = {}
   const code = ind.code.trim()
   if (!code) p[`${path}.code`] = '请填写编号'
@@ -85,7 +85,7 @@ export function canSaveTemplate(t: TemplateInput): boolean {
 }
 
 /** A suggested code for the next indicator of a dimension: `2.` + (count + 1). */
-export function nextIndicatorCode(dim: Pick<Dimension, 'code' | 'indicators'>): string {
+export function nextIndicatorCode(dim: Pick<DimensionInput, 'code' | 'indicators'>): string {
   const prefix = dim.code.trim() || '?'
   const used = new Set(dim.indicators.map((i) => i.code))
   let n = dim.indicators.length + 1
@@ -94,7 +94,7 @@ export function nextIndicatorCode(dim: Pick<Dimension, 'code' | 'indicators'>): 
 }
 
 /** A suggested code for the next dimension: one more than the largest numeric code. */
-export function nextDimensionCode(dims: readonly Pick<Dimension, 'code'>[]): string {
+export function nextDimensionCode(dims: readonly Pick<DimensionInput, 'code'>[]): string {
   const nums = dims.map((d) => Number(d.code)).filter((n) => Number.isInteger(n))
   return String((nums.length ? Math.max(...nums) : 0) + 1)
 }

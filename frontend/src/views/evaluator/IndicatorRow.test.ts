@@ -4,8 +4,8 @@ import { mount } from '@vue/test-utils'
 import type { Indicator } from '@/api/types'
 import IndicatorRow from './IndicatorRow.vue'
 
-const scoreItem: Indicator = { code: '1.1', name: '目标明确性', kind: 'score', max_score: 6, guidance: '目标具体、可衡量的得满分。' }
-const vetoItem: Indicator = { code: '1.4', name: '履行法定程序', kind: 'check', max_score: 0, veto: true }
+const scoreItem: Indicator = { code: '1.1', name: '目标明确性', kind: 'score', max_score: 6, veto: false, guidance: '目标具体、可衡量的得满分。' }
+const vetoItem: Indicator = { code: '1.4', name: '履行法定程序', kind: 'check', max_score: 0, veto: true, guidance: '' }
 
 describe('IndicatorRow', () => {
   it('shows the indicator with its points, kind and guidance', () => {
