@@ -36,6 +36,12 @@ test: frontend vet lint test-frontend test-go
 test-go:
 	$(GO) test -race -count=1 -timeout 30m ./...
 
+## test-fast: the Go tests for the edit-test loop — no race detector, no browser tests (frontend/e2e), MariaDB
+## included when EVAL_TEST_MYSQL_DSN is set; `make test` stays the complete run
+.PHONY: test-fast
+test-fast:
+	$(GO) test -count=1 -timeout 10m $$($(GO) list ./... | grep -v '/frontend/e2e$$')
+
 ## test-security: the security tests only (README "Security"); all of them also run in test
 SECURITY_TESTS := Authorisation|ViewerSeesResults|Login|Password|LastActiveAdmin|LongestTexts|TooLong|LookAlikes|ColumnLimits|QueryParameters|SearchIsLiteral|JSONBody|BodyLimits|SlowBody|ZipBomb|OverlongCell|Audit|Upgrade.*Chain|RareCharacters|NeutraliseFormulas|SecurityHeaders|MetricsToken|SurveyLinksIgnoreHost|FailedStep|ChangedStep|FailedMigrate
 test-security:

@@ -51,6 +51,9 @@ func MigrationSteps(d Dialect) []MigrationStep {
 	return steps
 }
 
+// MigrationLockName names the advisory lock of a MySQL database's migrators.
+func MigrationLockName(database string) string { return migrationLockName(database) }
+
 // CheckAnswers is checkAnswers: the step and kind rules of a scoresheet's answers.
 func CheckAnswers(t *Template, answers []Answer) error { return checkAnswers(t, answers) }
 

@@ -60,9 +60,22 @@ func (e *MigrationError) Error() string {
 
 func (e *MigrationError) Unwrap() error { return e.Err }
 
-// migrationLock names the MySQL advisory lock that serialises migrators
-// (several replicas starting at once).
+// migrationLock is the prefix of the MySQL advisory lock that serialises
+// the migrators of one database (several replicas starting at once); the
+// lock is per database, so that migrators of other databases on the same
+// server do not wait for each other.
 const migrationLock = "evald_migrate"
+
+// migrationLockName names the lock of database: the prefix and the name, or
+// its hash when that would pass MySQL's 64 characters.
+func migrationLockName(database string) string {
+	name := migrationLock + ":" + database
+	if len(name) > 64 {
+		sum := sha256.Sum256([]byte(database))
+		name = migrationLock + ":" + hex.EncodeToString(sum[:16])
+	}
+	return name
+}
 
 func migrateTo(ctx context.Context, db *DB, target int, hook statementHook) ([]int, error) {
 	var applied []int
@@ -112,16 +125,21 @@ type migrationRunner struct {
 // lock takes the advisory lock that serialises migrators, waiting up to 60 s,
 // and returns its release.
 func (r migrationRunner) lock() (release func(), err error) {
+	var database string
+	if err := r.conn.Raw("SELECT DATABASE()").Scan(&database).Error; err != nil {
+		return nil, fmt.Errorf("migrate: name the migration lock: %w", err)
+	}
+	name := migrationLockName(database)
 	var got *int
-	if err := r.conn.Raw("SELECT GET_LOCK(?, 60)", migrationLock).Scan(&got).Error; err != nil {
+	if err := r.conn.Raw("SELECT GET_LOCK(?, 60)", name).Scan(&got).Error; err != nil {
 		return nil, fmt.Errorf("migrate: take the migration lock: %w", err)
 	}
 	if got == nil || *got != 1 {
-		return nil, fmt.Errorf("migrate: another migrator has held the lock %q for 60 s; run `evald migrate` again when it has finished", migrationLock)
+		return nil, fmt.Errorf("migrate: another migrator has held the lock %q for 60 s; run `evald migrate` again when it has finished", name)
 	}
 	return func() {
 		// Released even when ctx is cancelled, so the pooled connection does not keep it.
-		r.conn.WithContext(context.WithoutCancel(r.conn.Statement.Context)).Exec("SELECT RELEASE_LOCK(?)", migrationLock)
+		r.conn.WithContext(context.WithoutCancel(r.conn.Statement.Context)).Exec("SELECT RELEASE_LOCK(?)", name)
 	}, nil
 }
 

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"gorm.io/gorm"
 
 	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/evaluation/evaltest"
@@ -16,7 +19,7 @@ import (
 // freshSchema is the schema of a database migrated in one run.
 func freshSchema(t *testing.T, d evaluation.Dialect) []string {
 	t.Helper()
-	return evaltest.Schema(t, evaltest.New(t, d).DB)
+	return evaltest.Schema(t, evaltest.Fresh(t, d).DB)
 }
 
 func allVersions(from int) []int {
@@ -154,6 +157,37 @@ func TestConcurrentMigratorsSerialise(t *testing.T) {
 		t.Fatalf("concurrent migrators applied %v and %v; want every version once", applied[0], applied[1])
 	}
 	assertSchema(t, evaltest.Schema(t, env.DB), freshSchema(t, evaluation.MySQL))
+}
+
+// TestMigrationLockIsPerDatabase holds one database's migration lock: a
+// migrator of that database waits for it, one of another database on the
+// same server does not.
+func TestMigrationLockIsPerDatabase(t *testing.T) {
+	ctx := context.Background()
+	held, free := evaltest.Open(t, evaluation.MySQL), evaltest.Open(t, evaluation.MySQL)
+	var database string
+	if err := held.DB.Gorm.Raw("SELECT DATABASE()").Scan(&database).Error; err != nil {
+		t.Fatal(err)
+	}
+	err := free.DB.Gorm.Connection(func(conn *gorm.DB) error {
+		var got int
+		if err := conn.Raw("SELECT GET_LOCK(?, 5)", evaluation.MigrationLockName(database)).Scan(&got).Error; err != nil || got != 1 {
+			return fmt.Errorf("take the lock of %s: %d, %v", database, got, err)
+		}
+		defer conn.Exec("SELECT RELEASE_LOCK(?)", evaluation.MigrationLockName(database))
+		if _, err := evaluation.Migrate(ctx, free.DB); err != nil {
+			return fmt.Errorf("migrate another database while the lock is held: %w", err)
+		}
+		waiting, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		if applied, err := evaluation.Migrate(waiting, held.DB); err == nil {
+			return fmt.Errorf("migrated the locked database (applied %v), want it to wait for the lock", applied)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestUpgradeFromTheStatementlessRunner upgrades a MySQL database that the

@@ -109,7 +109,8 @@ func TestTheLastActiveAdminStays(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				_, errs[i] = w.Store.UpdateUser(ctx, w.AdminActor(), id, evaluation.UserPatch{Role: &viewer})
+				role := viewer // each its own: the store normalises a request in place
+				_, errs[i] = w.Store.UpdateUser(ctx, w.AdminActor(), id, evaluation.UserPatch{Role: &role})
 			}()
 		}
 		wg.Wait()

@@ -34,7 +34,7 @@ var ErrUnauthenticated = errors.New("evaluation: not logged in")
 
 // dummyHash (bcrypt at the default cost) is compared against when the user
 // does not exist, so that a login takes as long for an unknown user as for a
-// wrong password.
+// wrong password; a store with another cost makes its own (Store.dummyHash).
 const dummyHash = "$2a$10$5a1FEcHjs1bsUbijp.xjSOfv8n04ezMm9zwG6c7t5UzCjt5DXbFz6"
 
 // Login checks a username and password sent from a client address and
@@ -67,7 +67,7 @@ func (s *Store) Login(ctx context.Context, username, password, address string) (
 		}
 		return "", nil, err
 	}
-	hash := []byte(dummyHash)
+	hash := s.dummyHash
 	if found {
 		hash = []byte(u.PasswordHash)
 	}

@@ -24,6 +24,7 @@ type Store struct {
 	clock      Clock
 	loc        *time.Location
 	bcryptCost int
+	dummyHash  []byte // compared against for an unknown user, at bcryptCost
 	sessionTTL time.Duration
 	log        *slog.Logger
 	checker    *checker
@@ -86,6 +87,13 @@ func NewStore(db *DB, opts StoreOptions) *Store {
 	}
 	if s.bcryptCost == 0 {
 		s.bcryptCost = bcrypt.DefaultCost
+	}
+	s.dummyHash = []byte(dummyHash)
+	if s.bcryptCost != bcrypt.DefaultCost {
+		// As slow as a known user's hash at this cost (tests' MinCost) — no slower.
+		if h, err := bcrypt.GenerateFromPassword([]byte("no such user"), s.bcryptCost); err == nil {
+			s.dummyHash = h
+		}
 	}
 	if s.sessionTTL == 0 {
 		s.sessionTTL = 12 * time.Hour

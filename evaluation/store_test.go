@@ -10,8 +10,9 @@ import (
 )
 
 func TestMigrateIsRepeatable(t *testing.T) {
-	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
+	evaltest.Dialects(t, func(t *testing.T, _ *evaltest.Env) {
 		ctx := context.Background()
+		env := evaltest.Fresh(t, evaltest.DialectOf(t)) // migrated in this test, not copied
 		applied, err := evaluation.Migrate(ctx, env.DB)
 		if err != nil {
 			t.Fatal(err)

@@ -1,6 +1,7 @@
-// Package evaltest gives tests a fresh, migrated database from the production
-// constructor — SQLite always, and MariaDB/MySQL too when EVAL_TEST_MYSQL_DSN
-// is set — a fixed clock, and fixture builders.
+// Package evaltest gives tests a migrated database of their own from the
+// production constructor — SQLite always, and MariaDB/MySQL too when
+// EVAL_TEST_MYSQL_DSN is set; a copy of a template migrated once per test
+// binary (Main), or a fresh one (Fresh) — a fixed clock, and fixture builders.
 package evaltest
 
 import (
@@ -84,11 +85,20 @@ type Env struct {
 }
 
 // Dialects runs fn as a subtest on SQLite, and on MySQL/MariaDB when
-// EVAL_TEST_MYSQL_DSN is set (in strict mode it must be).
+// EVAL_TEST_MYSQL_DSN is set (in strict mode it must be). Each subtest has
+// a database of its own, so the test and both subtests run in parallel
+// with the package's other parallel tests (go test -parallel, default
+// GOMAXPROCS): fn must not touch shared state, and the test must not use
+// t.Setenv.
 func Dialects(t *testing.T, fn func(t *testing.T, env *Env)) {
 	t.Helper()
-	t.Run("sqlite", func(t *testing.T) { fn(t, New(t, evaluation.SQLite)) })
+	t.Parallel()
+	t.Run("sqlite", func(t *testing.T) {
+		t.Parallel()
+		fn(t, New(t, evaluation.SQLite))
+	})
 	t.Run("mysql", func(t *testing.T) {
+		t.Parallel()
 		if os.Getenv("EVAL_TEST_MYSQL_DSN") == "" {
 			SkipOrFail(t, "EVAL_TEST_MYSQL_DSN is not set: MySQL/MariaDB tests not run")
 		}
@@ -105,8 +115,45 @@ func DialectOf(t *testing.T) evaluation.Dialect {
 	return evaluation.SQLite
 }
 
-// New opens a fresh, migrated database of the dialect with a fixed clock.
+// New opens a migrated database of the dialect with a fixed clock. Under
+// Main it is a copy of the package's template, migrated once (see Main);
+// otherwise, and for tests of the migrations themselves, see Fresh.
 func New(t testing.TB, dialect evaluation.Dialect) *Env {
+	t.Helper()
+	tpl := sqliteTemplate
+	if dialect == evaluation.MySQL {
+		if os.Getenv("EVAL_TEST_MYSQL_DSN") == "" {
+			SkipOrFail(t, "EVAL_TEST_MYSQL_DSN is not set")
+		}
+		tpl = mysqlTemplate
+	}
+	if tpl.get(t) == nil {
+		return Fresh(t, dialect)
+	}
+	dir := t.TempDir()
+	if err := tpl.copyInto(dir); err != nil {
+		t.Fatalf("copy the template %s database: %v", dialect, err)
+	}
+	dsn := ""
+	if dialect == evaluation.MySQL {
+		p, err := tpl.acquire()
+		if err != nil {
+			t.Fatalf("copy the template %s database: %v", dialect, err)
+		}
+		// Registered before open's, so it runs after the test's connections are closed.
+		t.Cleanup(func() {
+			if err := tpl.release(p); err != nil {
+				t.Errorf("reset the test database %s: %v", p.name, err)
+			}
+		})
+		dsn = p.dsn
+	}
+	return open(t, dialect, dir, dsn)
+}
+
+// Fresh opens a fresh database of the dialect and migrates it: for the tests
+// of the migrations, which must not start from a copy.
+func Fresh(t testing.TB, dialect evaluation.Dialect) *Env {
 	t.Helper()
 	env := Open(t, dialect)
 	if _, err := evaluation.Migrate(context.Background(), env.DB); err != nil {
@@ -118,17 +165,25 @@ func New(t testing.TB, dialect evaluation.Dialect) *Env {
 // Open opens a fresh, empty (unmigrated) database of the dialect.
 func Open(t testing.TB, dialect evaluation.Dialect) *Env {
 	t.Helper()
+	dsn := ""
+	if dialect == evaluation.MySQL {
+		dsn = freshMySQLDatabase(t)
+	}
+	return open(t, dialect, t.TempDir(), dsn)
+}
+
+// open opens the database in the data folder dir (SQLite) or at dsn (MySQL)
+// with the key file in dir, created when there is none.
+func open(t testing.TB, dialect evaluation.Dialect, dir, dsn string) *Env {
+	t.Helper()
 	clock := NewClock(Epoch())
-	cfg := evaluation.DBConfig{DataDir: t.TempDir(), Clock: clock}
+	cfg := evaluation.DBConfig{DataDir: dir, DSN: dsn, Clock: clock}
 	// The key file in the data folder, where evald's subcommands find it too.
 	key, _, err := evaluation.LoadAuditKeyFile(cfg.DataDir)
 	if err != nil {
 		t.Fatalf("audit key: %v", err)
 	}
 	cfg.AuditKey = key
-	if dialect == evaluation.MySQL {
-		cfg.DSN = freshMySQLDatabase(t)
-	}
 	db, err := evaluation.OpenDB(cfg)
 	if err != nil {
 		t.Fatalf("open %s: %v", dialect, err)
@@ -154,9 +209,7 @@ func freshMySQLDatabase(t testing.TB) string {
 	if err != nil {
 		t.Fatalf("EVAL_TEST_MYSQL_DSN: %v", err)
 	}
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := "evt_" + hex.EncodeToString(b)
+	name := "evt_" + randomHex(6)
 	admin, err := gorm.Open(mysql.New(mysql.Config{DSNConfig: mc}), &gorm.Config{Logger: logger.Discard})
 	if err != nil {
 		t.Fatalf("connect to MySQL test server: %v", err)
@@ -172,4 +225,13 @@ func freshMySQLDatabase(t testing.TB) string {
 	})
 	mc.DBName = name
 	return mc.FormatDSN()
+}
+
+// randomHex returns n random bytes in hex.
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on Linux
+	}
+	return hex.EncodeToString(b)
 }
