@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -83,7 +84,10 @@ func openSQLite(dataDir string, gcfg *gorm.Config) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
 	path := filepath.Join(dataDir, SQLiteFile)
-	dsn := "file:" + path + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
+	// A URI filename: %, ? and # in the folder's name are escaped, or SQLite
+	// would read them as an escape, the query or the fragment and open another file.
+	uriPath := strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(filepath.ToSlash(path))
+	dsn := "file:" + uriPath + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
 		"&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	g, err := gorm.Open(sqlite.Open(dsn), gcfg)
 	if err != nil {
