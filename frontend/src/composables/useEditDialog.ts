@@ -88,6 +88,8 @@ export interface ConfirmedAction {
   message: string
   /** The label of the confirming button. */
   confirm: string
+  /** The label of the cancelling button, when 取消 would read as the action itself. */
+  cancel?: string
   run: () => Promise<unknown>
   /** Message after it is done. */
   done: string
@@ -99,7 +101,7 @@ export interface ConfirmedAction {
  */
 export async function confirmAction(a: ConfirmedAction): Promise<boolean> {
   try {
-    await ElMessageBox.confirm(a.message, a.title, { type: 'warning', confirmButtonText: a.confirm, cancelButtonText: '取消' })
+    await ElMessageBox.confirm(a.message, a.title, { type: 'warning', confirmButtonText: a.confirm, cancelButtonText: a.cancel ?? '取消' })
   } catch {
     return false
   }
