@@ -14,13 +14,19 @@ import (
 	"github.com/evald/evald/evaluation/blobs"
 )
 
-// Attachment is an evidence file (佐证材料) of a department's response. It is
-// stored by its SHA-256 in the blob store. SubmittedIn is the response
-// version that first carried it; until then it may be removed.
+// Attachment is an evidence file (佐证材料) a department handed in: for its
+// response to a finding, its self-assessment (optionally tied to an
+// indicator) or its answer to a request for more material — exactly one of
+// the three owners is set. It is stored by its SHA-256 in the blob store.
+// SubmittedIn is the response version that first carried it; until then
+// it may be removed.
 type Attachment struct {
-	ID          int64
-	FindingID   int64
-	Name        string
+	ID               int64
+	FindingID        *int64
+	SelfAssessmentID *int64
+	RequestID        *int64
+	IndicatorCode    string
+	Name             string
 	Size        int64
 	SHA256      string `gorm:"column:sha256"`
 	ContentType string
@@ -58,7 +64,8 @@ func attachmentsOf(g *gorm.DB, findingIDs []int64, withDrafts bool) (map[int64][
 	}
 	out := map[int64][]AttachmentView{}
 	for i := range as {
-		out[as[i].FindingID] = append(out[as[i].FindingID], as[i].view())
+		id := *as[i].FindingID
+		out[id] = append(out[id], as[i].view())
 	}
 	return out, nil
 }
@@ -96,7 +103,7 @@ func (s *Store) AddAttachment(ctx context.Context, actor Actor, findingID int64,
 	if err := s.blobs.Put(ctx, key, bytes.NewReader(data)); err != nil {
 		return nil, fmt.Errorf("store evidence: %w", err)
 	}
-	a := &Attachment{FindingID: findingID, Name: name, Size: int64(len(data)), SHA256: key, ContentType: contentType, UploadedBy: actor.UserID}
+	a := &Attachment{FindingID: &findingID, Name: name, Size: int64(len(data)), SHA256: key, ContentType: contentType, UploadedBy: actor.UserID}
 	err = s.write(ctx, actor, func(t *tx) error {
 		f, _, _, err := deptFinding(t, actor, findingID)
 		if err != nil {
@@ -125,7 +132,10 @@ func (s *Store) visibleAttachment(ctx context.Context, actor Actor, id int64) (*
 	if err := s.read(ctx).First(&a, id).Error; err != nil {
 		return nil, notFound(err, "attachment")
 	}
-	if _, err := s.Finding(ctx, actor, a.FindingID); err != nil {
+	if a.FindingID == nil {
+		return nil, ErrNotFound
+	}
+	if _, err := s.Finding(ctx, actor, *a.FindingID); err != nil {
 		return nil, err
 	}
 	if actor.Role != RoleDepartment && a.SubmittedIn == nil {
@@ -161,7 +171,10 @@ func (s *Store) DeleteAttachment(ctx context.Context, actor Actor, id int64) err
 		if err := t.First(&a, id).Error; err != nil {
 			return notFound(err, "attachment")
 		}
-		f, _, _, err := deptFinding(t, actor, a.FindingID)
+		if a.FindingID == nil {
+			return ErrNotFound
+		}
+		f, _, _, err := deptFinding(t, actor, *a.FindingID)
 		if err != nil {
 			return err
 		}

@@ -42,11 +42,7 @@ type MigrationStep struct {
 func MigrationSteps(d Dialect) []MigrationStep {
 	var steps []MigrationStep
 	for _, m := range migrations {
-		stmts := splitStatements(m.sql)
-		for i := range stmts {
-			stmts[i] = dialectType(d, stmts[i])
-		}
-		steps = append(steps, MigrationStep{m.version, m.name, stmts})
+		steps = append(steps, MigrationStep{m.version, m.name, statementsFor(d, m.sql)})
 	}
 	return steps
 }

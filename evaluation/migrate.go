@@ -164,10 +164,7 @@ func (r migrationRunner) createTables() error {
 // apply runs one step: whole in one transaction on SQLite, statement by
 // statement with recorded progress on MySQL.
 func (r migrationRunner) apply(m migration) error {
-	stmts := splitStatements(m.sql)
-	for i := range stmts {
-		stmts[i] = dialectType(r.dialect, stmts[i])
-	}
+	stmts := statementsFor(r.dialect, m.sql)
 	if r.dialect != MySQL {
 		return r.conn.Transaction(func(tx *gorm.DB) error {
 			for i := range stmts {

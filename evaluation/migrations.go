@@ -14,7 +14,10 @@ import (
 type migration struct {
 	version int
 	name    string
-	sql     string // statements separated by ";" at line ends, with dialect placeholders
+	// sql is statements separated by ";" at line ends, with dialect
+	// placeholders; a statement whose first line is "-- sqlite only" or
+	// "-- mysql only" runs on that dialect alone.
+	sql string
 }
 
 // migrations is the ordered history of the schema.
@@ -25,6 +28,7 @@ var migrations = []migration{
 	{4, "surveys", schemaV4},
 	{5, "login throttles per address", schemaV5},
 	{6, "keyed audit chain", schemaV6},
+	{7, "self-assessments, requests for material, evidence of several owners", schemaV7},
 }
 
 // migrationSteps are the steps of a migration that are Go code, run after
@@ -85,6 +89,27 @@ func splitStatements(sql string) []string {
 	for _, s := range strings.Split(sql, ";\n") {
 		if s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ";")); s != "" {
 			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// dialectOnly marks the statements that run on one dialect alone.
+var dialectOnly = map[string]Dialect{"-- sqlite only\n": SQLite, "-- mysql only\n": MySQL}
+
+// statementsFor returns the statements of a step that dialect d runs, with
+// its types.
+func statementsFor(d Dialect, sql string) []string {
+	var out []string
+	for _, stmt := range splitStatements(sql) {
+		keep := true
+		for mark, only := range dialectOnly {
+			if rest, ok := strings.CutPrefix(stmt, mark); ok {
+				stmt, keep = rest, only == d
+			}
+		}
+		if keep {
+			out = append(out, dialectType(d, stmt))
 		}
 	}
 	return out

@@ -25,7 +25,9 @@ func TestColumnLimitsMatchMigrations(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				found[tm[1]+"."+cm[1]] = n
+				// A table rebuilt under a temporary name (SQLite cannot
+				// alter a column) is the table it replaces.
+				found[strings.TrimSuffix(tm[1], "_rebuild")+"."+cm[1]] = n
 				read++
 			}
 		}

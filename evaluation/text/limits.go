@@ -24,13 +24,14 @@ var columnLimits = map[string]int{
 	"responses.status": 16, "responses.responsible_person": 100, "responses.progress": 16,
 	"response_versions.responsible_person": 100, "response_versions.progress": 16,
 	"verdicts.verdict": 16, "verdicts.verifier_role": 16,
-	"attachments.name": 255, "attachments.content_type": 100,
+	"attachments.name": 255, "attachments.content_type": 100, "attachments.indicator_code": 32,
 	"notifications.kind": 32, "notifications.title": 255, "notifications.link": 255, "notifications.entity": 32,
 	"notifications.dedupe_key": 191,
 	"report_records.kind":      32,
 	"report_jobs.status":       16, "report_jobs.blob_key": 128,
 	"surveys.title": 255, "surveys.status": 16, "surveys.token": 64,
-	"audit_seal.key_id": 16,
+	"audit_seal.key_id":       16,
+	"self_assessments.status": 16, "material_requests.status": 16,
 }
 
 // ColumnLimit returns the longest text, in characters, that a VARCHAR column
