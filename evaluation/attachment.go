@@ -27,12 +27,12 @@ type Attachment struct {
 	RequestID        *int64
 	IndicatorCode    string
 	Name             string
-	Size        int64
-	SHA256      string `gorm:"column:sha256"`
-	ContentType string
-	SubmittedIn *int
-	UploadedBy  int64
-	CreatedAt   time.Time
+	Size             int64
+	SHA256           string `gorm:"column:sha256"`
+	ContentType      string
+	SubmittedIn      *int
+	UploadedBy       int64
+	CreatedAt        time.Time
 }
 
 // AttachmentView is an attachment as the API shows it.
