@@ -186,8 +186,8 @@ var headerAliases = map[string]planColumn{
 	"lead_department": colLeadDepartment, "牵头单位": colLeadDepartment, "牵头部门": colLeadDepartment, "牵头责任单位": colLeadDepartment,
 	"approved_by": colApprovedBy, "审定机构": colApprovedBy, "审议机构": colApprovedBy, "批准机构": colApprovedBy,
 	"issued_on": colIssuedOn, "印发日期": colIssuedOn, "印发时间": colIssuedOn,
-	"field": colField, "改革领域": colField, "领域": colField,
-	"summary": colSummary, "摘要": colSummary, "主要内容": colSummary, "内容摘要": colSummary,
+	"field": colField, "所属领域": colField, "改革领域": colField, "领域": colField,
+	"summary": colSummary, "方案概要": colSummary, "概要": colSummary, "摘要": colSummary, "主要内容": colSummary, "内容摘要": colSummary,
 }
 
 // cell is the content of one spreadsheet cell as read from the file.

@@ -147,6 +147,8 @@ func TestParsePlanImportHeaders(t *testing.T) {
 			"*编号,标题*,　牵头责任单位　,批准机构,印发日期（必填）,改革领域,主要内容\nP-1,方案一,市财政局,市委深改组,2017-11-20,经济体制,摘要\n", want},
 		{"remaining titles", "plans.csv",
 			"编号,方案名称,牵头单位,审定机构,印发日期,改革领域,摘要\nP-1,方案一,市财政局,市委深改组,2017-11-20,经济体制,摘要\n", want},
+		{"the titles of the office's own plan list", "plans.csv",
+			"方案编号,方案名称,牵头单位,审议机构,印发日期,所属领域,方案概要\nP-1,方案一,市财政局,市委深改组,2017-11-20,经济体制,摘要\n", want},
 		{"optional columns absent", "plans.csv",
 			"code,title,lead_department,issued_on\nP-1,方案一,市财政局,2017-11-20\n",
 			PlanImportRow{Row: 2, Code: "P-1", Title: "方案一", LeadDepartment: "市财政局", IssuedOn: "2017-11-20",
