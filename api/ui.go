@@ -1,11 +1,15 @@
 package api
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
+	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 )
@@ -38,6 +42,9 @@ func (h *UIHandler) serve(c echo.Context) error {
 			if strings.HasPrefix(p, "assets/") {
 				// Vite puts a content hash in these names.
 				c.Response().Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+				if served, err := h.servePrecompressed(c, p); served || err != nil {
+					return err
+				}
 			} else {
 				c.Response().Header().Set("Cache-Control", "no-cache")
 			}
@@ -55,4 +62,66 @@ func (h *UIHandler) serve(c echo.Context) error {
 		return err
 	}
 	return c.HTMLBlob(http.StatusOK, index)
+}
+
+// precompressed are the encodings the build writes beside an asset
+// (frontend/vite.config.ts, precompress), in the order preferred.
+var precompressed = []struct{ encoding, suffix string }{{"br", ".br"}, {"gzip", ".gz"}}
+
+// servePrecompressed answers with the brotli or gzip copy of asset p when the
+// client accepts it and the build wrote one; served is false when the plain
+// file is to be sent instead.
+func (h *UIHandler) servePrecompressed(c echo.Context, p string) (served bool, err error) {
+	switch path.Ext(p) {
+	case ".js", ".css", ".svg", ".json":
+	default:
+		return false, nil
+	}
+	header := c.Response().Header()
+	header.Add("Vary", "Accept-Encoding")
+	accept := c.Request().Header.Get("Accept-Encoding")
+	for _, pc := range precompressed {
+		if !acceptsEncoding(accept, pc.encoding) {
+			continue
+		}
+		data, err := fs.ReadFile(h.Assets, p+pc.suffix)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		} else if err != nil {
+			return false, err
+		}
+		header.Set(echo.HeaderContentType, mime.TypeByExtension(path.Ext(p)))
+		header.Set(echo.HeaderContentEncoding, pc.encoding)
+		// Assets are immutable (their names hold a content hash): no
+		// modification time to compare; and a byte range of a compressed
+		// body is of no use to anyone, so the whole body is sent.
+		c.Request().Header.Del("Range")
+		http.ServeContent(c.Response(), c.Request(), "", time.Time{}, bytes.NewReader(data))
+		return true, nil
+	}
+	return false, nil
+}
+
+// acceptsEncoding reports whether an Accept-Encoding header admits the
+// encoding: named, or covered by "*", with a quality above zero.
+func acceptsEncoding(header, encoding string) bool {
+	star := false
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		for _, param := range strings.Split(params, ";") {
+			if k, v, ok := strings.Cut(strings.TrimSpace(param), "="); ok && strings.EqualFold(k, "q") {
+				if f, err := strconv.ParseFloat(v, 64); err == nil {
+					q = f
+				}
+			}
+		}
+		switch name = strings.ToLower(strings.TrimSpace(name)); name {
+		case encoding:
+			return q > 0
+		case "*":
+			star = q > 0
+		}
+	}
+	return star
 }
