@@ -449,3 +449,21 @@ func TestCrossReferenceTable(t *testing.T) {
 		t.Error("an uncompressed stream is left")
 	}
 }
+
+// TestSummaryKeepsPlanCodesWhole: a plan code is one word to its readers; the
+// summary's code column widens to the longest code (taking width from the
+// titles) instead of breaking it across lines.
+func TestSummaryKeepsPlanCodesWhole(t *testing.T) {
+	data := sampleSummary(12)
+	codes := []string{"CD-2017-001", "CDGG-2019-0017", "SCZJ-2021-ZX-008", "CD-2018-012-A"}
+	for i := range data.Plans {
+		data.Plans[i].Code = codes[i%len(codes)] + fmt.Sprint(i%3)
+	}
+	pages := pdfPages(t, pdfOf(t, data), "-layout")
+	text := strings.Join(pages, "\n")
+	for _, p := range data.Plans {
+		if !regexp.MustCompile(`(^|\s)` + regexp.QuoteMeta(p.Code) + `\s`).MatchString(text) {
+			t.Errorf("plan code %s is not printed whole on one line", p.Code)
+		}
+	}
+}

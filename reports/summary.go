@@ -98,7 +98,7 @@ func (s *RoundSummary) blocks(code string) []block {
 	t := table{header: true, size: sizeSmall + 0.5, cols: []column{
 		{"排名", 10, 'C'}, {"方案编号", 19, 'L'}, {"方案名称", 52, 'L'}, {"牵头单位", 30, 'L'},
 		{"总分", 14, 'R'}, {"等次", 11, 'C'}, {"问题", 10, 'R'}, {"整改率", 14, 'R'},
-	}}
+	}, fit: &fitColumns{widen: []int{1}, from: 2}}
 	for _, p := range s.Plans {
 		rank, total, grade := "—", "—", "—"
 		gradeTone := toneMuted

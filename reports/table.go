@@ -1,5 +1,7 @@
 package reports
 
+import "slices"
+
 // column of a table.
 type column struct {
 	title string
@@ -53,6 +55,16 @@ type table struct {
 	rows   []row
 	size   float64 // 0 means the table size
 	after  float64 // space below; 0 means a default
+	// fit, when not nil, names the columns widened to their widest cell so
+	// that short codes are never broken across lines, and the column that
+	// gives them the width (at most half of its own).
+	fit *fitColumns
+}
+
+// fitColumns are the column indexes of table.fit.
+type fitColumns struct {
+	widen []int
+	from  int
 }
 
 func (t table) texts(add func(string)) {
@@ -106,11 +118,38 @@ func rowLines(cells []laidCell) int {
 	return n
 }
 
+// fitted returns the table with its fit columns widened to their widest
+// cell, within half of the giving column's width.
+func (t table) fitted(d *document, size float64) table {
+	if t.fit == nil {
+		return t
+	}
+	measure := d.measure(size)
+	cols := slices.Clone(t.cols)
+	flex := t.fit.from
+	spare := cols[flex].width / 2
+	for _, i := range t.fit.widen {
+		widest := visibleWidth(cols[i].title, measure)
+		for _, r := range t.rows {
+			if i < len(r) && len(r) == len(cols) {
+				widest = max(widest, visibleWidth(r[i].text, measure))
+			}
+		}
+		grow := min(max(widest+2*cellPadX+0.1-cols[i].width, 0), spare)
+		cols[i].width += grow
+		cols[flex].width -= grow
+		spare -= grow
+	}
+	t.cols = cols
+	return t
+}
+
 func (t table) draw(d *document) {
 	size := t.size
 	if size == 0 {
 		size = sizeTable
 	}
+	t = t.fitted(d, size)
 	lh := cellLineHeight(size)
 	var head []laidCell
 	headH := 0.0
