@@ -150,7 +150,8 @@ func (l *loader) organisations() error {
 	return nil
 }
 
-// demoUsers are the accounts other than the department users.
+// demoUsers are the accounts other than the department users. A person's
+// display name is their name: the screens add their organisation.
 var demoUsers = []struct {
 	username, name string
 	role           evaluation.Role
@@ -159,18 +160,18 @@ var demoUsers = []struct {
 	{"admin", "改革办 王主任", evaluation.RoleAdmin, "市委改革办"},
 	{"office", "改革办 李干事", evaluation.RoleAdmin, "市委改革办"},
 	{"leader", "市领导（只读）", evaluation.RoleViewer, "市委改革办"},
-	{"evaluator", "张明（四川大学）", evaluation.RoleEvaluator, "四川大学"},
-	{"scu-li", "李华（四川大学）", evaluation.RoleEvaluator, "四川大学"},
-	{"uestc-wang", "王磊（电子科技大学）", evaluation.RoleEvaluator, "电子科技大学"},
-	{"uestc-zhao", "赵静（电子科技大学）", evaluation.RoleEvaluator, "电子科技大学"},
-	{"xhu-chen", "陈刚（西华大学）", evaluation.RoleEvaluator, "西华大学"},
-	{"xhu-liu", "刘芳（西华大学）", evaluation.RoleEvaluator, "西华大学"},
-	{"rcri-yang", "杨帆（蓉城改革发展研究院）", evaluation.RoleEvaluator, "蓉城改革发展研究院"},
-	{"rcri-huang", "黄丽（蓉城改革发展研究院）", evaluation.RoleEvaluator, "蓉城改革发展研究院"},
-	{"swufe-zhou", "周涛（西南财经大学）", evaluation.RoleEvaluator, "西南财经大学"},
-	{"swufe-wu", "吴敏（西南财经大学）", evaluation.RoleEvaluator, "西南财经大学"},
-	{"sass-xu", "徐强（四川省社会科学院）", evaluation.RoleEvaluator, "四川省社会科学院"},
-	{"sass-sun", "孙悦（四川省社会科学院）", evaluation.RoleEvaluator, "四川省社会科学院"},
+	{"evaluator", "张明", evaluation.RoleEvaluator, "四川大学"},
+	{"scu-li", "李华", evaluation.RoleEvaluator, "四川大学"},
+	{"uestc-wang", "王磊", evaluation.RoleEvaluator, "电子科技大学"},
+	{"uestc-zhao", "赵静", evaluation.RoleEvaluator, "电子科技大学"},
+	{"xhu-chen", "陈刚", evaluation.RoleEvaluator, "西华大学"},
+	{"xhu-liu", "刘芳", evaluation.RoleEvaluator, "西华大学"},
+	{"rcri-yang", "杨帆", evaluation.RoleEvaluator, "蓉城改革发展研究院"},
+	{"rcri-huang", "黄丽", evaluation.RoleEvaluator, "蓉城改革发展研究院"},
+	{"swufe-zhou", "周涛", evaluation.RoleEvaluator, "西南财经大学"},
+	{"swufe-wu", "吴敏", evaluation.RoleEvaluator, "西南财经大学"},
+	{"sass-xu", "徐强", evaluation.RoleEvaluator, "四川省社会科学院"},
+	{"sass-sun", "孙悦", evaluation.RoleEvaluator, "四川省社会科学院"},
 }
 
 func (l *loader) people() error {
