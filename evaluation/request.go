@@ -325,7 +325,7 @@ func (s *Store) AskForMaterial(ctx context.Context, actor Actor, assignmentID in
 			return notFound(err, "plan")
 		}
 		m = MaterialRequest{RoundID: a.RoundID, PlanID: a.PlanID, AssignmentID: &a.ID, AskedBy: actor.UserID,
-			Question: req.Question, Status: RequestOpen}
+			Question: req.Question, Status: RequestOpen, CreatedAt: t.now, UpdatedAt: t.now}
 		if err := t.Create(&m).Error; err != nil {
 			return fmt.Errorf("create request: %w", err)
 		}
