@@ -555,6 +555,7 @@ func TestAuthorisationOfEveryRoute(t *testing.T) {
 			}
 		}
 		checkListsByPhase(t, s, f)
+		checkRequestFilesByPhase(t, s, f)
 	})
 }
 

@@ -449,3 +449,28 @@ func jsonKeys(t *testing.T, body []byte) []string {
 	walk(v)
 	return out
 }
+
+// checkRequestFilesByPhase: the files of an answered request follow the
+// phase rule of requests (GET /attachments/{id} is one route of the phase
+// table, whose row is about findings' evidence): the office always; the
+// evaluators of the plan and its department from the round's opening;
+// nobody else, and no viewer ever.
+func checkRequestFilesByPhase(t *testing.T, s *server, f *authzFixture) {
+	t.Helper()
+	expect := map[string]phases{asAdmin: always(200, 200), asEvaluator: from(open, 200, 404), asDept: from(open, 200, 404),
+		asViewer: always(404, 404)}
+	for i, st := range roundStates {
+		rs := f.states[st]
+		for caller, ph := range expect {
+			for _, c := range []struct {
+				id   int64
+				code int
+			}{{rs.q1.att, ph[i].own}, {rs.q2.att, ph[i].other}} {
+				path := fmt.Sprintf("/api/v1/attachments/%d", c.id)
+				if r := s.call(http.MethodGet, path, s.token(caller), nil); r.Code != c.code {
+					t.Errorf("GET %s (a request's file) as %s in a %s round: %d, want %d", path, caller, st, r.Code, c.code)
+				}
+			}
+		}
+	}
+}
