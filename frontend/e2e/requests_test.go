@@ -72,6 +72,7 @@ func TestRequestsForMoreMaterial(t *testing.T) {
 	a.untilText(`[data-testid="request-files"]`, "整改会议纪要.png")
 	a.settle()
 	a.screenshot("department-answers")
+	a.checkA11y("the answer dialog")
 	noNames("answer dialog")
 	a.click(`[data-testid="answer-send"]`)
 	a.toast("已答复")
@@ -79,6 +80,7 @@ func TestRequestsForMoreMaterial(t *testing.T) {
 	a.untilText(`[data-testid="requests-table"]`, "已答复")
 	a.settle()
 	a.screenshot("department-list")
+	a.checkA11y("/requests (补充材料)")
 	noNames("requests list")
 	a.open("/notifications")
 	a.untilText(".page", "补充材料请求")
@@ -94,6 +96,7 @@ func TestRequestsForMoreMaterial(t *testing.T) {
 		a.untilText(`[data-testid="material-requests"]`, "整改会议纪要.png")
 		a.settle()
 		a.screenshot(ev.user + "-reads")
+		a.checkA11y(fmt.Sprintf("/tasks/%d with answered requests", ev.asg))
 	}
 	// The second evaluator downloads the file the department gave.
 	name, data := a.download("the answer's file", chromedp.Click(chromedp.CSS(`[data-testid="material-requests"] .files a`)))
