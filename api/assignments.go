@@ -110,6 +110,7 @@ type AssignmentResponse struct {
 	Template       *evaluation.Template       `json:"template"`
 	Scoresheet     *evaluation.Scoresheet     `json:"scoresheet"`
 	Surveys        []evaluation.SurveySummary `json:"surveys"`
+	Requests       []evaluation.RequestView   `json:"requests"` // requests for more material on the plan
 }
 
 func (h *AssignmentHandler) get(c echo.Context) error {
@@ -123,7 +124,8 @@ func (h *AssignmentHandler) get(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, AssignmentResponse{AssignmentView: d.AssignmentView, LeadDepartment: d.LeadDepartment, Plan: d.PlanDetail,
-		Template: d.Template, Scoresheet: d.Scoresheet, Surveys: surveys})
+		Template: d.Template, Scoresheet: d.Scoresheet, Surveys: surveys,
+		Requests: d.Requests})
 }
 
 func (h *AssignmentHandler) delete(c echo.Context) error {

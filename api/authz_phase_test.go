@@ -67,6 +67,7 @@ type roundState struct {
 	att1, att2 int64
 	survey     *evaluation.Survey
 	jobs       map[string]int64 // by creator: admin, leader
+	q1, q2     answeredRequest  // requests for more material: eval1's on P1, eval2's on P2, answered with a file
 }
 
 // newRoundStates builds the objects of every round state on one database.
@@ -95,6 +96,7 @@ func (f *authzFixture) newRoundStates() map[evaluation.RoundStatus]*roundState {
 		if rs.f2, err = w.Store.CreateFinding(ctx, evaluation.ActorOf(w.Eval2), rs.a2.ID, findingRequest()); err != nil {
 			t.Fatal(err)
 		}
+		rs.q1, rs.q2 = f.answered(rs.a1, w.Eval1, w.DeptFinance), f.answered(rs.a2, w.Eval2, w.DeptStateAssets)
 		for _, next := range []evaluation.RoundStatus{closed, published} {
 			w.Move(rs.a, next)
 			w.Move(rs.b, next)
@@ -319,6 +321,12 @@ func phasedRows() map[string]phasedRow {
 	// publication.
 	everyone := roles{asAdmin: always(200, 200), asEvaluator: from(open, 200, 404), asDept: from(published, 200, 404),
 		asViewer: from(published, 200, 200)}
+	// Requests for more material: departments see those on their plans
+	// from the opening (they answer them), and answer until publication.
+	askers := roles{asAdmin: always(200, 200), asEvaluator: from(open, 200, 404), asDept: from(open, 200, 404)}
+	answerers := func(code int) roles {
+		return roles{asDept: always(409, 404).at(draft, 404, 404).at(open, code, 404).at(closed, code, 404)}
+	}
 	issued := func(admin phases) roles { // reports: previews are the office's
 		return roles{asAdmin: admin, asEvaluator: from(published, 200, 404), asDept: from(published, 200, 404),
 			asViewer: from(published, 200, 200)}
@@ -335,6 +343,7 @@ func phasedRows() map[string]phasedRow {
 		"GET /api/v1/findings/:id":                     phased(onFinding(v1+"/findings/%d"), everyone),
 		"GET /api/v1/findings/:id/history":             phased(onFinding(v1+"/findings/%d/history"), everyone),
 		"GET /api/v1/attachments/:id":                  phased(onAttachment(v1+"/attachments/%d"), everyone),
+		"GET /api/v1/requests/:id":                     phased(onRequest(v1+"/requests/%d", nil), askers),
 
 		"GET /api/v1/rounds/:id/plans/:plan_id/evaluation-report.pdf":    phased(onPlan(v1+"/rounds/%d/plans/%d/evaluation-report.pdf"), issued(always(200, 200).before(closed, 409))),
 		"GET /api/v1/rounds/:id/plans/:plan_id/rectification-report.pdf": phased(onPlan(v1+"/rounds/%d/plans/%d/rectification-report.pdf"), issued(always(200, 200).before(published, 409))),
@@ -356,6 +365,9 @@ func phasedRows() map[string]phasedRow {
 		"DELETE /api/v1/assignments/:id":         phased(freshAssignment(v1+"/assignments/%d", nil), roles{asAdmin: always(204, 204).at(published, 409, 409).at(archived, 409, 409)}),
 		"PUT /api/v1/assignments/:id/scoresheet": phased(freshAssignment(v1+"/assignments/%d/scoresheet", evaluation.ScoresheetRequest{Comment: "草稿"}), roles{asEvaluator: always(409, 404).at(draft, 404, 404).at(open, 200, 404)}),
 		"POST /api/v1/rounds/:id/remind":         phased(inRound(v1+"/rounds/%d/remind"), roles{asAdmin: always(200, 200).at(draft, 409, 409).at(archived, 409, 409)}),
+		"POST /api/v1/assignments/:id/requests":  phased(freshAssignment(v1+"/assignments/%d/requests", evaluation.RequestAsk{Question: "请补充预算执行台账"}), roles{asEvaluator: always(409, 404).at(draft, 404, 404).at(open, 201, 404)}),
+		"POST /api/v1/requests/:id/answer":       phased(onRequest(v1+"/requests/%d/answer", evaluation.RequestAnswer{Answer: "已补充"}), answerers(200)),
+		"POST /api/v1/requests/:id/attachments":  phased(onRequestUpload(v1+"/requests/%d/attachments"), answerers(201)),
 		"POST /api/v1/assignments/:id/findings":  phased(freshAssignment(v1+"/assignments/%d/findings", findingRequest()), roles{asEvaluator: always(409, 404).at(draft, 404, 404).at(open, 201, 404)}),
 
 		// Surveys linked to a round: viewers read their results once the round is published.
@@ -398,6 +410,7 @@ func checkListsByPhase(t *testing.T, s *server, f *authzFixture) {
 			{fmt.Sprintf("/api/v1/findings?round_id=%d", rs.a.ID), "round_id", map[string]listed{asAdmin: {draft, 2}, asEvaluator: {open, 1}, asDept: {published, 1}, asViewer: {published, 2}}},
 			{fmt.Sprintf("/api/v1/surveys?round_id=%d", rs.a.ID), "round_id", map[string]listed{asAdmin: {draft, 1}, asViewer: {published, 1}}},
 			{fmt.Sprintf("/api/v1/assignments?round_id=%d", rs.a.ID), "round_id", map[string]listed{asEvaluator: {open, 1}}},
+			{fmt.Sprintf("/api/v1/requests?round_id=%d", rs.a.ID), "round_id", map[string]listed{asAdmin: {draft, 2}, asEvaluator: {open, 1}, asDept: {open, 1}}},
 		}
 		for _, l := range lists {
 			for caller, exp := range l.want {

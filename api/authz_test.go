@@ -476,7 +476,8 @@ func (f *authzFixture) rows() map[string]authzRow {
 			want: only(200, asAdmin, asEvaluator, asDept, asViewer).but(asAdmin, 200, 404).but(asEvaluator, 200, 404).
 				but(asDept, 200, 404).but(asViewer, 200, 404),
 		},
-		"GET /api/v1/todo": same(at(v1+"/todo"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
+		"GET /api/v1/requests": same(at(v1+"/requests"), only(200, asAdmin, asEvaluator, asDept)),
+		"GET /api/v1/todo":     same(at(v1+"/todo"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
 
 		// Reports: verification by anyone with the file.
 		"GET /api/v1/reports/verify/:sha256": same(at(v1+"/reports/verify/%s", f.verified), public(200)),
@@ -554,6 +555,7 @@ func TestAuthorisationOfEveryRoute(t *testing.T) {
 			}
 		}
 		checkListsByPhase(t, s, f)
+		checkRequestFilesByPhase(t, s, f)
 	})
 }
 

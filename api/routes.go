@@ -30,6 +30,7 @@ var (
 	resultsFor = []evaluation.Role{evaluation.RoleAdmin, evaluation.RoleViewer, evaluation.RoleEvaluator}
 	department = []evaluation.Role{evaluation.RoleDepartment}
 	progress   = []evaluation.Role{evaluation.RoleAdmin, evaluation.RoleViewer, evaluation.RoleDepartment}
+	askAnswer  = []evaluation.Role{evaluation.RoleAdmin, evaluation.RoleEvaluator, evaluation.RoleDepartment}
 )
 
 // Request bodies of the route table: every route accepts a body by one rule
@@ -49,6 +50,7 @@ var (
 var bodyOverrides = map[string]bodyRule{
 	http.MethodPost + " /api/v1/plans/import":                      importBody,
 	http.MethodPost + " /api/v1/findings/:id/response/attachments": uploadBody,
+	http.MethodPost + " /api/v1/requests/:id/attachments":          uploadBody,
 	http.MethodPost + " /api/v1/public/surveys/:token/responses":   answerBody,
 }
 
@@ -141,6 +143,14 @@ func (h handlers) routes() []route {
 		{http.MethodPost, v1 + "/notifications/read-all", h.notices.readAll, anyone},
 		{http.MethodPost, v1 + "/notifications/:id/read", h.notices.read, anyone},
 		{http.MethodGet, v1 + "/todo", h.notices.todo, anyone},
+
+		// Requests for more material (补充材料): evaluators ask on their
+		// assignments, the plan's department answers (never told who asked)
+		{http.MethodPost, v1 + "/assignments/:id/requests", h.requests.ask, evaluator},
+		{http.MethodGet, v1 + "/requests", h.requests.list, askAnswer},
+		{http.MethodGet, v1 + "/requests/:id", h.requests.get, askAnswer},
+		{http.MethodPost, v1 + "/requests/:id/answer", h.requests.answer, department},
+		{http.MethodPost, v1 + "/requests/:id/attachments", h.requests.upload, department},
 
 		// Reports: the domain narrows them to the plans each reader may have
 		{http.MethodGet, v1 + "/rounds/:id/plans/:plan_id/evaluation-report.pdf", h.reports.document(evaluation.ReportEvaluation), anyone},

@@ -121,6 +121,7 @@ func Load(ctx context.Context, db *evaluation.DB, opts Options) (*Result, error)
 		l.plansAndTemplate,
 		func() error { return l.publishedRound(published) },
 		func() error { return l.openRound(today.AddDays(-10)) },
+		func() error { return l.requests(l.res.OpenRoundID) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

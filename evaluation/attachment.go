@@ -132,6 +132,12 @@ func (s *Store) visibleAttachment(ctx context.Context, actor Actor, id int64) (*
 	if err := s.read(ctx).First(&a, id).Error; err != nil {
 		return nil, notFound(err, "attachment")
 	}
+	if a.RequestID != nil { // a file of an answer to a request for more material
+		if err := s.visibleRequestAttachment(ctx, actor, &a); err != nil {
+			return nil, err
+		}
+		return &a, nil
+	}
 	if a.FindingID == nil {
 		return nil, ErrNotFound
 	}
@@ -170,6 +176,9 @@ func (s *Store) DeleteAttachment(ctx context.Context, actor Actor, id int64) err
 		var a Attachment
 		if err := t.First(&a, id).Error; err != nil {
 			return notFound(err, "attachment")
+		}
+		if a.RequestID != nil { // a file of an answer to a request for more material
+			return deleteRequestAttachment(t, actor, &a)
 		}
 		if a.FindingID == nil {
 			return ErrNotFound

@@ -66,10 +66,11 @@ type ScoresheetRequest struct {
 // AssignmentDetail is what an evaluator needs to score a plan.
 type AssignmentDetail struct {
 	AssignmentView
-	LeadDepartment string      `json:"lead_department"` // the plan's lead department, by name
-	PlanDetail     *Plan       `json:"plan_detail"`
-	Template       *Template   `json:"template"`
-	Scoresheet     *Scoresheet `json:"scoresheet"`
+	LeadDepartment string        `json:"lead_department"` // the plan's lead department, by name
+	PlanDetail     *Plan         `json:"plan_detail"`
+	Template       *Template     `json:"template"`
+	Scoresheet     *Scoresheet   `json:"scoresheet"`
+	Requests       []RequestView `json:"requests"` // the plan's requests for more material this reader may see
 }
 
 // ownAssignment loads an assignment of the actor's (any assignment for an
@@ -116,6 +117,9 @@ func (s *Store) Assignment(ctx context.Context, actor Actor, id int64) (*Assignm
 		return nil, notFound(err, "scoresheet")
 	}
 	d.Scoresheet = &sheet
+	if d.Requests, err = s.assignmentRequests(ctx, actor, a); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 

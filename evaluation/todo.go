@@ -25,6 +25,8 @@ type TodoItem struct {
 //   - department: open and returned findings with their due dates
 //   - admin: missing scoresheets and responses awaiting a verdict, per round
 //   - viewer: nothing (read-only)
+//
+// Requests for more material add their items (requestTodo).
 func (s *Store) Todo(ctx context.Context, actor Actor) ([]TodoItem, error) {
 	var items []TodoItem
 	var err error
@@ -39,6 +41,11 @@ func (s *Store) Todo(ctx context.Context, actor Actor) ([]TodoItem, error) {
 	if err != nil {
 		return nil, err
 	}
+	requests, err := s.requestTodo(ctx, actor)
+	if err != nil {
+		return nil, err
+	}
+	items = append(items, requests...)
 	if items == nil {
 		items = []TodoItem{}
 	}

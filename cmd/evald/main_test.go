@@ -149,6 +149,7 @@ func TestDemoLoadsEveryState(t *testing.T) {
 				t.Errorf("survey of round %d: %+v, %v", round, sv, err)
 			}
 		}
+		checkDemoRequests(t, s, open.Items[0].ID)
 		tok, u, err := s.Login(ctx, "evaluator", "demo-password-1", "192.0.2.1")
 		if err != nil || tok == "" {
 			t.Fatal(err)

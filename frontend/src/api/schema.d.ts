@@ -1110,7 +1110,8 @@ export interface paths {
         /**
          * 下载佐证材料
          * @description 以文件本身的类型返回佐证材料，`Content-Disposition` 带原文件名，`ETag` 与 `X-Content-SHA256` 为文件的 SHA-256。
-         *     能看到该问题的人都可以下载，但只有牵头部门能看到尚未随整改回复提交的材料；看不到的返回 404。角色：任何已登录用户。
+         *     能看到该问题的人都可以下载，但只有牵头部门能看到尚未随整改回复提交的材料；看不到的返回 404。
+         *     补充材料请求的材料：能看到该请求的人在请求答复后可以下载，答复前只有牵头部门能看到。角色：任何已登录用户。
          */
         get: operations["downloadAttachment"];
         put?: never;
@@ -1118,7 +1119,8 @@ export interface paths {
         /**
          * 删除佐证材料
          * @description 从整改回复草稿中删除尚未提交的佐证材料。已随整改回复提交的材料（或回复已提交待审核、问题已销号时）不能删除
-         *     （409 `submitted`）；轮次已归档时返回 409 `archived`。角色：department（本部门牵头的方案）。
+         *     （409 `submitted`）；轮次已归档时返回 409 `archived`。补充材料请求的材料只能在请求答复前删除（409 `answered`），
+         *     轮次发布后不能删除（409 `published`）。角色：department（本部门牵头的方案）。
          */
         delete: operations["deleteAttachment"];
         options?: never;
@@ -1145,6 +1147,128 @@ export interface paths {
         get: operations["getRoundRectification"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignments/{id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提出补充材料请求
+         * @description 在评估中（`open`）的轮次里，评估人员就本人任务的方案请牵头部门补充材料（补充材料）；其他状态返回 409 `wrong_state`。
+         *     `question` 不能为空，最多 2,000 个字符（422 指明 `question`）。提出后不能撤回或修改（需要澄清时再提一条）。
+         *     牵头部门的用户收到通知，通知和部门看到的一切都不提评估人员或机构。角色：evaluator（本人的任务）。
+         */
+        post: operations["askForMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 补充材料请求列表
+         * @description 调用者能看到的补充材料请求，未答复的在前，再按提出的先后：admin 看到全部（带 `asked_by`：提出人、所属机构与任务）；
+         *     部门用户看到本部门牵头方案的请求（轮次开始评估后），不含任何评估人员、机构或用户的名称和 id；
+         *     评估人员看到分配给本人的方案上本人提出的未答复请求和全部已答复请求（`mine` 表示是否本人提出）。
+         *     只有部门能看到尚未答复的请求已上传的材料。角色：admin、evaluator、department。
+         */
+        get: operations["listRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 一条补充材料请求
+         * @description 与列表中的一项相同；看不到的请求返回 404。角色：admin、evaluator、department。
+         */
+        get: operations["getRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 答复补充材料请求
+         * @description 牵头部门答复请求（`answer` 不能为空，最多 10,000 个字符），请求变为 `answered`；轮次发布前可以再次答复以修改答复
+         *     （`answered_at` 为最近一次答复的时间，审计日志保留每一次）。首次答复通知该方案的全部评估人员。
+         *     轮次已发布返回 409 `published`。角色：department（本部门牵头的方案）。
+         */
+        post: operations["answerRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传补充材料
+         * @description 为请求的答复上传一个材料文件（multipart 字段 `file`），规则同整改佐证材料：不超过 20 MB，按内容判断类型，只接受
+         *     PDF、JPEG、PNG、DOCX、XLSX（否则 422 `fields.file`）；请求体超过 20 MB 另加 64 KB 返回 413。答复前上传的材料只有部门
+         *     能看到，可以删除（`DELETE /api/v1/attachments/{id}`）；答复后评估人员可以下载，不能再删除。轮次已发布返回 409
+         *     `published`。角色：department（本部门牵头的方案）。
+         */
+        post: operations["uploadRequestAttachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2187,6 +2311,8 @@ export interface components {
             scoresheet: components["schemas"]["Scoresheet"];
             /** @description 关联本轮次本方案的群众满意度调查（已发布或已结束）的答卷数和满意度指数，显示在评分页旁；没有时为空列表 */
             surveys: components["schemas"]["SurveySummary"][];
+            /** @description 该方案本轮的补充材料请求中调用者能看到的（评估人员：本人提出的未答复请求和全部已答复请求；admin：全部） */
+            requests: components["schemas"]["MaterialRequest"][];
         };
         AutoAssignRequest: {
             /** @description 每个方案的评估人数（来自不同机构） */
@@ -2577,11 +2703,68 @@ export interface components {
             departments: components["schemas"]["DepartmentRectification"][];
         };
         /**
-         * @description findings_published 问题已发布；awaiting_verdict 整改回复待审核；response_accepted 整改已销号；
-         *     response_returned 整改回复被退回；due_soon 整改即将到期；overdue 整改已逾期；reminder 改革办催办
+         * @description open 待答复；answered 已答复（轮次发布前部门仍可修改答复）
          * @enum {string}
          */
-        NoticeKind: "findings_published" | "awaiting_verdict" | "response_accepted" | "response_returned" | "due_soon" | "overdue" | "reminder";
+        RequestStatus: "open" | "answered";
+        RequestAsk: {
+            /** @description 需要补充的材料或需要说明的问题 */
+            question: string;
+        };
+        RequestAnswer: {
+            /** @description 部门的答复 */
+            answer: string;
+        };
+        /** @description 提出请求的评估人员（只有 admin 能看到） */
+        RequestAsker: {
+            id: components["schemas"]["ID"];
+            display_name: string;
+            /** Format: int64 */
+            agency_id: number;
+            agency_name: string;
+            /**
+             * Format: int64
+             * @description 提出请求的任务；任务已删除为 null
+             */
+            assignment_id: number | null;
+        };
+        /**
+         * @description 一条补充材料请求。部门看到的没有 `mine` 和 `asked_by`，也没有任何评估人员、机构或用户的名称和 id；
+         *     评估人员看到 `mine`；admin 看到 `asked_by`。`attachments` 在答复前只有部门能看到（其他人为空列表）。
+         */
+        MaterialRequest: {
+            id: components["schemas"]["ID"];
+            round_id: components["schemas"]["ID"];
+            round: components["schemas"]["RoundRef"];
+            plan_id: components["schemas"]["ID"];
+            plan: components["schemas"]["PlanRef"];
+            question: string;
+            status: components["schemas"]["RequestStatus"];
+            /** @description 部门的答复；未答复为空字符串 */
+            answer: string;
+            /**
+             * Format: date-time
+             * @description 最近一次答复的时间；未答复为 null
+             */
+            answered_at: string | null;
+            created_at: components["schemas"]["DateTime"];
+            attachments: components["schemas"]["AttachmentView"][];
+            /** @description 是否本人提出（只对评估人员） */
+            mine?: boolean;
+            asked_by?: components["schemas"]["RequestAsker"];
+        };
+        MaterialRequestList: {
+            items: components["schemas"]["MaterialRequest"][];
+            /** Format: int64 */
+            total: number;
+        };
+        /**
+         * @description findings_published 问题已发布；awaiting_verdict 整改回复待审核；response_accepted 整改已销号；
+         *     response_returned 整改回复被退回；due_soon 整改即将到期；overdue 整改已逾期；reminder 改革办催办；
+         *     request_asked 有待答复的补充材料请求（部门，不提是谁提出的）；request_answered 补充材料请求已答复（该方案的评估人员）
+         * @enum {string}
+         */
+        NoticeKind: "findings_published" | "awaiting_verdict" | "response_accepted" | "response_returned" | "due_soon" | "overdue" | "reminder" | "request_asked" | "request_answered";
         Notification: {
             id: components["schemas"]["ID"];
             kind: components["schemas"]["NoticeKind"];
@@ -2620,10 +2803,11 @@ export interface components {
         TodoItem: {
             /**
              * @description scoresheet 评分（评估人员）；verify 审核整改回复（评估人员）；respond 整改或重新提交（部门）；
-             *     missing_scoresheets 本轮未提交的评分表、awaiting_verdicts 本轮待审核的整改回复（admin）
+             *     missing_scoresheets 本轮未提交的评分表、awaiting_verdicts 本轮待审核的整改回复（admin）；
+             *     answer_request 待答复的补充材料请求（部门）；awaiting_answer 本人提出、等待部门答复的补充材料请求（评估人员）
              * @enum {string}
              */
-            kind: "scoresheet" | "verify" | "respond" | "missing_scoresheets" | "awaiting_verdicts";
+            kind: "scoresheet" | "verify" | "respond" | "missing_scoresheets" | "awaiting_verdicts" | "answer_request" | "awaiting_answer";
             title: string;
             detail: string;
             /**
@@ -2634,7 +2818,7 @@ export interface components {
             overdue: boolean;
             /** @description 网页界面中的路径 */
             link: string;
-            /** @description 相关对象的类型：assignment、finding 或 round */
+            /** @description 相关对象的类型：assignment、finding、round 或 request */
             entity: string;
             /** Format: int64 */
             entity_id: number;
@@ -5063,6 +5247,178 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    askForMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestAsk"];
+            };
+        };
+        responses: {
+            /** @description 已提出 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listRequests: {
+        parameters: {
+            query?: {
+                /** @description 页码，从 1 开始，最大 100000（超出返回 400）；超过末页时 items 为空，total 照常 */
+                page?: components["parameters"]["Page"];
+                /** @description 每页条数，1 到 500（超出返回 400） */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description 只列出该轮次的请求 */
+                round_id?: number;
+                /** @description 只列出该方案的请求 */
+                plan_id?: number;
+                /** @description 只列出该状态的请求 */
+                status?: components["schemas"]["RequestStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 补充材料请求列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRequestList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 补充材料请求 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRequest"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    answerRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestAnswer"];
+            };
+        };
+        responses: {
+            /** @description 已答复 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    uploadRequestAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF、JPEG、PNG、DOCX 或 XLSX 文件，不超过 20 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已上传 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -41,6 +41,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'templates', title: '指标体系', icon: 'Histogram', roles: ['admin'] },
   { route: 'conflicts', title: '利益冲突声明', icon: 'Connection', roles: ['admin'] },
   { route: 'admin-findings', title: '问题与整改核验', icon: 'Warning', roles: ['admin'] },
+  { route: 'requests', title: '补充材料', icon: 'Document', roles: ['admin'] },
   { route: 'surveys', title: '群众满意度调查', icon: 'ChatDotSquare', roles: ['admin'] },
   // 领导/督查: the same surveys, read-only (the office's list designs them)
   { route: 'survey-list', title: '群众满意度调查', icon: 'ChatDotSquare', roles: ['viewer'] },
@@ -52,6 +53,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'tasks', title: '我的评估任务', icon: 'EditPen', roles: ['evaluator'] },
   { route: 'verify', title: '整改核验', icon: 'CircleCheck', roles: ['evaluator'] },
   // 牵头单位
+  { route: 'requests', title: '补充材料', icon: 'Document', roles: ['department'] },
   { route: 'rectify', title: '待整改问题', icon: 'Warning', roles: ['department'] },
   { route: 'dept-reports', title: '报告下载', icon: 'Download', roles: ['department'] },
   // 改革办: administration

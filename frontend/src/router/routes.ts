@@ -192,6 +192,19 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/department/DeptReportsView.vue'),
         meta: { roles: ['department'], title: '报告下载' },
       },
+      // 补充材料: the department answers requests for more material; the office reads them
+      {
+        path: 'requests',
+        name: 'requests',
+        component: () => import('@/views/shared/RequestsView.vue'),
+        meta: { roles: ['admin', 'department'], title: '补充材料' },
+      },
+      {
+        path: 'requests/:id(\\d+)',
+        name: 'request',
+        component: () => import('@/views/shared/RequestsView.vue'),
+        meta: { roles: ['admin', 'department'], title: '补充材料', menu: 'requests' },
+      },
       // The paths the server puts in todo items and notifications (links.ts).
       {
         path: 'findings',
