@@ -25,6 +25,7 @@ var migrations = []migration{
 	{4, "surveys", schemaV4},
 	{5, "login throttles per address", schemaV5},
 	{6, "keyed audit chain", schemaV6},
+	{8, "lead agency and conclusions", schemaV8},
 }
 
 // migrationSteps are the steps of a migration that are Go code, run after

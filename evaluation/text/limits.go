@@ -31,6 +31,7 @@ var columnLimits = map[string]int{
 	"report_jobs.status":       16, "report_jobs.blob_key": 128,
 	"surveys.title": 255, "surveys.status": 16, "surveys.token": 64,
 	"audit_seal.key_id": 16,
+	"narratives.status": 16,
 }
 
 // ColumnLimit returns the longest text, in characters, that a VARCHAR column
