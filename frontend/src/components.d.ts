@@ -65,6 +65,7 @@ declare module 'vue' {
     FindingsTable: typeof import('./components/FindingsTable.vue')['default']
     FindingSummary: typeof import('./components/FindingSummary.vue')['default']
     ListPage: typeof import('./components/ListPage.vue')['default']
+    NarrativeStatusTag: typeof import('./components/NarrativeStatusTag.vue')['default']
     NotificationBell: typeof import('./components/NotificationBell.vue')['default']
     OverdueTag: typeof import('./components/OverdueTag.vue')['default']
     RectificationPanel: typeof import('./components/RectificationPanel.vue')['default']
