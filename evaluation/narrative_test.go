@@ -436,3 +436,31 @@ func TestLeadTodoAndOfficeTodo(t *testing.T) {
 		}
 	})
 }
+
+// TestConcurrentLeadMoves: the office moving one plan's lead to each of its
+// assignments at once leaves exactly one lead, whichever wins.
+func TestConcurrentLeadMoves(t *testing.T) {
+	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
+		w := evaltest.Seed(t, env)
+		ctx := context.Background()
+		as := []*evaluation.AssignmentView{w.Assign(w.Round, w.P1, w.Eval1), w.Assign(w.Round, w.P1, w.Eval2),
+			w.Assign(w.Round, w.P1, w.Eval3), w.Assign(w.Round, w.P1, w.Eval4)}
+		yes := true
+		errs := race(len(as), func(i int) error {
+			_, err := w.Store.UpdateAssignment(ctx, w.AdminActor(), as[i].ID, evaluation.AssignmentPatch{Lead: &yes})
+			return err
+		})
+		for i, err := range errs {
+			if err != nil {
+				t.Errorf("move %d: %v", i, err)
+			}
+		}
+		var leads int64
+		if err := env.DB.Gorm.Model(&evaluation.Assignment{}).Where("plan_id = ? AND lead IS NOT NULL", w.P1.ID).Count(&leads).Error; err != nil || leads != 1 {
+			t.Fatalf("leads after the race: %d, %v", leads, err)
+		}
+		if _, err := w.Store.VerifyAudit(ctx); err != nil {
+			t.Fatalf("audit chain after the race: %v", err)
+		}
+	})
+}
