@@ -49,6 +49,7 @@ func TestNarrativeWrittenReturnedApproved(t *testing.T) {
 	a.untilText(`[data-testid="autosave-status"]`, "已自动保存")
 	a.settle()
 	a.screenshot("written")
+	a.checkA11y("评估结论（撰写）")
 	a.click(`[data-testid="narrative-submit"]`)
 	a.untilText(".el-message-box", "交改革办审定")
 	a.confirm("确认提交")
@@ -66,12 +67,14 @@ func TestNarrativeWrittenReturnedApproved(t *testing.T) {
 	a.untilText(`[data-testid="narratives-table"]`, "待审定")
 	a.settle()
 	a.screenshot("round")
+	a.checkA11y("评估结论（本轮）")
 	a.clickText(`[data-testid="narratives-table"] button`, "审定")
 	a.untilPath(review)
 	a.untilText(`[data-testid="review-overall"]`, "方案总体实施较好")
 	a.untilText(".page", "台账中有3项任务滞后")
 	a.settle()
 	a.screenshot("review")
+	a.checkA11y("审定评估结论")
 	a.click(`[data-testid="narrative-return"]`)
 	a.fill("#narrative-return-input", "主要成效请补充量化数据。")
 	a.click(`[data-testid="narrative-return-confirm"]`)
@@ -119,4 +122,5 @@ func TestNarrativeWrittenReturnedApproved(t *testing.T) {
 	}
 	a.settle()
 	a.screenshot("department")
+	a.checkA11y("评估结论（牵头单位）")
 }
