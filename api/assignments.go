@@ -16,6 +16,7 @@ type AssignmentStore interface {
 	MyAssignments(ctx context.Context, actor evaluation.Actor, f evaluation.AssignmentFilter) (evaluation.List[evaluation.AssignmentView], error)
 	AutoAssign(ctx context.Context, actor evaluation.Actor, roundID int64, ratersPerPlan int, dryRun bool) (*evaluation.AutoAssignResult, error)
 	Assignment(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.AssignmentDetail, error)
+	UpdateAssignment(ctx context.Context, actor evaluation.Actor, id int64, p evaluation.AssignmentPatch) (*evaluation.AssignmentView, error)
 	DeleteAssignment(ctx context.Context, actor evaluation.Actor, id int64) error
 	Remind(ctx context.Context, actor evaluation.Actor, roundID int64) (*evaluation.RemindResult, error)
 	PlanSurveys(ctx context.Context, roundID, planID int64) ([]evaluation.SurveySummary, error)
@@ -126,6 +127,18 @@ func (h *AssignmentHandler) get(c echo.Context) error {
 	return c.JSON(http.StatusOK, AssignmentResponse{AssignmentView: d.AssignmentView, LeadDepartment: d.LeadDepartment, Plan: d.PlanDetail,
 		Template: d.Template, Scoresheet: d.Scoresheet, Surveys: surveys,
 		Requests: d.Requests})
+}
+
+func (h *AssignmentHandler) update(c echo.Context) error {
+	var p evaluation.AssignmentPatch
+	if err := decode(c, &p); err != nil {
+		return err
+	}
+	a, err := h.Assignments.UpdateAssignment(c.Request().Context(), actor(c), pathID(c, "id"), p)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, a)
 }
 
 func (h *AssignmentHandler) delete(c echo.Context) error {

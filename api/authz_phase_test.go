@@ -89,6 +89,7 @@ func (f *authzFixture) newRoundStates() map[evaluation.RoundStatus]*roundState {
 		w.Score(rs.a1, w.Eval1, w.FullAnswers(0.8))
 		w.Score(rs.a2, w.Eval2, w.FullAnswers(0.7))
 		w.Score(b3, w.Eval3, w.FullAnswers(0.9))
+		f.approvedNarratives(rs.a, rs.a1, rs.a2)
 		var err error
 		if rs.f1, err = w.Store.CreateFinding(ctx, evaluation.ActorOf(w.Eval1), rs.a1.ID, findingRequest()); err != nil {
 			t.Fatal(err)
@@ -127,6 +128,29 @@ func (f *authzFixture) newRoundStates() map[evaluation.RoundStatus]*roundState {
 		out[st] = rs
 	}
 	return out
+}
+
+// approvedNarratives makes a1 and a2 the leads of their plans in an open
+// round, and has their conclusions written, submitted and approved.
+func (f *authzFixture) approvedNarratives(r *evaluation.Round, as ...*evaluation.AssignmentView) {
+	t, w, ctx := f.s.t, f.w, context.Background()
+	yes := true
+	for _, a := range as {
+		if _, err := w.Store.UpdateAssignment(ctx, w.AdminActor(), a.ID, evaluation.AssignmentPatch{Lead: &yes}); err != nil {
+			t.Fatal(err)
+		}
+		actor := evaluation.Actor{UserID: a.EvaluatorID, Username: a.EvaluatorName, Role: evaluation.RoleEvaluator, OrgID: a.AgencyID}
+		v, err := w.Store.SaveNarrative(ctx, actor, r.ID, a.Plan.ID, evaluation.NarrativeRequest{Sections: narrativeSections()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Store.SubmitNarrative(ctx, actor, r.ID, a.Plan.ID, v.Version); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Store.ApproveNarrative(ctx, w.AdminActor(), r.ID, a.Plan.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // fresh makes a new round in the state, for writes that would change the
@@ -332,18 +356,20 @@ func phasedRows() map[string]phasedRow {
 			asViewer: from(published, 200, 200)}
 	}
 	return map[string]phasedRow{
-		"GET /api/v1/rounds/:id":                       phased(inRound(v1+"/rounds/%d"), everyone),
-		"GET /api/v1/rounds/:id/eligible-plans":        phased(inRound(v1+"/rounds/%d/eligible-plans"), office),
-		"GET /api/v1/rounds/:id/assignments":           phased(inRound(v1+"/rounds/%d/assignments"), office),
-		"GET /api/v1/assignments/:id":                  phased(onAssignment(v1+"/assignments/%d"), roles{asAdmin: always(200, 200), asEvaluator: from(open, 200, 404)}),
-		"GET /api/v1/assignments/:id/findings":         phased(onAssignment(v1+"/assignments/%d/findings"), roles{asAdmin: always(200, 200), asEvaluator: from(open, 200, 404)}),
-		"GET /api/v1/rounds/:id/results":               phased(inRound(v1+"/rounds/%d/results"), roles{asAdmin: always(200, 200), asEvaluator: from(open, 200, 404), asViewer: from(published, 200, 200)}),
-		"GET /api/v1/rounds/:id/plans/:plan_id/result": phased(onPlan(v1+"/rounds/%d/plans/%d/result"), roles{asAdmin: always(200, 200), asEvaluator: from(open, 200, 404), asViewer: from(published, 200, 200)}),
-		"GET /api/v1/rounds/:id/rectification":         phased(inRound(v1+"/rounds/%d/rectification"), roles{asAdmin: always(200, 200), asDept: from(published, 200, 404), asViewer: from(published, 200, 200)}),
-		"GET /api/v1/findings/:id":                     phased(onFinding(v1+"/findings/%d"), everyone),
-		"GET /api/v1/findings/:id/history":             phased(onFinding(v1+"/findings/%d/history"), everyone),
-		"GET /api/v1/attachments/:id":                  phased(onAttachment(v1+"/attachments/%d"), everyone),
-		"GET /api/v1/requests/:id":                     phased(onRequest(v1+"/requests/%d", nil), askers),
+		"GET /api/v1/rounds/:id":                          phased(inRound(v1+"/rounds/%d"), everyone),
+		"GET /api/v1/rounds/:id/eligible-plans":           phased(inRound(v1+"/rounds/%d/eligible-plans"), office),
+		"GET /api/v1/rounds/:id/assignments":              phased(inRound(v1+"/rounds/%d/assignments"), office),
+		"GET /api/v1/assignments/:id":                     phased(onAssignment(v1+"/assignments/%d"), roles{asAdmin: always(200, 200), asEvaluator: from(open, 200, 404)}),
+		"GET /api/v1/assignments/:id/findings":            phased(onAssignment(v1+"/assignments/%d/findings"), roles{asAdmin: always(200, 200), asEvaluator: from(open, 200, 404)}),
+		"GET /api/v1/rounds/:id/results":                  phased(inRound(v1+"/rounds/%d/results"), roles{asAdmin: always(200, 200), asEvaluator: from(open, 200, 404), asViewer: from(published, 200, 200)}),
+		"GET /api/v1/rounds/:id/plans/:plan_id/result":    phased(onPlan(v1+"/rounds/%d/plans/%d/result"), roles{asAdmin: always(200, 200), asEvaluator: from(open, 200, 404), asViewer: from(published, 200, 200)}),
+		"GET /api/v1/rounds/:id/rectification":            phased(inRound(v1+"/rounds/%d/rectification"), roles{asAdmin: always(200, 200), asDept: from(published, 200, 404), asViewer: from(published, 200, 200)}),
+		"GET /api/v1/rounds/:id/narratives":               phased(inRound(v1+"/rounds/%d/narratives"), office),
+		"GET /api/v1/rounds/:id/plans/:plan_id/narrative": phased(onPlan(v1+"/rounds/%d/plans/%d/narrative"), everyone),
+		"GET /api/v1/findings/:id":                        phased(onFinding(v1+"/findings/%d"), everyone),
+		"GET /api/v1/findings/:id/history":                phased(onFinding(v1+"/findings/%d/history"), everyone),
+		"GET /api/v1/attachments/:id":                     phased(onAttachment(v1+"/attachments/%d"), everyone),
+		"GET /api/v1/requests/:id":                        phased(onRequest(v1+"/requests/%d", nil), askers),
 
 		"GET /api/v1/rounds/:id/plans/:plan_id/evaluation-report.pdf":    phased(onPlan(v1+"/rounds/%d/plans/%d/evaluation-report.pdf"), issued(always(200, 200).before(closed, 409))),
 		"GET /api/v1/rounds/:id/plans/:plan_id/rectification-report.pdf": phased(onPlan(v1+"/rounds/%d/plans/%d/rectification-report.pdf"), issued(always(200, 200).before(published, 409))),

@@ -244,6 +244,60 @@ func (f *authzFixture) freshSubmitted() *evaluation.AssignmentView {
 	return a
 }
 
+// leadRound is an open round where eval1 leads P1 and eval2 leads P2.
+type leadRound struct {
+	r      *evaluation.Round
+	a1, a2 *evaluation.AssignmentView
+}
+
+// freshLeads makes a leadRound; with sections, each lead has saved its
+// conclusions, submitted them too with submit.
+func (f *authzFixture) freshLeads(saved, submit bool) leadRound {
+	ctx := context.Background()
+	w := f.w
+	lr := leadRound{r: f.freshRound()}
+	yes := true
+	for i, pe := range []struct {
+		p *evaluation.Plan
+		e *evaluation.User
+	}{{w.P1, w.Eval1}, {w.P2, w.Eval2}} {
+		a, err := w.Store.CreateAssignment(ctx, w.AdminActor(), lr.r.ID, evaluation.AssignmentRequest{PlanID: pe.p.ID, EvaluatorID: pe.e.ID, Lead: yes})
+		if err != nil {
+			f.s.t.Fatal(err)
+		}
+		if i == 0 {
+			lr.a1 = a
+		} else {
+			lr.a2 = a
+		}
+	}
+	w.Move(lr.r, evaluation.RoundOpen)
+	if !saved {
+		return lr
+	}
+	for _, pe := range []struct {
+		p *evaluation.Plan
+		e *evaluation.User
+	}{{w.P1, w.Eval1}, {w.P2, w.Eval2}} {
+		actor := evaluation.ActorOf(pe.e)
+		v, err := w.Store.SaveNarrative(ctx, actor, lr.r.ID, pe.p.ID, evaluation.NarrativeRequest{Sections: narrativeSections()})
+		if err != nil {
+			f.s.t.Fatal(err)
+		}
+		if submit {
+			if _, err := w.Store.SubmitNarrative(ctx, actor, lr.r.ID, pe.p.ID, v.Version); err != nil {
+				f.s.t.Fatal(err)
+			}
+		}
+	}
+	return lr
+}
+
+func narrativeSections() evaluation.NarrativeSections {
+	return evaluation.NarrativeSections{Overall: "总体较好", Achievements: "绩效管理全面推开", Problems: "配套文件未印发",
+		Recommendations: "尽快印发配套文件"}
+}
+
 func (f *authzFixture) freshOrg() *evaluation.Org {
 	return f.w.Org(f.unique("临时单位"), evaluation.OrgDepartment, "")
 }
@@ -406,6 +460,62 @@ func (f *authzFixture) rows() map[string]authzRow {
 			},
 			other: at(v1+"/findings/%d", f.otherF.ID),
 			want:  only(204).but(asEvaluator, 204, 404),
+		},
+
+		"PATCH /api/v1/assignments/:id": same(func(f *authzFixture, _ string) req {
+			r := f.freshRound()
+			a := f.w.Assign(r, f.w.P1, f.w.Eval1)
+			return req{path: fmt.Sprintf(v1+"/assignments/%d", a.ID), body: map[string]bool{"lead": true}}
+		}, only(200, asAdmin)),
+
+		// Conclusions: eval1 leads P1 (own), eval2 leads P2 (other).
+		"PUT /api/v1/rounds/:id/plans/:plan_id/narrative": {
+			own: func(f *authzFixture, _ string) req {
+				lr := f.freshLeads(false, false)
+				return req{path: fmt.Sprintf(v1+"/rounds/%d/plans/%d/narrative", lr.r.ID, f.w.P1.ID),
+					body: evaluation.NarrativeRequest{Sections: narrativeSections()}}
+			},
+			other: func(f *authzFixture, _ string) req {
+				lr := f.freshLeads(false, false)
+				return req{path: fmt.Sprintf(v1+"/rounds/%d/plans/%d/narrative", lr.r.ID, f.w.P2.ID),
+					body: evaluation.NarrativeRequest{Sections: narrativeSections()}}
+			},
+			want: only(200, asAdmin).but(asEvaluator, 200, 404),
+		},
+		"POST /api/v1/rounds/:id/plans/:plan_id/narrative/submit": {
+			own: func(f *authzFixture, _ string) req {
+				lr := f.freshLeads(true, false)
+				return req{path: fmt.Sprintf(v1+"/rounds/%d/plans/%d/narrative/submit", lr.r.ID, f.w.P1.ID), body: map[string]int{"version": 1}}
+			},
+			other: func(f *authzFixture, _ string) req {
+				lr := f.freshLeads(true, false)
+				return req{path: fmt.Sprintf(v1+"/rounds/%d/plans/%d/narrative/submit", lr.r.ID, f.w.P2.ID), body: map[string]int{"version": 1}}
+			},
+			want: only(200, asAdmin).but(asEvaluator, 200, 404),
+		},
+		"POST /api/v1/rounds/:id/plans/:plan_id/narrative/approve": {
+			own: func(f *authzFixture, _ string) req {
+				lr := f.freshLeads(true, true)
+				return req{path: fmt.Sprintf(v1+"/rounds/%d/plans/%d/narrative/approve", lr.r.ID, f.w.P1.ID), body: map[string]any{}}
+			},
+			other: func(f *authzFixture, _ string) req {
+				lr := f.freshLeads(true, true)
+				return req{path: fmt.Sprintf(v1+"/rounds/%d/plans/%d/narrative/approve", lr.r.ID, f.w.P2.ID), body: map[string]any{}}
+			},
+			want: only(200, asAdmin),
+		},
+		"POST /api/v1/rounds/:id/plans/:plan_id/narrative/return": {
+			own: func(f *authzFixture, _ string) req {
+				lr := f.freshLeads(true, true)
+				return req{path: fmt.Sprintf(v1+"/rounds/%d/plans/%d/narrative/return", lr.r.ID, f.w.P1.ID),
+					body: evaluation.NarrativeReturn{Comment: "请补充数据"}}
+			},
+			other: func(f *authzFixture, _ string) req {
+				lr := f.freshLeads(true, true)
+				return req{path: fmt.Sprintf(v1+"/rounds/%d/plans/%d/narrative/return", lr.r.ID, f.w.P2.ID),
+					body: evaluation.NarrativeReturn{Comment: "请补充数据"}}
+			},
+			want: only(200, asAdmin),
 		},
 
 		"GET /api/v1/audit": same(at(v1+"/audit"), only(200, asAdmin)),

@@ -88,6 +88,7 @@ func errorResponse(err error) (int, any) {
 		ae        *apiError
 		he        *echo.HTTPError
 		conflict  *evaluation.ConflictError
+		forbidden *evaluation.ForbiddenError
 		invalid   *evaluation.ValidationError
 		uncovered *evaluation.UncoverablePlansError
 		rejected  *evaluation.ImportRejectedError
@@ -111,7 +112,9 @@ func errorResponse(err error) (int, any) {
 		return http.StatusTooManyRequests, body("too_many_attempts",
 			fmt.Sprintf("登录失败次数过多，请%d分钟后再试", int(tooMany.RetryAfter.Minutes())+1), nil)
 	case errors.As(err, &conflict):
-		return http.StatusConflict, body(conflict.Code, conflict.Message, nil)
+		return http.StatusConflict, body(conflict.Code, conflict.Message, conflict.Fields)
+	case errors.As(err, &forbidden):
+		return http.StatusForbidden, body(forbidden.Code, forbidden.Message, nil)
 	case errors.As(err, &invalid):
 		return http.StatusUnprocessableEntity, body("invalid", invalid.Message, invalid.Fields)
 	case errors.As(err, &uncovered):

@@ -110,6 +110,7 @@ func (h handlers) routes() []route {
 		{http.MethodGet, v1 + "/rounds/:id/assignments", h.assignments.listRound, admin},
 		{http.MethodPost, v1 + "/rounds/:id/auto-assign", h.assignments.autoAssign, admin},
 		{http.MethodPost, v1 + "/scoresheets/:assignment_id/reopen", h.scoresheets.reopen, admin},
+		{http.MethodPatch, v1 + "/assignments/:id", h.assignments.update, admin},
 		{http.MethodDelete, v1 + "/assignments/:id", h.assignments.delete, admin},
 		{http.MethodPost, v1 + "/rounds/:id/remind", h.assignments.remind, admin},
 
@@ -126,6 +127,16 @@ func (h handlers) routes() []route {
 		// Results (evaluators: only the plans they were assigned)
 		{http.MethodGet, v1 + "/rounds/:id/results", h.results.list, resultsFor},
 		{http.MethodGet, v1 + "/rounds/:id/plans/:plan_id/result", h.results.plan, resultsFor},
+
+		// Conclusions (评估结论): the lead evaluator (or the office) writes and
+		// submits them, the office approves or returns them; the plan's other
+		// evaluators read them, its department and viewers once approved and published
+		{http.MethodGet, v1 + "/rounds/:id/narratives", h.narratives.listRound, admin},
+		{http.MethodGet, v1 + "/rounds/:id/plans/:plan_id/narrative", h.narratives.get, anyone},
+		{http.MethodPut, v1 + "/rounds/:id/plans/:plan_id/narrative", h.narratives.save, adminEval},
+		{http.MethodPost, v1 + "/rounds/:id/plans/:plan_id/narrative/submit", h.narratives.submit, adminEval},
+		{http.MethodPost, v1 + "/rounds/:id/plans/:plan_id/narrative/approve", h.narratives.approve, admin},
+		{http.MethodPost, v1 + "/rounds/:id/plans/:plan_id/narrative/return", h.narratives.giveBack, admin},
 
 		// Findings and rectification (each role sees its own: departments the
 		// published findings on their plans, evaluators those they raised)

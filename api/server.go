@@ -113,6 +113,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		results:     &ResultHandler{Results: cfg.Store},
 		audit:       &AuditHandler{Audit: cfg.Store},
 		rectify:     &RectificationHandler{Store: cfg.Store},
+		narratives:  &NarrativeHandler{Narratives: cfg.Store},
 		evidence:    &AttachmentHandler{Attachments: cfg.Store},
 		requests:    &RequestHandler{Requests: cfg.Store},
 		notices:     &NotificationHandler{Notifications: cfg.Store},
@@ -156,6 +157,7 @@ type handlers struct {
 	results     *ResultHandler
 	audit       *AuditHandler
 	rectify     *RectificationHandler
+	narratives  *NarrativeHandler
 	evidence    *AttachmentHandler
 	requests    *RequestHandler
 	notices     *NotificationHandler

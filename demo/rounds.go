@@ -21,8 +21,9 @@ func (l *loader) publishedRound(published evaluation.Date) error {
 	starts, due := published.AddDays(-55), published.AddDays(-10)
 	l.at(starts.AddDays(-7), 10)
 	year := string(starts)[:4]
+	requireNarrative := true // publication waits for approved conclusions
 	r, err := l.store.CreateRound(l.ctx, l.admin, evaluation.RoundRequest{Name: year + "年度第一轮清单式集中评估",
-		TemplateID: l.template.ID, StartsOn: string(starts), ScoringDue: string(due)})
+		TemplateID: l.template.ID, StartsOn: string(starts), ScoringDue: string(due), RequireNarrative: &requireNarrative})
 	if err != nil {
 		return fmt.Errorf("demo round: %w", err)
 	}
@@ -62,6 +63,9 @@ func (l *loader) publishedRound(published evaluation.Date) error {
 	}
 	l.at(due.AddDays(1), 9)
 	if _, err := l.store.MoveRound(l.ctx, l.admin, r.ID, evaluation.RoundScoringClosed); err != nil {
+		return err
+	}
+	if err := l.publishedNarratives(r.ID); err != nil {
 		return err
 	}
 	l.at(published, 10)
@@ -158,6 +162,9 @@ func (l *loader) openRound(starts evaluation.Date) error {
 		return err
 	}
 	l.clock.set(l.opts.Now)
+	if err := l.openNarratives(r.ID); err != nil {
+		return err
+	}
 	assignments, err := l.assignments(r.ID)
 	if err != nil {
 		return err

@@ -18,6 +18,7 @@ type Assignment struct {
 	PlanID      int64
 	EvaluatorID int64
 	AgencyID    int64
+	Lead        LeadFlag // the plan's lead assignment in the round (牵头评估机构)
 	CreatedAt   time.Time
 }
 
@@ -49,6 +50,7 @@ type AssignmentView struct {
 	EvaluatorName string           `json:"evaluator_name"`
 	AgencyID      int64            `json:"agency_id"`
 	AgencyName    string           `json:"agency_name"`
+	Lead          bool             `json:"lead"`
 	Status        AssignmentStatus `json:"status"`
 	Reopened      bool             `json:"reopened"`
 	ScoringDue    Date             `json:"scoring_due"`
@@ -68,6 +70,7 @@ type assignmentRow struct {
 	EvaluatorName string
 	AgencyID      int64
 	AgencyName    string
+	Lead          LeadFlag
 	SheetStatus   SheetStatus
 	SheetVersion  int
 	Reopened      bool
@@ -78,7 +81,7 @@ type assignmentRow struct {
 func (r assignmentRow) view() AssignmentView {
 	v := AssignmentView{ID: r.ID, RoundID: r.RoundID, RoundName: r.RoundName, RoundStatus: r.RoundStatus,
 		Plan: PlanRef{ID: r.PlanID, Code: r.PlanCode, Title: r.PlanTitle}, EvaluatorID: r.EvaluatorID,
-		EvaluatorName: r.EvaluatorName, AgencyID: r.AgencyID, AgencyName: r.AgencyName, Reopened: r.Reopened,
+		EvaluatorName: r.EvaluatorName, AgencyID: r.AgencyID, AgencyName: r.AgencyName, Lead: bool(r.Lead), Reopened: r.Reopened,
 		ScoringDue: r.ScoringDue, SubmittedAt: r.SubmittedAt, Status: AssignmentDraft}
 	switch {
 	case r.SheetStatus == SheetSubmitted:
@@ -96,7 +99,7 @@ func assignmentQuery(g *gorm.DB) *gorm.DB {
 		Select(`assignments.id, assignments.round_id, rounds.name AS round_name, rounds.status AS round_status,
 			assignments.plan_id, plans.code AS plan_code, plans.title AS plan_title, assignments.evaluator_id,
 			users.display_name AS evaluator_name, assignments.agency_id, orgs.name AS agency_name,
-			scoresheets.status AS sheet_status, scoresheets.version AS sheet_version, scoresheets.reopened,
+			assignments.lead, scoresheets.status AS sheet_status, scoresheets.version AS sheet_version, scoresheets.reopened,
 			rounds.scoring_due, scoresheets.submitted_at`).
 		Joins("JOIN rounds ON rounds.id = assignments.round_id").
 		Joins("JOIN plans ON plans.id = assignments.plan_id").
@@ -167,6 +170,7 @@ func (s *Store) MyAssignments(ctx context.Context, actor Actor, f AssignmentFilt
 type AssignmentRequest struct {
 	PlanID      int64 `json:"plan_id" validate:"required"`
 	EvaluatorID int64 `json:"evaluator_id" validate:"required"`
+	Lead        bool  `json:"lead"` // make it the plan's lead (the previous lead loses it)
 }
 
 // lockAssignableRound locks a round that may still take assignments.
@@ -244,11 +248,19 @@ func (s *Store) CreateAssignment(ctx context.Context, actor Actor, roundID int64
 		if len(conflicts) > 0 {
 			return Invalid("evaluator_id", "该评估人员所在机构与此方案存在利益冲突，须回避："+conflicts[0].Reason)
 		}
-		as := []Assignment{{RoundID: r.ID, PlanID: plan.ID, EvaluatorID: ev.ID, AgencyID: *ev.OrgID}}
+		as := []Assignment{{RoundID: r.ID, PlanID: plan.ID, EvaluatorID: ev.ID, AgencyID: *ev.OrgID, Lead: LeadFlag(req.Lead)}}
+		if req.Lead {
+			if err := clearLead(t, r.ID, plan.ID, 0); err != nil {
+				return err
+			}
+		}
 		if err := insertAssignments(t, as); err != nil {
 			return err
 		}
 		id = as[0].ID
+		if req.Lead {
+			return notifyLeads(t, r, as)
+		}
 		return nil
 	})
 	if err != nil {
@@ -284,6 +296,7 @@ type AutoAssignResult struct {
 func (s *Store) AutoAssign(ctx context.Context, actor Actor, roundID int64, ratersPerPlan int, dryRun bool) (*AutoAssignResult, error) {
 	res := &AutoAssignResult{DryRun: dryRun, Assignments: []AssignmentView{}}
 	var planned []assign.PlannedAssignment
+	var proposedLeads map[int]bool // planned index → proposed as its plan's lead (dry run)
 	err := s.write(ctx, actor, func(t *tx) error {
 		r, err := lockAssignableRound(t, roundID)
 		if err != nil {
@@ -299,13 +312,21 @@ func (s *Store) AutoAssign(ctx context.Context, actor Actor, roundID int64, rate
 			return err
 		}
 		if dryRun {
-			return nil
+			proposedLeads, err = previewLeads(t, r.ID, planned)
+			return err
 		}
 		as := make([]Assignment, len(planned))
 		for i, p := range planned {
 			as[i] = Assignment{RoundID: r.ID, PlanID: p.PlanID, EvaluatorID: p.EvaluatorID, AgencyID: p.AgencyID}
 		}
 		if err := insertAssignments(t, as); err != nil {
+			return err
+		}
+		leads, err := autoLeads(t, r)
+		if err != nil {
+			return err
+		}
+		if err := notifyLeads(t, r, leads); err != nil {
 			return err
 		}
 		ids := make([]int64, len(as))
@@ -328,6 +349,9 @@ func (s *Store) AutoAssign(ctx context.Context, actor Actor, roundID int64, rate
 	if dryRun {
 		if res.Assignments, err = s.previewAssignments(ctx, roundID, planned); err != nil {
 			return nil, err
+		}
+		for i := range res.Assignments {
+			res.Assignments[i].Lead = proposedLeads[i]
 		}
 	}
 	return res, nil

@@ -14,8 +14,9 @@ var ErrNotFound = errors.New("evaluation: not found")
 // ConflictError is returned when a write cannot be made in the current state:
 // a stale version, a wrong workflow state or a duplicate.
 type ConflictError struct {
-	Code    string // machine-readable, e.g. "stale_version"
-	Message string // for people, in Chinese
+	Code    string            // machine-readable, e.g. "stale_version"
+	Message string            // for people, in Chinese
+	Fields  map[string]string // what it concerns, when it names objects (e.g. plans by id)
 }
 
 func (e *ConflictError) Error() string { return "evaluation: conflict: " + e.Code + ": " + e.Message }

@@ -29,6 +29,7 @@ var migrations = []migration{
 	{5, "login throttles per address", schemaV5},
 	{6, "keyed audit chain", schemaV6},
 	{7, "self-assessments, requests for material, evidence of several owners", schemaV7},
+	{8, "lead agency and conclusions", schemaV8},
 }
 
 // migrationSteps are the steps of a migration that are Go code, run after

@@ -21,6 +21,11 @@ const (
 	NoticeDueSoon         NoticeKind = "due_soon" // a finding is due within DueSoonDays
 	NoticeOverdue         NoticeKind = "overdue"
 	NoticeReminder        NoticeKind = "reminder" // the office chased the people who owe work
+	// Conclusions (评估结论): the lead evaluator is asked to write them or
+	// told they were returned; the office that they wait for approval.
+	NoticeNarrativeLead      NoticeKind = "narrative_lead"
+	NoticeNarrativeReturned  NoticeKind = "narrative_returned"
+	NoticeNarrativeSubmitted NoticeKind = "narrative_submitted"
 )
 
 // DueSoonDays is how long before its due date a department is reminded of a finding.

@@ -29,8 +29,9 @@ type RoundReportData struct {
 	Issuer      string           // the reform office's name
 	Departments map[int64]string // lead departments by id
 	Raters      map[int64][]ReportRater
-	Findings    map[int64][]ReportFinding // by plan, in the order they were raised
-	Surveys     map[int64][]SurveySummary // published and closed surveys linked to a plan of the round, by plan
+	Findings    map[int64][]ReportFinding  // by plan, in the order they were raised
+	Surveys     map[int64][]SurveySummary  // published and closed surveys linked to a plan of the round, by plan
+	Narratives  map[int64]*ReportNarrative // by plan; absent when never written
 	Today       Date
 	Location    *time.Location // the city's time zone, in which dates are days
 }
@@ -142,6 +143,9 @@ func (s *Store) LoadRoundReportData(ctx context.Context, roundID int64) (*RoundR
 			Overdue: f.Overdue(d.Today), Versions: versionsOf[f.ID], Verdicts: verdictsOf[f.ID]})
 	}
 	if d.Surveys, err = s.linkedSurveys(ctx, roundID, 0); err != nil {
+		return nil, fmt.Errorf("report data: %w", err)
+	}
+	if d.Narratives, err = s.reportNarratives(ctx, roundID, d.Issuer); err != nil {
 		return nil, fmt.Errorf("report data: %w", err)
 	}
 	return d, nil

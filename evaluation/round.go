@@ -60,6 +60,7 @@ type Round struct {
 	MinPlanAgeDays   int          `json:"min_plan_age_days"`
 	OutlierThreshold float64      `json:"outlier_threshold"`
 	ResponseDays     ResponseDays `json:"response_days" gorm:"embedded;embeddedPrefix:response_days_"`
+	RequireNarrative bool         `json:"require_narrative"` // publication needs approved conclusions
 	Status           RoundStatus  `json:"status"`
 	PublishedOn      *Date        `json:"published_on"`
 	CreatedAt        time.Time    `json:"created_at"`
@@ -78,6 +79,7 @@ type RoundRequest struct {
 	MinPlanAgeDays   *int          `json:"min_plan_age_days" validate:"omitempty,min=0,max=36500"`
 	OutlierThreshold *float64      `json:"outlier_threshold" validate:"omitempty,gt=0,lte=100"`
 	ResponseDays     *ResponseDays `json:"response_days"`
+	RequireNarrative *bool         `json:"require_narrative"` // default false
 }
 
 // RoundPatch changes a round; nil fields stay as they are. In draft every
@@ -91,6 +93,7 @@ type RoundPatch struct {
 	MinPlanAgeDays   *int          `json:"min_plan_age_days" validate:"omitempty,min=0,max=36500"`
 	OutlierThreshold *float64      `json:"outlier_threshold" validate:"omitempty,gt=0,lte=100"`
 	ResponseDays     *ResponseDays `json:"response_days"`
+	RequireNarrative *bool         `json:"require_narrative"`
 }
 
 // Patch applies the changes to r, refusing those the round's state forbids.
@@ -122,6 +125,9 @@ func (p RoundPatch) Patch(r *Round) error {
 	}
 	if p.ResponseDays != nil {
 		r.ResponseDays = *p.ResponseDays
+	}
+	if p.RequireNarrative != nil {
+		r.RequireNarrative = *p.RequireNarrative
 	}
 	return nil
 }
@@ -169,6 +175,9 @@ func (s *Store) CreateRound(ctx context.Context, actor Actor, req RoundRequest) 
 	}
 	if req.ResponseDays != nil {
 		r.ResponseDays = *req.ResponseDays
+	}
+	if req.RequireNarrative != nil {
+		r.RequireNarrative = *req.RequireNarrative
 	}
 	err := s.write(ctx, actor, func(t *tx) error {
 		if err := checkRound(t, r); err != nil {
@@ -303,6 +312,21 @@ func (s *Store) MoveRound(ctx context.Context, actor Actor, id int64, to RoundSt
 		}
 		before := r
 		r.Status = to
+		if to == RoundOpen {
+			if err := notifyRoundLeads(t, &r); err != nil {
+				return err
+			}
+		}
+		if to == RoundPublished && r.RequireNarrative {
+			pending, err := pendingNarratives(t.DB, r.ID)
+			if err != nil {
+				return err
+			}
+			if len(pending) > 0 {
+				return &ConflictError{Code: "narratives_pending", Fields: pending,
+					Message: fmt.Sprintf("本轮要求评估结论审定后才能发布，还有%d个方案的评估结论未审定", len(pending))}
+			}
+		}
 		if to == RoundPublished {
 			today := t.store.Today()
 			r.PublishedOn = &today

@@ -8,7 +8,7 @@ import (
 
 // TodoItem is a piece of pending work of the caller's.
 type TodoItem struct {
-	Kind     string `json:"kind"` // scoresheet, verify, respond, missing_scoresheets, awaiting_verdicts
+	Kind     string `json:"kind"` // scoresheet, verify, respond, narrative, missing_scoresheets, awaiting_verdicts, awaiting_narratives
 	Title    string `json:"title"`
 	Detail   string `json:"detail"`
 	DueOn    *Date  `json:"due_on"`
@@ -84,6 +84,11 @@ func (s *Store) evaluatorTodo(ctx context.Context, actor Actor) ([]TodoItem, err
 		items = append(items, TodoItem{Kind: "scoresheet", Title: title, Detail: r.RoundName, DueOn: &due,
 			Overdue: !r.Reopened && today > due, Link: fmt.Sprintf("/tasks/%d", r.ID), Entity: "assignment", EntityID: r.ID, Count: 1})
 	}
+	narratives, err := s.leadTodo(ctx, actor)
+	if err != nil {
+		return nil, err
+	}
+	items = append(items, narratives...)
 	awaiting, err := s.Findings(ctx, actor, FindingFilter{Status: FindingResponded, Page: Page{PerPage: MaxPerPage}})
 	if err != nil {
 		return nil, err
@@ -150,9 +155,71 @@ func (s *Store) adminTodo(ctx context.Context) ([]TodoItem, error) {
 	if err != nil {
 		return nil, fmt.Errorf("todo: %w", err)
 	}
+	narratives, err := s.narrativesTodo(ctx)
+	if err != nil {
+		return nil, err
+	}
+	items = append(items, narratives...)
 	for _, a := range awaiting {
 		items = append(items, TodoItem{Kind: "awaiting_verdicts", Title: fmt.Sprintf("「%s」有%d条整改回复待审核", a.RoundName, a.N),
 			Link: fmt.Sprintf("/findings?round_id=%d&status=responded", a.RoundID), Entity: "round", EntityID: a.RoundID, Count: a.N})
+	}
+	return items, nil
+}
+
+// leadTodo lists the conclusions the evaluator writes as a plan's lead and
+// has not submitted (never saved, draft or returned), in open or
+// scoring-closed rounds.
+func (s *Store) leadTodo(ctx context.Context, actor Actor) ([]TodoItem, error) {
+	var rows []struct {
+		ID        int64
+		RoundName string
+		PlanTitle string
+		Status    *NarrativeStatus
+	}
+	err := s.read(ctx).Table("assignments").
+		Select("assignments.id, rounds.name AS round_name, plans.title AS plan_title, narratives.status").
+		Joins("JOIN rounds ON rounds.id = assignments.round_id").
+		Joins("JOIN plans ON plans.id = assignments.plan_id").
+		Joins("LEFT JOIN narratives ON narratives.round_id = assignments.round_id AND narratives.plan_id = assignments.plan_id").
+		Where("assignments.evaluator_id = ? AND assignments.lead IS NOT NULL AND rounds.status IN ?", actor.UserID,
+			[]RoundStatus{RoundOpen, RoundScoringClosed}).
+		Where("narratives.status IS NULL OR narratives.status IN ?", []NarrativeStatus{NarrativeDraft, NarrativeReturned}).
+		Order("assignments.id").Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("todo: %w", err)
+	}
+	items := make([]TodoItem, 0, len(rows))
+	for _, r := range rows {
+		title := "撰写《" + r.PlanTitle + "》的评估结论"
+		if r.Status != nil && *r.Status == NarrativeReturned {
+			title = "修改被退回的评估结论：《" + r.PlanTitle + "》"
+		}
+		items = append(items, TodoItem{Kind: "narrative", Title: title, Detail: r.RoundName, Link: narrativeEditLink(r.ID),
+			Entity: "assignment", EntityID: r.ID, Count: 1})
+	}
+	return items, nil
+}
+
+// narrativesTodo counts, per round, the conclusions submitted and waiting
+// for the office's approval.
+func (s *Store) narrativesTodo(ctx context.Context) ([]TodoItem, error) {
+	var rows []struct {
+		RoundID   int64
+		RoundName string
+		N         int
+	}
+	err := s.read(ctx).Table("narratives").Select("rounds.id AS round_id, rounds.name AS round_name, COUNT(*) AS n").
+		Joins("JOIN rounds ON rounds.id = narratives.round_id").
+		Where("narratives.status = ? AND rounds.status IN ?", NarrativeSubmitted, []RoundStatus{RoundOpen, RoundScoringClosed}).
+		Group("rounds.id, rounds.name").Order("rounds.id").Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("todo: %w", err)
+	}
+	items := make([]TodoItem, 0, len(rows))
+	for _, r := range rows {
+		items = append(items, TodoItem{Kind: "awaiting_narratives", Title: fmt.Sprintf("「%s」有%d份评估结论待审定", r.RoundName, r.N),
+			Link: fmt.Sprintf("/rounds/%d?tab=narratives", r.RoundID), Entity: "round", EntityID: r.RoundID, Count: r.N})
 	}
 	return items, nil
 }

@@ -56,6 +56,8 @@ var fieldLabels = map[string]string{
 	"max_score": "分值", "guidance": "评分标准", "grade": "等次", "min": "分数线", "email": "电子邮箱",
 	"measures": "整改措施", "responsible_person": "责任人", "progress": "整改进度", "completed_on": "完成日期",
 	"evidence": "佐证说明", "verdict": "审核结论",
+	"overall": "总体评价", "achievements": "主要成效", "problems": "存在问题", "recommendations": "意见建议",
+	"lead": "牵头", "require_narrative": "评估结论须审定",
 }
 
 // check normalises the texts of the request v points to (normalizeFields),

@@ -32,6 +32,7 @@ var columnLimits = map[string]int{
 	"surveys.title": 255, "surveys.status": 16, "surveys.token": 64,
 	"audit_seal.key_id":       16,
 	"self_assessments.status": 16, "material_requests.status": 16,
+	"narratives.status": 16,
 }
 
 // ColumnLimit returns the longest text, in characters, that a VARCHAR column

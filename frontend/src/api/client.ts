@@ -5,6 +5,7 @@
 import type {
   AssignmentDetail,
   AssignmentInput,
+  AssignmentPatch,
   AssignmentQuery,
   AssignmentSummary,
   Attachment,
@@ -26,6 +27,9 @@ import type {
   LoginRequest,
   LoginResponse,
   LoginThrottle,
+  Narrative,
+  NarrativeInput,
+  NarrativeItem,
   Notification,
   NotificationList,
   NotificationQuery,
@@ -317,6 +321,23 @@ export const deleteFinding = (id: number) => del(`/findings/${id}`)
 export const roundResults = (roundId: number) => get<Page<PlanResult>>(`/rounds/${roundId}/results`)
 export const planResult = (roundId: number, planId: number) =>
   get<PlanResultDetail>(`/rounds/${roundId}/plans/${planId}/result`)
+
+// ---------------------------------------------------------------- conclusions (评估结论)
+
+/** PATCH /assignments/{id} `{lead}` — the plan's previous lead loses it. */
+export const updateAssignment = (id: number, body: AssignmentPatch) => patch<AssignmentSummary>(`/assignments/${id}`, body)
+const narrativePath = (roundId: number, planId: number) => `/rounds/${roundId}/plans/${planId}/narrative`
+/** GET …/narrative — `version` 0 and status `empty` when never saved; `prefilled` marks the suggested 存在问题. */
+export const getNarrative = (roundId: number, planId: number) => get<Narrative>(narrativePath(roundId, planId))
+/** PUT …/narrative — `version` is the one the edit was based on; a stale one is 409 `stale_version`. */
+export const saveNarrative = (roundId: number, planId: number, body: NarrativeInput) =>
+  put<Narrative>(narrativePath(roundId, planId), body)
+export const submitNarrative = (roundId: number, planId: number, version: number) =>
+  post<Narrative>(`${narrativePath(roundId, planId)}/submit`, { version })
+export const approveNarrative = (roundId: number, planId: number) => post<Narrative>(`${narrativePath(roundId, planId)}/approve`)
+export const returnNarrative = (roundId: number, planId: number, comment: string) =>
+  post<Narrative>(`${narrativePath(roundId, planId)}/return`, { comment })
+export const listRoundNarratives = (roundId: number) => get<Page<NarrativeItem>>(`/rounds/${roundId}/narratives`)
 
 // ---------------------------------------------------------------- findings and rectification
 

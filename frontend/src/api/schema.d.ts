@@ -779,7 +779,12 @@ export interface paths {
         delete: operations["deleteAssignment"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * 指定或取消牵头评估机构
+         * @description `lead: true` 使该任务成为其方案在本轮的牵头任务（该方案原来的牵头任务同时失去牵头，一次完成并记入审计）；
+         *     `lead: false` 取消，方案暂无牵头。轮次已发布或归档时返回 409 `wrong_state`。角色：admin。
+         */
+        patch: operations["updateAssignment"];
         trace?: never;
     };
     "/api/v1/assignments/{id}/scoresheet": {
@@ -937,6 +942,146 @@ export interface paths {
         get: operations["getPlanResult"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/narratives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 本轮各方案的评估结论
+         * @description 本轮每个已分配方案的评估结论状态（从未保存为 `empty`）、牵头评估机构和评估人员、已提交的评分表数，按方案编号排序。
+         *     角色：admin。
+         */
+        get: operations["listRoundNarratives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/plans/{plan_id}/narrative": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 方案的评估结论
+         * @description 方案在本轮的评估结论（总体评价、主要成效、存在问题、意见建议）。从未保存时 `status` 为 `empty`、`version` 为 0；
+         *     此时（以及草稿或被退回时「存在问题」为空时）对可撰写者以方案在本轮记录的问题预填「存在问题」（每个问题一行：
+         *     序号、【严重程度】、问题描述、指标），`prefilled` 为 true，保存前只是建议。admin 与该方案的评估人员随时可读
+         *     （评估人员从轮次开始起）；牵头部门和 viewer 只能在轮次发布后、且结论已审定时读取，否则 404。
+         *     角色：admin、evaluator（本人评估的方案）、department（本部门牵头的方案）、viewer。
+         */
+        get: operations["getNarrative"];
+        /**
+         * 保存评估结论
+         * @description 保存评估结论（四部分整体替换），`version` 为保存所依据的版本（从未保存为 0），过期返回 409 `stale_version`。
+         *     保存后为 `draft`；被退回的结论修改后仍为 `returned`。每部分最多 5000 个字符，超出返回 422，`fields` 为
+         *     `sections.overall` 等。已提交（409 `submitted`）、已审定（409 `approved`）或轮次不在评估中、评分已截止
+         *     状态（409 `wrong_state`）时不能保存。该方案的其他评估人员返回 403 `not_lead`。
+         *     角色：admin、evaluator（牵头评估任务的评估人员）。
+         */
+        put: operations["saveNarrative"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/plans/{plan_id}/narrative/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交评估结论
+         * @description 从 `draft` 或 `returned` 提交给改革办审定，变为 `submitted`，并保留这一稿；改革办的用户会收到通知。
+         *     有部分为空时返回 422，`fields` 列出每个空的部分（如 `sections.problems`）；版本过期、已提交、已审定或轮次状态不对时返回 409。
+         *     角色：admin、evaluator（牵头评估任务的评估人员）。
+         */
+        post: operations["submitNarrative"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/plans/{plan_id}/narrative/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审定评估结论
+         * @description 改革办审定已提交的评估结论（`submitted` → `approved`），在轮次评估中或评分已截止时；没有待审定的结论返回 409
+         *     `not_submitted`，轮次状态不对返回 409 `wrong_state`。请求体可以为空。角色：admin。
+         */
+        post: operations["approveNarrative"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/plans/{plan_id}/narrative/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回评估结论
+         * @description 改革办把已提交的评估结论退回牵头评估机构修改（`submitted` → `returned`），须填写退回意见（为空返回 422
+         *     `fields.comment`）；牵头评估人员会收到通知。没有待审定的结论返回 409 `not_submitted`。角色：admin。
+         */
+        post: operations["returnNarrative"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2219,6 +2364,8 @@ export interface components {
             /** @description 与中位数相差超过这么多分的评分被标记为离群 */
             outlier_threshold: number;
             response_days: components["schemas"]["ResponseDays"];
+            /** @description 发布前每个有已提交评分表的方案都须有已审定的评估结论 */
+            require_narrative: boolean;
             status: components["schemas"]["RoundStatus"];
             /**
              * Format: date
@@ -2240,6 +2387,11 @@ export interface components {
             /** @default 15 */
             outlier_threshold?: number;
             response_days?: components["schemas"]["ResponseDays"];
+            /**
+             * @description 发布前须审定评估结论（网页界面新建轮次时默认勾选）
+             * @default false
+             */
+            require_narrative?: boolean;
         };
         RoundPatch: {
             name?: string;
@@ -2250,9 +2402,83 @@ export interface components {
             min_plan_age_days?: number;
             outlier_threshold?: number;
             response_days?: components["schemas"]["ResponseDays"];
+            /** @description 发布前须审定评估结论（发布前可改） */
+            require_narrative?: boolean;
         };
         RoundList: {
             items: components["schemas"]["Round"][];
+            /** Format: int64 */
+            total: number;
+        };
+        /**
+         * @description empty 从未保存；draft 草稿；submitted 已提交待审定；returned 被退回；approved 已审定
+         * @enum {string}
+         */
+        NarrativeStatus: "empty" | "draft" | "submitted" | "returned" | "approved";
+        NarrativeSections: {
+            /** @description 总体评价 */
+            overall: string;
+            /** @description 主要成效 */
+            achievements: string;
+            /** @description 存在问题 */
+            problems: string;
+            /** @description 意见建议 */
+            recommendations: string;
+        };
+        Narrative: {
+            round_id: components["schemas"]["ID"];
+            plan: components["schemas"]["PlanRef"];
+            status: components["schemas"]["NarrativeStatus"];
+            /** @description 从未保存为 0 */
+            version: number;
+            sections: components["schemas"]["NarrativeSections"];
+            /** @description `sections.problems` 是由问题预填的建议，尚未保存 */
+            prefilled: boolean;
+            /** @description 牵头评估机构；方案暂无牵头时为 null */
+            lead_agency: string | null;
+            /** @description 牵头评估人员（部门和 viewer 看到的为 null） */
+            lead_evaluator: string | null;
+            /** @description 改革办退回时的意见 */
+            comment: string;
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** Format: date-time */
+            approved_at: string | null;
+            /** @description 审定单位（改革办）；未审定为 null */
+            approved_by: string | null;
+            round_status: components["schemas"]["RoundStatus"];
+            /** @description 调用者现在可以保存和提交 */
+            can_write: boolean;
+            /** @description 调用者现在可以审定或退回 */
+            can_review: boolean;
+        };
+        NarrativeRequest: {
+            /** @description 保存所依据的版本，从未保存为 0 */
+            version: number;
+            sections: components["schemas"]["NarrativeSections"];
+        };
+        NarrativeSubmit: {
+            version: number;
+        };
+        NarrativeReturn: {
+            /** @description 退回意见 */
+            comment: string;
+        };
+        NarrativeItem: {
+            plan: components["schemas"]["PlanRef"];
+            status: components["schemas"]["NarrativeStatus"];
+            version: number;
+            lead_agency: string | null;
+            lead_evaluator: string | null;
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** Format: date-time */
+            approved_at: string | null;
+            /** @description 该方案已提交的评分表数 */
+            submitted_sheets: number;
+        };
+        NarrativeItemList: {
+            items: components["schemas"]["NarrativeItem"][];
             /** Format: int64 */
             total: number;
         };
@@ -2261,6 +2487,15 @@ export interface components {
             plan_id: number;
             /** Format: int64 */
             evaluator_id: number;
+            /**
+             * @description 设为该方案在本轮的牵头任务（原牵头任务同时失去牵头）
+             * @default false
+             */
+            lead?: boolean;
+        };
+        AssignmentPatch: {
+            /** @description true 设为牵头任务，false 取消牵头 */
+            lead: boolean;
         };
         /** @description 一项评估任务：一个轮次中的一个方案 × 一名评估人员（及其机构） */
         AssignmentView: {
@@ -2277,6 +2512,8 @@ export interface components {
             evaluator_name: string;
             agency_id: components["schemas"]["ID"];
             agency_name: string;
+            /** @description 是否为该方案在本轮的牵头任务（牵头评估机构撰写评估结论；自动分配预览中为拟定的牵头） */
+            lead: boolean;
             status: components["schemas"]["AssignmentStatus"];
             /** @description 评分表被改革办重新开放过且尚未再次提交 */
             reopened: boolean;
@@ -2302,6 +2539,8 @@ export interface components {
             evaluator_name: string;
             agency_id: components["schemas"]["ID"];
             agency_name: string;
+            /** @description 是否为该方案在本轮的牵头任务 */
+            lead: boolean;
             status: components["schemas"]["AssignmentStatus"];
             reopened: boolean;
             scoring_due: components["schemas"]["Date"];
@@ -2761,10 +3000,11 @@ export interface components {
         /**
          * @description findings_published 问题已发布；awaiting_verdict 整改回复待审核；response_accepted 整改已销号；
          *     response_returned 整改回复被退回；due_soon 整改即将到期；overdue 整改已逾期；reminder 改革办催办；
-         *     request_asked 有待答复的补充材料请求（部门，不提是谁提出的）；request_answered 补充材料请求已答复（该方案的评估人员）
+         *     request_asked 有待答复的补充材料请求（部门，不提是谁提出的）；request_answered 补充材料请求已答复（该方案的评估人员）；
+         *     narrative_lead 请牵头撰写评估结论；narrative_returned 评估结论被退回；narrative_submitted 评估结论待审定
          * @enum {string}
          */
-        NoticeKind: "findings_published" | "awaiting_verdict" | "response_accepted" | "response_returned" | "due_soon" | "overdue" | "reminder" | "request_asked" | "request_answered";
+        NoticeKind: "findings_published" | "awaiting_verdict" | "response_accepted" | "response_returned" | "due_soon" | "overdue" | "reminder" | "request_asked" | "request_answered" | "narrative_lead" | "narrative_returned" | "narrative_submitted";
         Notification: {
             id: components["schemas"]["ID"];
             kind: components["schemas"]["NoticeKind"];
@@ -2802,12 +3042,13 @@ export interface components {
         };
         TodoItem: {
             /**
-             * @description scoresheet 评分（评估人员）；verify 审核整改回复（评估人员）；respond 整改或重新提交（部门）；
-             *     missing_scoresheets 本轮未提交的评分表、awaiting_verdicts 本轮待审核的整改回复（admin）；
+             * @description scoresheet 评分（评估人员）；verify 审核整改回复（评估人员）；narrative 撰写或修改评估结论（牵头评估人员）；
+             *     respond 整改或重新提交（部门）；missing_scoresheets 本轮未提交的评分表、awaiting_verdicts 本轮待审核的整改回复、
+             *     awaiting_narratives 本轮待审定的评估结论（admin）；
              *     answer_request 待答复的补充材料请求（部门）；awaiting_answer 本人提出、等待部门答复的补充材料请求（评估人员）
              * @enum {string}
              */
-            kind: "scoresheet" | "verify" | "respond" | "missing_scoresheets" | "awaiting_verdicts" | "answer_request" | "awaiting_answer";
+            kind: "scoresheet" | "verify" | "respond" | "narrative" | "missing_scoresheets" | "awaiting_verdicts" | "awaiting_narratives" | "answer_request" | "awaiting_answer";
             title: string;
             detail: string;
             /**
@@ -3109,7 +3350,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description 调用者的角色无权使用此接口（`forbidden`） */
+        /** @description 调用者的角色无权使用此接口（`forbidden`）；或能看到该对象但无权这样做（`not_lead`：只有牵头评估机构的评估人员能撰写评估结论） */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -3133,7 +3374,8 @@ export interface components {
          *     `in_use`（仍被引用）、`has_findings`（评估任务下已记录问题）、`awaiting_verdict`（整改回复已提交，待审核）、
          *     `accepted`（问题已销号）、`not_responded`（没有待审核的整改回复）、`archived`（轮次已归档，只能查看）、
          *     `not_ready`（报告还不能生成：评分尚未截止或结果尚未发布；或报告任务尚未完成）、`last_admin`（不能改为其他角色或停用
-         *     唯一在用的管理员）
+         *     唯一在用的管理员）、`approved`（评估结论已审定）、`narratives_pending`（本轮要求评估结论审定后发布，`fields` 以方案 id
+         *     为键列出评估结论尚未审定的方案）
          */
         Conflict: {
             headers: {
@@ -4677,6 +4919,41 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    updateAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentPatch"];
+            };
+        };
+        responses: {
+            /** @description 修改后的评估任务 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     saveScoresheet: {
         parameters: {
             query?: never;
@@ -4949,6 +5226,206 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listRoundNarratives: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 评估结论列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NarrativeItemList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getNarrative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 评估结论 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Narrative"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    saveNarrative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NarrativeRequest"];
+            };
+        };
+        responses: {
+            /** @description 评估结论 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Narrative"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    submitNarrative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NarrativeSubmit"];
+            };
+        };
+        responses: {
+            /** @description 评估结论 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Narrative"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    approveNarrative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 评估结论 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Narrative"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    returnNarrative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NarrativeReturn"];
+            };
+        };
+        responses: {
+            /** @description 评估结论 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Narrative"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };

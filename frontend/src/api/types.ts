@@ -210,3 +210,12 @@ export type SurveySummary = Schemas['SurveySummary']
 
 export type AuditEvent = Schemas['AuditEvent']
 export type AuditQuery = QueryOf<'listAudit'>
+
+// ---------------------------------------------------------------- conclusions (评估结论)
+
+export type NarrativeStatus = Schemas['NarrativeStatus']
+export type NarrativeSections = Schemas['NarrativeSections']
+export type Narrative = Schemas['Narrative']
+export type NarrativeInput = Schemas['NarrativeRequest']
+export type NarrativeItem = Schemas['NarrativeItem']
+export type AssignmentPatch = Schemas['AssignmentPatch']

@@ -8,7 +8,8 @@ import { routes } from './routes'
 const roles: Role[] = ['admin', 'evaluator', 'department', 'viewer']
 
 /** Every kind of path the server writes into todo items and notifications (evaluation/todo.go, reminders.go, rectification.go, request_notify.go). */
-const serverLinks = ['/', '/tasks', '/tasks/111', '/findings/2', '/findings?round_id=1', '/rounds/2', '/verify?round_id=1', '/requests/3']
+const serverLinks = ['/', '/tasks', '/tasks/111', '/findings/2', '/findings?round_id=1', '/rounds/2', '/verify?round_id=1', '/requests/3',
+  '/tasks/111/narrative', '/rounds/2/narratives/3', '/rounds/2?tab=narratives']
 
 function user(role: Role): User {
   return {
@@ -59,6 +60,11 @@ describe('server links', () => {
   it('opens a round as each role sees it', () => {
     const to = at('/rounds/2', { id: '2' })
     expect(roundTarget('admin', to)).toEqual({ name: 'round', params: { id: '2' } })
+    expect(roundTarget('admin', at('/rounds/2?tab=narratives', { id: '2' }))).toEqual({
+      name: 'round',
+      params: { id: '2' },
+      query: { tab: 'narratives' },
+    })
     expect(roundTarget('viewer', to)).toEqual({ name: 'results', query: { round: '2' } })
     expect(roundTarget('evaluator', to)).toEqual({ name: 'tasks', query: { round_id: '2' } })
     expect(roundTarget('department', to)).toEqual({ name: 'rectify', query: { round_id: '2' } })

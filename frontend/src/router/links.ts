@@ -52,8 +52,11 @@ export function roundTarget(role: Role | null, to: LinkRoute): RouteLocationRaw 
   if (role === null) return loginFirst(to)
   if (id === null) return { name: 'home' }
   switch (role) {
-    case 'admin':
-      return { name: 'round', params: { id: String(id) } }
+    case 'admin': {
+      // The office's todo of conclusions awaiting approval opens the round on its tab.
+      const tab = typeof to.query.tab === 'string' ? { query: { tab: to.query.tab } } : {}
+      return { name: 'round', params: { id: String(id) }, ...tab }
+    }
     case 'viewer':
       return { name: 'results', query: { round: String(id) } }
     case 'evaluator':

@@ -83,6 +83,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: admin, title: '轮次详情', menu: 'rounds' },
       },
       {
+        // The office's review of a plan's conclusions (the server's link /rounds/{id}/narratives/{plan_id}).
+        path: 'rounds/:id(\\d+)/narratives/:planId(\\d+)',
+        name: 'narrative-review',
+        component: () => import('@/views/admin/NarrativeReview.vue'),
+        meta: { roles: admin, title: '审定评估结论', menu: 'rounds' },
+      },
+      {
         path: 'admin/findings',
         name: 'admin-findings',
         component: () => import('@/views/shared/FindingVerifyView.vue'),
@@ -162,6 +169,20 @@ export const routes: RouteRecordRaw[] = [
         name: 'scoresheet',
         component: () => import('@/views/evaluator/ScoresheetView.vue'),
         meta: { roles: ['evaluator'], title: '评分表', menu: 'tasks' },
+      },
+      {
+        // The lead evaluator's editor of a plan's conclusions (the server's link /tasks/{id}/narrative).
+        path: 'tasks/:id(\\d+)/narrative',
+        name: 'narrative-editor',
+        component: () => import('@/views/evaluator/NarrativeEditor.vue'),
+        meta: { roles: ['evaluator'], title: '评估结论', menu: 'tasks' },
+      },
+      {
+        // The conclusions read-only: departments and viewers once approved and published.
+        path: 'conclusions/:roundId(\\d+)/:planId(\\d+)',
+        name: 'narrative',
+        component: () => import('@/views/shared/NarrativeView.vue'),
+        meta: { title: '评估结论' },
       },
       {
         // Also the path of an admin's todo item "responses awaiting a verdict",
