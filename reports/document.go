@@ -37,6 +37,7 @@ var (
 	colorOrange    = rgb{189, 104, 0}
 	colorGreen     = rgb{28, 117, 58}
 	colorWhite     = rgb{255, 255, 255}
+	colorWatermark = rgb{236, 224, 224}
 )
 
 // document is one PDF being laid out.
@@ -88,6 +89,26 @@ func (d *document) newPage() {
 	d.pdf.SetFillColor(colorWhite.r, colorWhite.g, colorWhite.b)
 	d.y = marginTop
 	d.forgetFont()
+	if d.meta.draft {
+		d.drawWatermark()
+	}
+}
+
+// watermark is what a draft preview says across each of its pages.
+const watermark = "草稿"
+
+// drawWatermark writes 草稿 large, light and diagonal across the page, first,
+// so that everything else is drawn over it. It is text (a search finds it)
+// in a colour close to the paper's; the page's real text keeps its order.
+func (d *document) drawWatermark() {
+	const size = 120.0
+	pdf := d.pdf
+	pdf.TransformBegin()
+	pdf.TransformRotate(45, pageWidth/2, pageHeight/2)
+	w := d.textWidth(watermark, size)
+	d.text((pageWidth-w)/2, pageHeight/2+size*ptToMM*0.35, watermark, textStyle{size: size, color: colorWatermark})
+	pdf.TransformEnd()
+	d.forgetFont() // restored by the transform's Q
 }
 
 // room is the height left on the current page.
