@@ -97,18 +97,33 @@ func (d *document) newPage() {
 // watermark is what a draft preview says across each of its pages.
 const watermark = "草稿"
 
-// drawWatermark writes 草稿 large, light and diagonal across the page, first,
-// so that everything else is drawn over it. It is text (a search finds it)
-// in a colour close to the paper's; the page's real text keeps its order.
+// drawWatermark paints 草稿 large, light and diagonal across the page, first,
+// so that everything else is drawn over it. It is drawn as the glyphs'
+// outlines, not as text: text extraction never sees it, so the page's real
+// text reads exactly as without it.
 func (d *document) drawWatermark() {
-	const size = 120.0
-	pdf := d.pdf
-	pdf.TransformBegin()
-	pdf.TransformRotate(45, pageWidth/2, pageHeight/2)
-	w := d.textWidth(watermark, size)
-	d.text((pageWidth-w)/2, pageHeight/2+size*ptToMM*0.35, watermark, textStyle{size: size, color: colorWatermark})
-	pdf.TransformEnd()
-	d.forgetFont() // restored by the transform's Q
+	const size = 130.0 // points
+	scale := size / float64(d.font.unitsPerEm)
+	width := 0.0
+	for _, c := range watermark {
+		width += float64(d.font.width(c)) * size / 1000
+	}
+	var sb strings.Builder
+	c := colorWatermark
+	fmt.Fprintf(&sb, "q %.4f %.4f %.4f rg 0.7071 0.7071 -0.7071 0.7071 %.2f %.2f cm\n",
+		float64(c.r)/255, float64(c.g)/255, float64(c.b)/255, pageWidth/2/ptToMM, pageHeight/2/ptToMM)
+	x := -width / 2
+	for _, r := range watermark {
+		path, err := d.font.outline(r, x, -size*0.36, scale)
+		if err != nil {
+			d.fail(err)
+			return
+		}
+		sb.WriteString(path)
+		x += float64(d.font.width(r)) * size / 1000
+	}
+	sb.WriteString("f Q")
+	d.pdf.RawWriteStr(sb.String())
 }
 
 // room is the height left on the current page.

@@ -428,9 +428,10 @@ func (r *EvaluationReport) comparison() []block {
 	t.rows = append(t.rows, row{{text: "总分", tone: toneStrong}, {text: num(*r.SelfTotal), tone: toneStrong},
 		{text: num(r.Result.Total), tone: toneStrong}, {text: gap, tone: toneStrong}})
 	text := fmt.Sprintf("牵头单位自评总分 %s 分，第三方评估总分 %s 分，差值（自评 − 第三方）为 %s 分。", num(*r.SelfTotal), num(r.Result.Total), gap)
-	b := []block{space(2), heading{2, "自评与第三方评估对比"}, paragraph{text: text, indent: true}}
+	// The heading, its sentence and the chart stay on one page.
+	b := []block{space(2), room(45 + pairRowH*float64(len(bars))), heading{2, "自评与第三方评估对比"}, paragraph{text: text, indent: true}}
 	if len(bars) > 0 {
-		b = append(b, pairChart{title: "图 2　各维度自评与第三方评估得分（得分 / 分值）", bars: bars}, space(2))
+		b = append(b, pairChart{title: "图 2　各维度自评与第三方评估得分（得分 / 分值）", bars: bars}, space(6))
 	}
 	return append(b, t)
 }

@@ -107,9 +107,6 @@ func (r *Renderer) render(w io.Writer, meta docMeta, blocks []block) error {
 		set[c] = true
 	}
 	add(furniture)
-	if meta.draft {
-		add(watermark)
-	}
 	add(meta.title)
 	add(meta.number)
 	for _, b := range blocks {
