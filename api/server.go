@@ -115,7 +115,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		rectify:     &RectificationHandler{Store: cfg.Store},
 		evidence:    &AttachmentHandler{Attachments: cfg.Store},
 		notices:     &NotificationHandler{Notifications: cfg.Store},
-		reports:     &ReportHandler{Reports: cfg.Reports, Store: cfg.Store},
+		reports:     newReportHandler(cfg.Reports, cfg.Store),
 		surveys:     &SurveyHandler{Surveys: cfg.Store, LinkBase: linkBase},
 		respondents: publicSurveys,
 	}
