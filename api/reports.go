@@ -35,6 +35,7 @@ type ReportStore interface {
 	ReportJob(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.ReportJob, error)
 	VerifyReport(ctx context.Context, key string) (*evaluation.VerifiedReport, error)
 	ReissueEvaluationReport(ctx context.Context, actor evaluation.Actor, roundID, planID int64, req evaluation.ReissueRequest) (*evaluation.IssuedReport, error)
+	IssuedVersions(ctx context.Context, actor evaluation.Actor, roundID int64) (evaluation.List[evaluation.IssuedVersion], error)
 }
 
 // ReportHandler serves the PDF and XLSX reports, round ZIP jobs, reissues
@@ -225,4 +226,14 @@ func (h *ReportHandler) reissue(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusCreated, ReissueResponse{Version: ir.Version, Reason: ir.Reason, IssuedAt: ir.IssuedAt})
+}
+
+// issuedVersions lists the current version of each plan's issued
+// evaluation report in a round.
+func (h *ReportHandler) issuedVersions(c echo.Context) error {
+	l, err := h.Store.IssuedVersions(c.Request().Context(), actor(c), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, l)
 }

@@ -156,6 +156,7 @@ func (h handlers) routes() []route {
 		{http.MethodGet, v1 + "/reports/verify/:sha256", h.reports.verify, public},
 		{http.MethodPost, v1 + "/reports/verify", h.reports.limited(h.reports.verifyFile), public},
 		{http.MethodPost, v1 + "/rounds/:id/plans/:plan_id/evaluation-report/reissue", h.reports.reissue, admin},
+		{http.MethodGet, v1 + "/rounds/:id/issued-reports", h.reports.issuedVersions, adminView},
 
 		// Public satisfaction surveys: designed and read by the office (viewers
 		// read results), answered by anyone with the link, rate limited per address

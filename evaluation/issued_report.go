@@ -274,3 +274,28 @@ func (s *Store) ReissueEvaluationReport(ctx context.Context, actor Actor, roundI
 	}
 	return out, nil
 }
+
+// IssuedVersion is the current version of a plan's issued evaluation report.
+type IssuedVersion struct {
+	PlanID   int64     `json:"plan_id"`
+	Version  int       `json:"version"`
+	Reason   string    `json:"reason"` // why it was reissued; "" for version 1
+	IssuedAt time.Time `json:"issued_at"`
+}
+
+// IssuedVersions lists the current version of each plan's issued evaluation
+// report in a round the actor may see (none before publication), by plan id.
+func (s *Store) IssuedVersions(ctx context.Context, actor Actor, roundID int64) (List[IssuedVersion], error) {
+	if _, err := s.VisibleRound(ctx, actor, roundID); err != nil {
+		return List[IssuedVersion]{}, err
+	}
+	items := []IssuedVersion{}
+	err := s.read(ctx).Model(&IssuedReport{}).Select("plan_id, version, reason, issued_at").
+		Where("round_id = ? AND version = (SELECT MAX(i2.version) FROM issued_reports i2 "+
+			"WHERE i2.round_id = issued_reports.round_id AND i2.plan_id = issued_reports.plan_id)", roundID).
+		Order("plan_id").Scan(&items).Error
+	if err != nil {
+		return List[IssuedVersion]{}, fmt.Errorf("issued versions: %w", err)
+	}
+	return List[IssuedVersion]{Items: items, Total: int64(len(items))}, nil
+}

@@ -24,10 +24,26 @@ func freshSchema(t *testing.T, d evaluation.Dialect) []string {
 
 func allVersions(from int) []int {
 	var vs []int
-	for v := from; v <= evaluation.LatestSchemaVersion(); v++ {
-		vs = append(vs, v)
+	for _, step := range evaluation.MigrationSteps(evaluation.SQLite) { // numbers may skip (steps of other branches)
+		if step.Version >= from {
+			vs = append(vs, step.Version)
+		}
 	}
 	return vs
+}
+
+// previousVersion is the version of the step before version v (0 for the first).
+func previousVersion(v int) int {
+	before := versionsBefore(v)
+	if len(before) == 0 {
+		return 0
+	}
+	return before[len(before)-1]
+}
+
+// versionsBefore are the versions of the steps before version v.
+func versionsBefore(v int) []int {
+	return slices.DeleteFunc(allVersions(1), func(x int) bool { return x >= v })
 }
 
 func assertSchema(t *testing.T, got, want []string) {
@@ -55,7 +71,7 @@ func TestFailedStepIsRunAgain(t *testing.T) {
 				if !errors.As(err, &me) || !errors.Is(err, evaluation.ErrInjected) {
 					t.Fatalf("migrate failing at statement %d: %v", k, err)
 				}
-				if !slices.Equal(applied, allVersions(1)[:step.Version-1]) {
+				if !slices.Equal(applied, versionsBefore(step.Version)) {
 					t.Fatalf("applied %v before the failure", applied)
 				}
 				msg := err.Error()
@@ -71,8 +87,8 @@ func TestFailedStepIsRunAgain(t *testing.T) {
 				if strings.Contains(msg, "{{") {
 					t.Errorf("the error shows placeholders, not the SQL that ran:\n%s", msg)
 				}
-				if v, err := evaluation.SchemaVersion(ctx, env.DB); err != nil || v != step.Version-1 {
-					t.Fatalf("schema version after the failure = %d, %v; want %d", v, err, step.Version-1)
+				if v, err := evaluation.SchemaVersion(ctx, env.DB); err != nil || v != previousVersion(step.Version) {
+					t.Fatalf("schema version after the failure = %d, %v; want %d", v, err, previousVersion(step.Version))
 				}
 				if d == evaluation.MySQL {
 					var recorded int
@@ -118,8 +134,8 @@ func TestChangedStepIsRefused(t *testing.T) {
 		!strings.Contains(err.Error(), "the step changed") {
 		t.Fatalf("migrate over a changed step: %v", err)
 	}
-	if v, err := evaluation.SchemaVersion(ctx, env.DB); err != nil || v != step.Version-1 {
-		t.Fatalf("schema version = %d, %v; want %d", v, err, step.Version-1)
+	if v, err := evaluation.SchemaVersion(ctx, env.DB); err != nil || v != previousVersion(step.Version) {
+		t.Fatalf("schema version = %d, %v; want %d", v, err, previousVersion(step.Version))
 	}
 }
 

@@ -1265,6 +1265,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rounds/{id}/issued-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 本轮各方案评估报告的当前版本
+         * @description 已发布（或归档）轮次中每个方案已出具的评估报告的当前版本号、重新出具原因和出具时间，按方案 id 排序（不分页）；
+         *     发布前为空列表。调用者尚不能看到的轮次返回 404。角色：admin、viewer。
+         */
+        get: operations["listIssuedReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rounds/{id}/plans/{plan_id}/evaluation-report/reissue": {
         parameters: {
             query?: never;
@@ -2114,6 +2138,18 @@ export interface components {
         ReissueRequest: {
             /** @description 重新出具的原因，印在新版本报告上 */
             reason: string;
+        };
+        IssuedVersionList: {
+            items: {
+                plan_id: components["schemas"]["ID"];
+                /** @description 当前版本号（发布时为 1） */
+                version: number;
+                /** @description 重新出具的原因；第 1 版为空字符串 */
+                reason: string;
+                issued_at: components["schemas"]["DateTime"];
+            }[];
+            /** Format: int64 */
+            total: number;
         };
         ReissueResponse: {
             /** @description 新的版本号 */
@@ -5262,6 +5298,33 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listIssuedReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 各方案的当前版本 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedVersionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };
