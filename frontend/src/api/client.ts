@@ -22,6 +22,7 @@ import type {
   FindingQuery,
   FindingView,
   ImportResult,
+  IssuedVersion,
   JobState,
   LoginRequest,
   LoginResponse,
@@ -372,6 +373,8 @@ export const verifyReport = (code: string) =>
  */
 export const verifyReportFile = (file: File) =>
   request<ReportVerification>('POST', '/reports/verify', { form: fileForm(file, file.name), noAuthRedirect: true })
+/** GET /rounds/{id}/issued-reports — the current version of each plan's issued evaluation report. */
+export const issuedReports = (roundId: number) => get<Page<IssuedVersion>>(`/rounds/${roundId}/issued-reports`)
 /**
  * POST /rounds/{id}/plans/{plan_id}/evaluation-report/reissue (admin; published
  * rounds): a new version of the plan's evaluation report from today's data.

@@ -210,3 +210,4 @@ export type SurveySummary = Schemas['SurveySummary']
 
 export type AuditEvent = Schemas['AuditEvent']
 export type AuditQuery = QueryOf<'listAudit'>
+export type IssuedVersion = Schemas['IssuedVersionList']['items'][number]
