@@ -198,11 +198,11 @@ func (c pairChart) draw(d *document) {
 	aw := d.textWidth("得分率", sizeSmall)
 	d.text(x0+plotW-aw, top+plotH+7.8, "得分率", toneMuted.style(sizeSmall))
 
-	share := func(v, max float64) float64 {
-		if max <= 0 {
+	share := func(v, points float64) float64 {
+		if points <= 0 {
 			return 0
 		}
-		return math.Max(0, math.Min(1, v/max))
+		return math.Max(0, math.Min(1, v/points))
 	}
 	y := top
 	for i, b := range c.bars {
