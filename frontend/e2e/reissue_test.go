@@ -55,6 +55,7 @@ func TestAdminReissuesAndPublicVerifiesTheFile(t *testing.T) {
 	a.untilText(version, "第2版")
 	a.settle()
 	a.screenshot("reissued")
+	a.checkA11y("/reports (报告下载, versions)")
 
 	list, err := a.env.Store.IssuedVersions(ctx, a.world.AdminActor(), round)
 	if err != nil {
@@ -83,4 +84,5 @@ func TestAdminReissuesAndPublicVerifiesTheFile(t *testing.T) {
 	}
 	a.settle()
 	a.screenshot("verified-file")
+	a.checkA11y("/verify-report (报告真伪查验, a file checked)")
 }
