@@ -175,7 +175,7 @@ func (r *EvaluationReport) blocks(code string) []block {
 	}}
 	if r.Version > 1 {
 		b = append(b, paragraph{label: fmt.Sprintf("第%d版　", r.Version),
-			text: "本报告为重新出具的第" + strconv.Itoa(r.Version) + "版，取代此前各版本（此前版本仍可核验，核验结果注明已被取代）。重新出具原因：" + r.Reason,
+			text: "本报告为重新出具的第" + strconv.Itoa(r.Version) + "版，取代此前各版本（此前版本仍可查验，查验结果注明已被取代）。重新出具原因：" + r.Reason,
 			tone: toneMuted, after: 4})
 	}
 	b = append(b, planFacts("一、方案基本情况", r.Plan)...)
