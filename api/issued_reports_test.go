@@ -172,3 +172,22 @@ func TestIssuedReportsAreFrozen(t *testing.T) {
 		}
 	})
 }
+
+// TestVerifyFileIsRateLimited: one client address may send VerifyFileRate
+// files a minute; the next is refused with 429 and Retry-After, before its
+// body is read.
+func TestVerifyFileIsRateLimited(t *testing.T) {
+	s := newServer(t, evaltest.New(t, evaluation.SQLite))
+	pdf := []byte("%PDF-1.7\n% not issued here\n")
+	for i := range api.VerifyFileRate {
+		if r := s.upload("/api/v1/reports/verify", "", "file", "r.pdf", pdf); r.Code != http.StatusNotFound {
+			t.Fatalf("file %d: status %d, want 404", i+1, r.Code)
+		}
+	}
+	r := s.upload("/api/v1/reports/verify", "", "file", "r.pdf", pdf).want(http.StatusTooManyRequests)
+	if r.Header.Get("Retry-After") == "" || r.errorBody().Code != "too_many_requests" {
+		t.Errorf("429 without Retry-After or code: %v %s", r.Header, r.Body)
+	}
+	// Verifying by hash is not limited.
+	s.call(http.MethodGet, "/api/v1/reports/verify/"+strings.Repeat("ab", 32), "", nil).want(http.StatusNotFound)
+}
