@@ -374,6 +374,7 @@ func phasedRows() map[string]phasedRow {
 		"GET /api/v1/rounds/:id/plans/:plan_id/evaluation-report.pdf":    phased(onPlan(v1+"/rounds/%d/plans/%d/evaluation-report.pdf"), issued(always(200, 200).before(closed, 409))),
 		"GET /api/v1/rounds/:id/plans/:plan_id/rectification-report.pdf": phased(onPlan(v1+"/rounds/%d/plans/%d/rectification-report.pdf"), issued(always(200, 200).before(published, 409))),
 		"GET /api/v1/rounds/:id/summary.pdf":                             phased(inRound(v1+"/rounds/%d/summary.pdf"), roles{asAdmin: always(200, 200).before(closed, 409), asViewer: from(published, 200, 200)}),
+		"GET /api/v1/rounds/:id/issued-reports":                          phased(inRound(v1+"/rounds/%d/issued-reports"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 200)}),
 		"GET /api/v1/rounds/:id/summary.xlsx":                            phased(inRound(v1+"/rounds/%d/summary.xlsx"), roles{asAdmin: always(200, 200).before(closed, 409), asViewer: from(published, 200, 200)}),
 		"POST /api/v1/rounds/:id/reports":                                phased(inRound(v1+"/rounds/%d/reports"), roles{asAdmin: always(202, 202).before(closed, 409), asViewer: from(published, 202, 202)}),
 		"GET /api/v1/jobs/:id":                                           phased(onJob(v1+"/jobs/%d"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 404)}),

@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -193,9 +195,11 @@ func newAuthzFixture(t *testing.T, s *server) *authzFixture {
 	}
 	// A report on record.
 	f.verified = strings.Repeat("c0", 32)
+	pdfSum := sha256.Sum256(evidencePDF) // a "report" to verify by its file
 	if err := w.Store.RecordReports(ctx, w.AdminActor(), []evaluation.ReportRecord{{SHA256: f.verified,
 		VerificationCode: strings.Repeat("d1", 32), Kind: evaluation.ReportSummaryPDF, RoundID: f.pub.f1.RoundID, Size: 1,
-		ReportDate: "2026-05-10"}}); err != nil {
+		ReportDate: "2026-05-10"}, {SHA256: hex.EncodeToString(pdfSum[:]), VerificationCode: strings.Repeat("d2", 32),
+		Kind: evaluation.ReportSummaryPDF, RoundID: f.pub.f1.RoundID, Size: int64(len(evidencePDF)), ReportDate: "2026-05-10"}}); err != nil {
 		t.Fatal(err)
 	}
 	sr := evaltest.SurveyRequest()
@@ -591,6 +595,14 @@ func (f *authzFixture) rows() map[string]authzRow {
 
 		// Reports: verification by anyone with the file.
 		"GET /api/v1/reports/verify/:sha256": same(at(v1+"/reports/verify/%s", f.verified), public(200)),
+		"POST /api/v1/reports/verify": same(func(*authzFixture, string) req {
+			return req{path: v1 + "/reports/verify", upload: evidencePDF}
+		}, public(200)),
+		// Reissuing an issued evaluation report: the office only.
+		"POST /api/v1/rounds/:id/plans/:plan_id/evaluation-report/reissue": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/rounds/%d/plans/%d/evaluation-report/reissue", f.pub.f1.RoundID, f.pub.f1.PlanID),
+				body: evaluation.ReissueRequest{Reason: f.unique("更正")}}
+		}, only(201, asAdmin)),
 
 		// Surveys: the office manages them, viewers read results; citizens
 		// answer without login.

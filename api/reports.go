@@ -1,15 +1,22 @@
 package api
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"golang.org/x/time/rate"
 
 	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/reports"
@@ -27,13 +34,48 @@ type ReportService interface {
 type ReportStore interface {
 	ReportJob(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.ReportJob, error)
 	VerifyReport(ctx context.Context, key string) (*evaluation.VerifiedReport, error)
+	ReissueEvaluationReport(ctx context.Context, actor evaluation.Actor, roundID, planID int64, req evaluation.ReissueRequest) (*evaluation.IssuedReport, error)
+	IssuedVersions(ctx context.Context, actor evaluation.Actor, roundID int64) (evaluation.List[evaluation.IssuedVersion], error)
 }
 
-// ReportHandler serves the PDF and XLSX reports, round ZIP jobs and the
-// public verification of a report.
+// ReportHandler serves the PDF and XLSX reports, round ZIP jobs, reissues
+// and the public verification of a report (by hash, code or the file).
 type ReportHandler struct {
 	Reports ReportService
 	Store   ReportStore
+	limit   echo.MiddlewareFunc // per-address limit of files sent to verify
+}
+
+// MaxVerifyFileSize is the largest PDF the public verify page takes.
+const MaxVerifyFileSize = 50 << 20
+
+// VerifyFileRate is how many files a minute one client address may send to
+// be verified: hashing 50 MB is cheap, but not free.
+const VerifyFileRate = 20
+
+// newReportHandler builds the handler with its per-address limiter, kept in
+// memory like the public survey's (DESIGN.md "Several servers").
+func newReportHandler(svc ReportService, store ReportStore) *ReportHandler {
+	tooMany := &apiError{status: http.StatusTooManyRequests, code: "too_many_requests", message: "查验过于频繁，请稍后再试"}
+	limiter := middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+			Rate: rate.Limit(float64(VerifyFileRate) / 60), Burst: VerifyFileRate, ExpiresIn: 3 * time.Minute,
+		}),
+		IdentifierExtractor: func(c echo.Context) (string, error) { return c.RealIP(), nil },
+		DenyHandler: func(c echo.Context, _ string, _ error) error {
+			c.Response().Header().Set("Retry-After", strconv.Itoa(60/VerifyFileRate))
+			return tooMany
+		},
+	})
+	return &ReportHandler{Reports: svc, Store: store, limit: limiter}
+}
+
+// limited wraps a handler in the per-address limit of verified files.
+func (h *ReportHandler) limited(next echo.HandlerFunc) echo.HandlerFunc {
+	if h == nil || h.limit == nil { // a route table listed without a server
+		return next
+	}
+	return h.limit(next)
 }
 
 // attachmentDisposition names a download, with the UTF-8 name for browsers.
@@ -111,4 +153,87 @@ func (h *ReportHandler) verify(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, v)
+}
+
+// verifyFile answers whether an uploaded PDF is genuine, by its SHA-256,
+// without login. The file is hashed as it arrives, never held in memory.
+func (h *ReportHandler) verifyFile(c echo.Context) error {
+	mr, err := c.Request().MultipartReader()
+	if err != nil {
+		return evaluation.Invalid("file", "请选择要查验的 PDF 文件")
+	}
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			return evaluation.Invalid("file", "请选择要查验的 PDF 文件")
+		}
+		if err != nil {
+			return &apiError{status: http.StatusBadRequest, code: "bad_request", message: "上传的内容无法解析"}
+		}
+		if part.FormName() != "file" {
+			continue
+		}
+		sum, err := hashPDF(part)
+		if err != nil {
+			return err
+		}
+		v, err := h.Store.VerifyReport(c.Request().Context(), sum)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, v)
+	}
+}
+
+// hashPDF is the SHA-256 of a PDF read from r: a file that does not start
+// like a PDF, or is larger than MaxVerifyFileSize, is refused.
+func hashPDF(r io.Reader) (string, error) {
+	head := make([]byte, 5)
+	n, err := io.ReadFull(r, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return "", err
+	}
+	if !bytes.Equal(head[:n], []byte("%PDF-")) {
+		return "", evaluation.Invalid("file", "不是 PDF 文件：请上传本平台出具的 PDF 报告")
+	}
+	h := sha256.New()
+	h.Write(head)
+	copied, err := io.Copy(h, io.LimitReader(r, MaxVerifyFileSize-int64(n)+1))
+	if err != nil {
+		return "", err
+	}
+	if int64(n)+copied > MaxVerifyFileSize {
+		return "", &apiError{status: http.StatusRequestEntityTooLarge, code: "too_large", message: "查验的文件不能超过50MB"}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ReissueResponse is a reissued evaluation report: its new version.
+type ReissueResponse struct {
+	Version  int       `json:"version"`
+	Reason   string    `json:"reason"`
+	IssuedAt time.Time `json:"issued_at"`
+}
+
+// reissue issues a plan's evaluation report again from the current data.
+func (h *ReportHandler) reissue(c echo.Context) error {
+	var req evaluation.ReissueRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	ir, err := h.Store.ReissueEvaluationReport(c.Request().Context(), actor(c), pathID(c, "id"), pathID(c, "plan_id"), req)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, ReissueResponse{Version: ir.Version, Reason: ir.Reason, IssuedAt: ir.IssuedAt})
+}
+
+// issuedVersions lists the current version of each plan's issued
+// evaluation report in a round.
+func (h *ReportHandler) issuedVersions(c echo.Context) error {
+	l, err := h.Store.IssuedVersions(c.Request().Context(), actor(c), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, l)
 }

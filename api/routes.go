@@ -44,6 +44,8 @@ var (
 		message: "上传的文件不能超过20MB"}
 	importBody = bodyRule{max: evaluation.MaxPlanImportSize + multipartOverhead, read: 3 * time.Minute, long: true,
 		message: "导入文件不能超过10MB"}
+	verifyBody = bodyRule{max: MaxVerifyFileSize + multipartOverhead, read: 5 * time.Minute, long: true,
+		message: "查验的文件不能超过50MB"}
 )
 
 // bodyOverrides are the routes whose body is not jsonBody, by method and path.
@@ -52,6 +54,7 @@ var bodyOverrides = map[string]bodyRule{
 	http.MethodPost + " /api/v1/findings/:id/response/attachments": uploadBody,
 	http.MethodPost + " /api/v1/requests/:id/attachments":          uploadBody,
 	http.MethodPost + " /api/v1/public/surveys/:token/responses":   answerBody,
+	http.MethodPost + " /api/v1/reports/verify":                    verifyBody,
 }
 
 // routes is every route of the server.
@@ -172,6 +175,9 @@ func (h handlers) routes() []route {
 		{http.MethodGet, v1 + "/jobs/:id", h.reports.job, adminView},
 		{http.MethodGet, v1 + "/jobs/:id/download", h.reports.download, adminView},
 		{http.MethodGet, v1 + "/reports/verify/:sha256", h.reports.verify, public},
+		{http.MethodPost, v1 + "/reports/verify", h.reports.limited(h.reports.verifyFile), public},
+		{http.MethodPost, v1 + "/rounds/:id/plans/:plan_id/evaluation-report/reissue", h.reports.reissue, admin},
+		{http.MethodGet, v1 + "/rounds/:id/issued-reports", h.reports.issuedVersions, adminView},
 
 		// Public satisfaction surveys: designed and read by the office (viewers
 		// read results), answered by anyone with the link, rate limited per address

@@ -117,7 +117,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		evidence:    &AttachmentHandler{Attachments: cfg.Store},
 		requests:    &RequestHandler{Requests: cfg.Store},
 		notices:     &NotificationHandler{Notifications: cfg.Store},
-		reports:     &ReportHandler{Reports: cfg.Reports, Store: cfg.Store},
+		reports:     newReportHandler(cfg.Reports, cfg.Store),
 		surveys:     &SurveyHandler{Surveys: cfg.Store, LinkBase: linkBase},
 		respondents: publicSurveys,
 	}

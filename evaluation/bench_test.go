@@ -102,3 +102,42 @@ func TestRoundResultsQueryCountIsConstant(t *testing.T) {
 		t.Fatalf("results took %d queries for 3 plans and %d for 40: want the same small number", small, large)
 	}
 }
+
+// TestIssuedReportDataQueryCountIsConstant: the report data of a published
+// round, with every plan's issued snapshot, is loaded in the same number of
+// queries for 3 plans as for 40 — never a query per plan.
+func TestIssuedReportDataQueryCountIsConstant(t *testing.T) {
+	count := func(plans int) int {
+		env := evaltest.New(t, evaluation.SQLite)
+		big := evaltest.SeedBigRound(t, env, plans)
+		ctx := context.Background()
+		for _, to := range []evaluation.RoundStatus{evaluation.RoundScoringClosed, evaluation.RoundPublished} {
+			if _, err := env.Store.MoveRound(ctx, evaluation.System, big.Round.ID, to); err != nil {
+				t.Fatal(err)
+			}
+		}
+		n := 0
+		if err := env.DB.Gorm.Callback().Query().After("gorm:query").Register("count:issued", func(*gorm.DB) { n++ }); err != nil {
+			t.Fatal(err)
+		}
+		if err := env.DB.Gorm.Callback().Row().After("gorm:row").Register("count:issued-row", func(*gorm.DB) { n++ }); err != nil {
+			t.Fatal(err)
+		}
+		d, err := env.Store.ReportData(ctx, evaluation.System, big.Round.ID, 0, evaluation.ReportEvaluation)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Issued) != plans {
+			t.Fatalf("%d issued reports for %d plans", len(d.Issued), plans)
+		}
+		for id, ir := range d.Issued {
+			if ir.Version != 1 || ir.PlanID != id {
+				t.Fatalf("plan %d: issued %+v", id, ir)
+			}
+		}
+		return n
+	}
+	if small, large := count(3), count(40); small != large {
+		t.Fatalf("report data took %d queries for 3 plans and %d for 40: want the same number", small, large)
+	}
+}

@@ -30,6 +30,7 @@ var migrations = []migration{
 	{6, "keyed audit chain", schemaV6},
 	{7, "self-assessments, requests for material, evidence of several owners", schemaV7},
 	{8, "lead agency and conclusions", schemaV8},
+	{9, "issued reports", schemaV9},
 }
 
 // migrationSteps are the steps of a migration that are Go code, run after
@@ -518,4 +519,28 @@ CREATE TABLE login_throttles (
 ){{opts}};
 
 CREATE INDEX idx_login_throttles_window ON login_throttles (window_started_at)
+`
+
+// schemaV9 freezes issued evaluation reports (issued_report.go): each
+// version of a plan's report keeps the JSON of everything it prints, and a
+// report handed out records its version and whether it was a draft preview.
+const schemaV9 = `
+CREATE TABLE issued_reports (
+	id {{pk}},
+	round_id {{ref}} NOT NULL,
+	plan_id {{ref}} NOT NULL,
+	version INTEGER NOT NULL,
+	reason VARCHAR(500) NOT NULL DEFAULT '',
+	snapshot {{text}} NOT NULL,
+	issued_at {{time}} NOT NULL,
+	issued_by {{ref}} NULL,
+	CONSTRAINT uq_issued_reports_version UNIQUE (round_id, plan_id, version),
+	CONSTRAINT fk_issued_reports_round FOREIGN KEY (round_id) REFERENCES rounds (id),
+	CONSTRAINT fk_issued_reports_plan FOREIGN KEY (plan_id) REFERENCES plans (id),
+	CONSTRAINT fk_issued_reports_user FOREIGN KEY (issued_by) REFERENCES users (id)
+){{opts}};
+
+ALTER TABLE report_records ADD COLUMN version INTEGER NULL;
+
+ALTER TABLE report_records ADD COLUMN draft BOOLEAN NOT NULL DEFAULT FALSE
 `

@@ -34,6 +34,11 @@ type RoundReportData struct {
 	Narratives  map[int64]*ReportNarrative // by plan; absent when never written
 	Today       Date
 	Location    *time.Location // the city's time zone, in which dates are days
+
+	// Issued holds, once the round is published, each plan's current issued
+	// evaluation report (issued_report.go); its reports print that, not the
+	// data above.
+	Issued map[int64]*IssuedReport
 }
 
 // ReportRater is an assignment of a plan as the reports name it.
@@ -246,6 +251,11 @@ func (s *Store) ReportData(ctx context.Context, actor Actor, roundID, planID int
 	if _, ok := d.Result(planID); planID != 0 && !ok {
 		return nil, ErrNotFound
 	}
+	if kind == ReportEvaluation && r.Status.Published() {
+		if err := s.loadIssued(ctx, actor, d, planID); err != nil {
+			return nil, err
+		}
+	}
 	return d, nil
 }
 
@@ -262,6 +272,8 @@ type ReportRecord struct {
 	ReportDate       Date       `json:"report_date"`
 	GeneratedAt      time.Time  `json:"generated_at"`
 	GeneratedBy      *int64     `json:"-"`
+	Version          *int       `json:"version"` // the issued version of an evaluation report; nil for a draft and other kinds
+	Draft            bool       `json:"draft"`   // an evaluation report previewed before publication (watermarked 草稿)
 }
 
 // RecordReports records reports handed out; a report already recorded (the
@@ -315,6 +327,9 @@ type VerifiedReport struct {
 	GeneratedAt      time.Time  `json:"generated_at"`
 	SHA256           string     `json:"sha256"`
 	VerificationCode string     `json:"verification_code"`
+	Version          *int       `json:"version"`       // the issued version of an evaluation report; null otherwise
+	SupersededBy     *int       `json:"superseded_by"` // the current version when a later one replaced this one; null when current
+	Draft            bool       `json:"draft"`         // a preview before publication, not an issued report
 }
 
 // VerifyReport finds a report handed out by the SHA-256 of its file or by
@@ -341,7 +356,18 @@ func (s *Store) VerifyReport(ctx context.Context, key string) (*VerifiedReport, 
 		return nil, notFound(err, "round")
 	}
 	v := &VerifiedReport{Genuine: true, Kind: rec.Kind, Round: RoundRef{ID: r.ID, Name: r.Name, Status: r.Status},
-		ReportDate: rec.ReportDate, GeneratedAt: rec.GeneratedAt, SHA256: rec.SHA256, VerificationCode: rec.VerificationCode}
+		ReportDate: rec.ReportDate, GeneratedAt: rec.GeneratedAt, SHA256: rec.SHA256, VerificationCode: rec.VerificationCode,
+		Version: rec.Version, Draft: rec.Draft}
+	if rec.Version != nil && rec.PlanID != nil {
+		var current int
+		if err := g.Model(&IssuedReport{}).Where("round_id = ? AND plan_id = ?", rec.RoundID, *rec.PlanID).
+			Select("COALESCE(MAX(version), 0)").Scan(&current).Error; err != nil {
+			return nil, fmt.Errorf("verify report: %w", err)
+		}
+		if current > *rec.Version {
+			v.SupersededBy = &current
+		}
+	}
 	if rec.PlanID != nil {
 		var p Plan
 		if err := g.First(&p, *rec.PlanID).Error; err != nil {

@@ -340,6 +340,12 @@ func (s *Store) MoveRound(ctx context.Context, actor Actor, id int64, to RoundSt
 		if err := t.Save(&r).Error; err != nil {
 			return fmt.Errorf("move round: %w", err)
 		}
+		if to == RoundPublished {
+			// Issued means frozen: each plan's evaluation report as version 1.
+			if err := t.issueRound(ctx, r.ID); err != nil {
+				return err
+			}
+		}
 		t.audit("round."+string(to), "round", r.ID, before, r)
 		return nil
 	})

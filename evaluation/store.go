@@ -161,8 +161,14 @@ func (s *Store) write(ctx context.Context, actor Actor, fn func(t *tx) error) er
 	return err
 }
 
-// read runs fn on a plain session of the database.
-func (s *Store) read(ctx context.Context) *gorm.DB { return s.db.Gorm.WithContext(ctx) }
+// read runs fn on a plain session of the database, or inside the
+// transaction ctx carries (inTx).
+func (s *Store) read(ctx context.Context) *gorm.DB {
+	if g, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return g.WithContext(ctx)
+	}
+	return s.db.Gorm.WithContext(ctx)
+}
 
 // isRetryable reports a MySQL deadlock or lock wait timeout.
 func isRetryable(err error) bool {

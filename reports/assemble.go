@@ -36,14 +36,42 @@ func planOf(d *evaluation.RoundReportData, planID int64) Plan {
 		IssuedOn: string(p.IssuedOn), Field: p.Field, Summary: p.Summary}
 }
 
-// EvaluationReportOf assembles the evaluation report of a plan.
+// EvaluationReportOf assembles the evaluation report of a plan: once its
+// round is published, from the current version of its issued report (the
+// data frozen when it was issued); before, from the data as it is, as a
+// draft preview.
 func EvaluationReportOf(d *evaluation.RoundReportData, planID int64) (*EvaluationReport, error) {
+	if iss := d.Issued[planID]; iss != nil {
+		in, err := iss.Input()
+		if err != nil {
+			return nil, err
+		}
+		r, err := evaluationReportOf(in.ReportData(d.Location), planID, in.Seq)
+		if err != nil {
+			return nil, err
+		}
+		r.Version, r.Reason = iss.Version, iss.Reason
+		r.Narrative = approvedOnly(r.Narrative)
+		return r, nil
+	}
+	r, err := evaluationReportOf(d, planID, planSeq(d, planID))
+	if err != nil {
+		return nil, err
+	}
+	r.Draft = !d.Published()
+	if !r.Draft {
+		r.Narrative = approvedOnly(r.Narrative)
+	}
+	return r, nil
+}
+
+func evaluationReportOf(d *evaluation.RoundReportData, planID int64, seq int) (*EvaluationReport, error) {
 	res, ok := d.Result(planID)
 	if !ok {
 		return nil, fmt.Errorf("%w: plan %d is not in round %d", ErrInvalidReport, planID, d.Round.ID)
 	}
 	t := d.Template
-	r := &EvaluationReport{ReportNumber: numberOf("PG", d, planSeq(d, planID)), Date: string(d.ReportDate()), Issuer: d.Issuer,
+	r := &EvaluationReport{ReportNumber: numberOf("PG", d, seq), Date: string(d.ReportDate()), Issuer: d.Issuer,
 		RoundName: d.Round.Name, Plan: planOf(d, planID), Template: fmt.Sprintf("%s（第%d版）", t.Name, t.Version),
 		Assigned: len(d.Raters[planID]), OutlierThreshold: d.Round.OutlierThreshold}
 	seen := map[string]bool{}
@@ -102,7 +130,13 @@ func EvaluationReportOf(d *evaluation.RoundReportData, planID int64) (*Evaluatio
 		}
 	}
 	for _, ds := range res.Dimensions {
-		r.Dimensions = append(r.Dimensions, DimensionScore{Code: ds.Code, Name: ds.Name, Score: ds.Score.Float64(), Max: dimMax[ds.Code]})
+		r.Dimensions = append(r.Dimensions, DimensionScore{Code: ds.Code, Name: ds.Name, Score: ds.Score.Float64(), Max: dimMax[ds.Code],
+			SelfScore: floatOf(ds.SelfScore)})
+	}
+	r.SelfTotal, r.SelfGap = floatOf(res.SelfTotal), floatOf(res.SelfGap)
+	if n := d.Narratives[planID]; n != nil {
+		r.LeadAgency = n.LeadAgency
+		r.Narrative = narrativeOf(n)
 	}
 	stats := map[string]evaluation.IndicatorStat{}
 	for _, st := range res.Indicators {
@@ -129,6 +163,41 @@ func EvaluationReportOf(d *evaluation.RoundReportData, planID int64) (*Evaluatio
 		r.Surveys = append(r.Surveys, sum)
 	}
 	return r, nil
+}
+
+// floatOf is an optional number as the reports take it.
+func floatOf(h *evaluation.Hundredths) *float64 {
+	if h == nil {
+		return nil
+	}
+	v := h.Float64()
+	return &v
+}
+
+// narrativeApproved is the status of conclusions the office approved.
+const narrativeApproved = "approved"
+
+// narrativeOf is a plan's conclusions as the report prints them: the
+// approved text with the approval line, or the current text of a draft (the
+// caller keeps it for previews only); nil when nothing was written.
+func narrativeOf(n *evaluation.ReportNarrative) *Narrative {
+	if n.Overall == "" && n.Achievements == "" && n.Problems == "" && n.Recommendations == "" {
+		return nil
+	}
+	out := &Narrative{Overall: n.Overall, Achievements: n.Achievements, Problems: n.Problems, Recommendations: n.Recommendations}
+	if n.Status == narrativeApproved {
+		out.ApprovedBy, out.ApprovedOn = n.ApprovedBy, string(n.ApprovedOn)
+	}
+	return out
+}
+
+// approvedOnly keeps conclusions only when approved: an issued report prints
+// nothing else (DECISIONS.md "Reports").
+func approvedOnly(n *Narrative) *Narrative {
+	if n == nil || n.ApprovedOn == "" {
+		return nil
+	}
+	return n
 }
 
 // median of rater totals, exact: totals are multiples of 0.5, so the mean

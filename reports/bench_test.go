@@ -139,11 +139,23 @@ func BenchmarkOnePage(b *testing.B) {
 // process (VmHWM): it stays flat as the round grows.
 func BenchmarkRound(b *testing.B) {
 	r := renderer(b)
-	for _, plans := range []int{349, 4 * 349} {
-		b.Run("plans="+strconv.Itoa(plans), func(b *testing.B) {
+	for _, c := range []struct {
+		name   string
+		plans  int
+		judged bool // with a self-assessment and conclusions of 4 × 1,500 characters
+	}{{"plans=349", 349, false}, {"plans=1396", 4 * 349, false}, {"judged/plans=349", 349, true}} {
+		plans := c.plans
+		b.Run(c.name, func(b *testing.B) {
 			data := make([]*EvaluationReport, 8)
 			for i := range data {
 				data[i] = sampleEvaluation(5, 30, 20)
+				if c.judged {
+					j := judgedSample()
+					data[i].Dimensions, data[i].SelfTotal, data[i].SelfGap, data[i].LeadAgency = j.Dimensions, j.SelfTotal, j.SelfGap, j.LeadAgency
+					data[i].Narrative = &Narrative{Overall: conclusionText("总体", 1500), Achievements: conclusionText("成效", 1500),
+						Problems: conclusionText("问题", 1500), Recommendations: conclusionText("建议", 1500),
+						ApprovedBy: j.Narrative.ApprovedBy, ApprovedOn: j.Narrative.ApprovedOn}
+				}
 				data[i].Plan.Code += "-" + strconv.Itoa(i)
 			}
 			workers := runtime.GOMAXPROCS(0)

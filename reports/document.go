@@ -37,6 +37,7 @@ var (
 	colorOrange    = rgb{189, 104, 0}
 	colorGreen     = rgb{28, 117, 58}
 	colorWhite     = rgb{255, 255, 255}
+	colorWatermark = rgb{236, 224, 224}
 )
 
 // document is one PDF being laid out.
@@ -88,6 +89,41 @@ func (d *document) newPage() {
 	d.pdf.SetFillColor(colorWhite.r, colorWhite.g, colorWhite.b)
 	d.y = marginTop
 	d.forgetFont()
+	if d.meta.draft {
+		d.drawWatermark()
+	}
+}
+
+// watermark is what a draft preview says across each of its pages.
+const watermark = "草稿"
+
+// drawWatermark paints 草稿 large, light and diagonal across the page, first,
+// so that everything else is drawn over it. It is drawn as the glyphs'
+// outlines, not as text: text extraction never sees it, so the page's real
+// text reads exactly as without it.
+func (d *document) drawWatermark() {
+	const size = 130.0 // points
+	scale := size / float64(d.font.unitsPerEm)
+	width := 0.0
+	for _, c := range watermark {
+		width += float64(d.font.width(c)) * size / 1000
+	}
+	var sb strings.Builder
+	c := colorWatermark
+	fmt.Fprintf(&sb, "q %.4f %.4f %.4f rg 0.7071 0.7071 -0.7071 0.7071 %.2f %.2f cm\n",
+		float64(c.r)/255, float64(c.g)/255, float64(c.b)/255, pageWidth/2/ptToMM, pageHeight/2/ptToMM)
+	x := -width / 2
+	for _, r := range watermark {
+		path, err := d.font.outline(r, x, -size*0.36, scale)
+		if err != nil {
+			d.fail(err)
+			return
+		}
+		sb.WriteString(path)
+		x += float64(d.font.width(r)) * size / 1000
+	}
+	sb.WriteString("f Q")
+	d.pdf.RawWriteStr(sb.String())
 }
 
 // room is the height left on the current page.

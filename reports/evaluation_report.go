@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -36,6 +37,31 @@ type EvaluationReport struct {
 	// Surveys are the public satisfaction surveys linked to the plan in the
 	// round (omitted from the verification data when there are none).
 	Surveys []SurveySummary `json:"surveys,omitempty"`
+
+	// The judgement (omitted from the verification data when absent, so
+	// that reports issued before they existed keep their codes).
+	SelfTotal  *float64   `json:"self_total,omitempty"` // the submitted self-assessment's total; nil without one
+	SelfGap    *float64   `json:"self_gap,omitempty"`   // self − third party
+	LeadAgency string     `json:"lead_agency,omitempty"`
+	Narrative  *Narrative `json:"narrative,omitempty"` // the conclusions printed; nil when none are
+
+	// Issue: which version of the issued report this is, and why it was
+	// reissued; Draft marks the office's preview before publication,
+	// watermarked 草稿 on every page.
+	Version int    `json:"version,omitempty"`
+	Reason  string `json:"reason,omitempty"`
+	Draft   bool   `json:"draft,omitempty"`
+}
+
+// Narrative is a plan's conclusions (评估结论), written by the lead agency
+// and approved (审定) by the office.
+type Narrative struct {
+	Overall         string `json:"overall"`         // 总体评价
+	Achievements    string `json:"achievements"`    // 主要成效
+	Problems        string `json:"problems"`        // 存在问题
+	Recommendations string `json:"recommendations"` // 意见建议
+	ApprovedBy      string `json:"approved_by"`     // the office; "" while not approved (a draft preview)
+	ApprovedOn      string `json:"approved_on"`     // YYYY-MM-DD; "" while not approved
 }
 
 // SurveySummary is a public satisfaction survey (群众满意度调查) about the plan.
@@ -85,6 +111,9 @@ type DimensionScore struct {
 	Name  string  `json:"name"`
 	Score float64 `json:"score"`
 	Max   float64 `json:"max"` // the dimension's points
+	// SelfScore is the department's self-assessment of the dimension; nil
+	// without a submitted self-assessment.
+	SelfScore *float64 `json:"self_score,omitempty"`
 }
 
 // IndicatorScore is an indicator's (二级指标) scores.
@@ -121,23 +150,34 @@ func (r *Renderer) EvaluationReport(w io.Writer, data *EvaluationReport) error {
 	title := "《" + data.Plan.Title + "》第三方评估报告"
 	meta := docMeta{
 		title: title, subject: data.RoundName + " 评估报告", author: data.Issuer,
-		number: data.ReportNumber, date: data.Date, cover: true,
+		number: data.ReportNumber, date: data.Date, cover: true, draft: data.Draft,
 	}
 	return r.render(w, meta, data.blocks(code))
 }
 
 func (r *EvaluationReport) blocks(code string) []block {
+	fields := []field{{"评估轮次", r.RoundName}, {"评估机构", strings.Join(r.Agencies, "\n")}}
+	if r.LeadAgency != "" {
+		fields = append(fields, field{"牵头评估机构", r.LeadAgency})
+	}
+	fields = append(fields, field{"牵头单位", r.Plan.LeadDepartment}, field{"报告日期", r.Date})
+	if r.Version > 1 {
+		fields = append(fields, field{"版次", fmt.Sprintf("第%d版", r.Version)})
+	}
+	if r.Draft {
+		fields = append(fields, field{"状态", "草稿（发布前预览，不是正式报告）"})
+	}
 	b := []block{cover{
 		number: r.ReportNumber,
 		title:  []string{"《" + r.Plan.Title + "》", "第三方评估报告"},
-		fields: []field{
-			{"评估轮次", r.RoundName},
-			{"评估机构", strings.Join(r.Agencies, "\n")},
-			{"牵头单位", r.Plan.LeadDepartment},
-			{"报告日期", r.Date},
-		},
+		fields: fields,
 		issuer: r.Issuer, date: r.Date, code: ShortCode(code), codeNote: codeNote,
 	}}
+	if r.Version > 1 {
+		b = append(b, paragraph{label: fmt.Sprintf("第%d版　", r.Version),
+			text: "本报告为重新出具的第" + strconv.Itoa(r.Version) + "版，取代此前各版本（此前版本仍可查验，查验结果注明已被取代）。重新出具原因：" + r.Reason,
+			tone: toneMuted, after: 4})
+	}
 	b = append(b, planFacts("一、方案基本情况", r.Plan)...)
 	b = append(b, r.method()...)
 	b = append(b, r.result()...)
@@ -145,6 +185,7 @@ func (r *EvaluationReport) blocks(code string) []block {
 	b = append(b, r.indicatorTable()...)
 	b = append(b, r.spread()...)
 	b = append(b, r.findings()...)
+	b = append(b, r.conclusions()...)
 	return append(b, closing{r.Issuer, r.Date})
 }
 
@@ -242,7 +283,7 @@ func (r *EvaluationReport) result() []block {
 			{"平均分", 0.15 * w, 'R'}, {"得分率", 0.18 * w, 'R'},
 		}, rows: rows})
 	}
-	return b
+	return append(b, r.comparison()...)
 }
 
 // surveys is the part of the result about what the people served think:
@@ -359,3 +400,94 @@ func (r *EvaluationReport) findings() []block {
 	}
 	return b
 }
+
+// comparison sets the department's self-assessment (自评) beside the
+// third-party score, per dimension and in total, with the gap (自评 − 第三方);
+// only when the plan has a submitted self-assessment.
+func (r *EvaluationReport) comparison() []block {
+	if r.SelfTotal == nil {
+		return nil
+	}
+	w := contentWidth
+	t := table{header: true, cols: []column{
+		{"维度（一级指标）", 0.4 * w, 'L'}, {"自评", 0.2 * w, 'R'}, {"第三方", 0.2 * w, 'R'}, {"差值", 0.2 * w, 'R'},
+	}}
+	bars := make([]pairBar, 0, len(r.Dimensions))
+	for _, dm := range r.Dimensions {
+		self, gap := "—", "—"
+		if dm.SelfScore != nil {
+			self, gap = num(*dm.SelfScore), signed(*dm.SelfScore-dm.Score)
+		}
+		t.rows = append(t.rows, row{{text: dm.Name}, {text: self}, {text: num(dm.Score)}, {text: gap, tone: gapTone(dm.SelfScore, dm.Score)}})
+		bars = append(bars, pairBar{label: dm.Name, self: dm.SelfScore, score: dm.Score, max: dm.Max})
+	}
+	gap := "—"
+	if r.SelfGap != nil {
+		gap = signed(*r.SelfGap)
+	}
+	t.rows = append(t.rows, row{{text: "总分", tone: toneStrong}, {text: num(*r.SelfTotal), tone: toneStrong},
+		{text: num(r.Result.Total), tone: toneStrong}, {text: gap, tone: toneStrong}})
+	text := fmt.Sprintf("牵头单位自评总分 %s 分，第三方评估总分 %s 分，差值（自评 − 第三方）为 %s 分。", num(*r.SelfTotal), num(r.Result.Total), gap)
+	// The heading, its sentence and the chart stay on one page.
+	b := []block{space(2), room(45 + pairRowH*float64(len(bars))), heading{2, "自评与第三方评估对比"}, paragraph{text: text, indent: true}}
+	if len(bars) > 0 {
+		b = append(b, pairChart{title: "图 2　各维度自评与第三方评估得分（得分 / 分值）", bars: bars}, space(6))
+	}
+	return append(b, t)
+}
+
+// signed prints a gap with its sign: +3.50, -2.00, 0.00. The difference of
+// two numbers of two decimals is rounded again to drop float noise.
+func signed(v float64) string {
+	v = math.Round(v*100) / 100
+	if v > 0 {
+		return "+" + num(v)
+	}
+	if v == 0 {
+		return num(0)
+	}
+	return num(v)
+}
+
+func gapTone(self *float64, score float64) tone {
+	if self == nil {
+		return toneMuted
+	}
+	if math.Abs(*self-score) >= 5 {
+		return toneWarn
+	}
+	return toneInk
+}
+
+// conclusions prints the lead agency's conclusions (评估结论) in full, the
+// lead agency and the approval line (审定).
+func (r *EvaluationReport) conclusions() []block {
+	if r.Narrative == nil && r.LeadAgency == "" {
+		return nil
+	}
+	b := []block{heading{1, "七、评估结论"}}
+	if r.LeadAgency != "" {
+		b = append(b, paragraph{label: "牵头评估机构：", text: r.LeadAgency})
+	}
+	n := r.Narrative
+	if n == nil {
+		return append(b, paragraph{text: "评估结论未审定。", indent: true, tone: toneMuted})
+	}
+	for i, sec := range []struct{ title, text string }{
+		{"总体评价", n.Overall}, {"主要成效", n.Achievements}, {"存在问题", n.Problems}, {"意见建议", n.Recommendations},
+	} {
+		b = append(b, heading{2, "（" + chineseOrdinals[i] + "）" + sec.title})
+		if strings.TrimSpace(sec.text) == "" {
+			b = append(b, paragraph{text: "（未填写）", indent: true, tone: toneMuted})
+			continue
+		}
+		b = append(b, paragraph{text: sec.text, indent: true})
+	}
+	approval := "审定：尚未审定"
+	if n.ApprovedOn != "" {
+		approval = "审定：" + n.ApprovedBy + " " + n.ApprovedOn
+	}
+	return append(b, paragraph{text: approval, tone: toneStrong, after: 2})
+}
+
+var chineseOrdinals = []string{"一", "二", "三", "四"}

@@ -35,6 +35,14 @@ func (t tone) style(size float64) textStyle {
 	return textStyle{size: size, color: colorInk}
 }
 
+// room starts a new page unless the given height is left on this one: it
+// keeps a heading with a figure that follows it.
+type room float64
+
+func (h room) texts(func(string)) {}
+
+func (h room) draw(d *document) { d.ensure(float64(h)) }
+
 // space is vertical white space; it never starts a page.
 type space float64
 

@@ -71,6 +71,7 @@ type docMeta struct {
 	number  string // report number, right of the running header
 	date    string // YYYY-MM-DD; becomes the PDF creation date
 	cover   bool   // the first page is a cover: no running header on it
+	draft   bool   // a preview before publication: 草稿 across every page
 }
 
 // block is one piece of a document's content. A report is a list of blocks:

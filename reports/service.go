@@ -107,13 +107,15 @@ func (s *Service) render(d *evaluation.RoundReportData, kind evaluation.ReportKi
 	var buf bytes.Buffer
 	doc := &Document{ContentType: ContentPDF}
 	var code, date string
+	var version int
+	var draft bool
 	var err error
 	switch kind {
 	case evaluation.ReportEvaluation:
 		var r *EvaluationReport
 		if r, err = EvaluationReportOf(d, planID); err == nil {
 			doc.Name = fileName(r.Plan.Code, "《"+r.Plan.Title+"》", "第三方评估报告.pdf")
-			date = r.Date
+			date, version, draft = r.Date, r.Version, r.Draft
 			if code, err = r.VerificationCode(); err == nil {
 				err = s.renderer.EvaluationReport(&buf, r)
 			}
@@ -148,7 +150,12 @@ func (s *Service) render(d *evaluation.RoundReportData, kind evaluation.ReportKi
 	doc.Data = buf.Bytes()
 	sum := sha256.Sum256(doc.Data)
 	doc.SHA256, doc.VerificationCode = hex.EncodeToString(sum[:]), code
-	return doc, docRecord(doc, kind, d.Round.ID, planID, date), nil
+	rec := docRecord(doc, kind, d.Round.ID, planID, date)
+	if version > 0 {
+		rec.Version = &version
+	}
+	rec.Draft = draft
+	return doc, rec, nil
 }
 
 // Report renders one report for the actor and records it: kind evaluation

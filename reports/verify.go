@@ -70,4 +70,6 @@ func MatchesCode(typed, code string) bool {
 	return typed != "" && strings.HasPrefix(code, typed)
 }
 
-const codeNote = "登录评估平台“报告核验”页面，输入本验证码或上传本文件，即可核验报告真伪"
+// codeNote says how to check the report: the public page 报告真伪查验
+// (/verify-report, no login) takes this code or the PDF file itself.
+const codeNote = "打开评估平台“报告真伪查验”页面（无需登录），输入本验证码或上传本文件，即可查验报告真伪"

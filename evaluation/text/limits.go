@@ -28,6 +28,7 @@ var columnLimits = map[string]int{
 	"notifications.kind": 32, "notifications.title": 255, "notifications.link": 255, "notifications.entity": 32,
 	"notifications.dedupe_key": 191,
 	"report_records.kind":      32,
+	"issued_reports.reason":    500,
 	"report_jobs.status":       16, "report_jobs.blob_key": 128,
 	"surveys.title": 255, "surveys.status": 16, "surveys.token": 64,
 	"audit_seal.key_id":       16,

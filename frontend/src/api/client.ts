@@ -23,6 +23,7 @@ import type {
   FindingQuery,
   FindingView,
   ImportResult,
+  IssuedVersion,
   JobState,
   LoginRequest,
   LoginResponse,
@@ -387,6 +388,23 @@ export const getJob = (jobId: number) => get<JobState>(`/jobs/${jobId}`)
  */
 export const verifyReport = (code: string) =>
   request<ReportVerification>('GET', `/reports/verify/${encodeURIComponent(code)}`, { noAuthRedirect: true })
+/**
+ * POST /reports/verify (no login): the PDF file itself (≤ 50 MB), checked by
+ * its SHA-256 on the server; the same answer as verifyReport, 404 when unknown.
+ */
+export const verifyReportFile = (file: File) =>
+  request<ReportVerification>('POST', '/reports/verify', { form: fileForm(file, file.name), noAuthRedirect: true })
+/** GET /rounds/{id}/issued-reports — the current version of each plan's issued evaluation report. */
+export const issuedReports = (roundId: number) => get<Page<IssuedVersion>>(`/rounds/${roundId}/issued-reports`)
+/**
+ * POST /rounds/{id}/plans/{plan_id}/evaluation-report/reissue (admin; published
+ * rounds): a new version of the plan's evaluation report from today's data.
+ */
+export const reissueEvaluationReport = (roundId: number, planId: number, reason: string) =>
+  post<{ version: number; reason: string; issued_at: string }>(
+    `/rounds/${roundId}/plans/${planId}/evaluation-report/reissue`,
+    { reason },
+  )
 
 // ---------------------------------------------------------------- surveys (群众满意度调查)
 

@@ -1534,6 +1534,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rounds/{id}/issued-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 本轮各方案评估报告的当前版本
+         * @description 已发布（或归档）轮次中每个方案已出具的评估报告的当前版本号、重新出具原因和出具时间，按方案 id 排序（不分页）；
+         *     发布前为空列表。调用者尚不能看到的轮次返回 404。角色：admin、viewer。
+         */
+        get: operations["listIssuedReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/plans/{plan_id}/evaluation-report/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重新出具方案的评估报告（新版本）
+         * @description 按当前数据重新出具一个方案的评估报告：冻结为第 N 版（上一版本号加一），报告封面印“第N版”，正文开头印重新出具原因；
+         *     此后下载的评估报告即为新版本。此前各版本仍可查验，查验结果中 `superseded_by` 为当前版本号。
+         *     只有已发布的轮次可以重新出具（其他状态 409 `wrong_state`）；原因必填（空或过长 422）；方案不在本轮 404。角色：admin。
+         */
+        post: operations["reissueEvaluationReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rounds/{id}/plans/{plan_id}/rectification-report.pdf": {
         parameters: {
             query?: never;
@@ -1701,6 +1752,28 @@ export interface paths {
         get: operations["verifyReport"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传报告文件查验真伪
+         * @description 上传 PDF 报告文件本身（multipart 字段 `file`，不超过 50 MB），按文件的 SHA-256 查验，答复与按 SHA-256 查验相同；
+         *     查不到返回 404。文件边接收边计算摘要，不在服务器保存。不是 PDF（不以 `%PDF-` 开头）或缺少文件返回 422，
+         *     超过 50 MB 返回 413；同一客户端地址每分钟最多查验 10 个文件，超出返回 429。无需登录。
+         */
+        post: operations["verifyReportFile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2331,6 +2404,28 @@ export interface components {
             reason: string;
             created_at: components["schemas"]["DateTime"];
         };
+        ReissueRequest: {
+            /** @description 重新出具的原因，印在新版本报告上 */
+            reason: string;
+        };
+        IssuedVersionList: {
+            items: {
+                plan_id: components["schemas"]["ID"];
+                /** @description 当前版本号（发布时为 1） */
+                version: number;
+                /** @description 重新出具的原因；第 1 版为空字符串 */
+                reason: string;
+                issued_at: components["schemas"]["DateTime"];
+            }[];
+            /** Format: int64 */
+            total: number;
+        };
+        ReissueResponse: {
+            /** @description 新的版本号 */
+            version: number;
+            reason: string;
+            issued_at: components["schemas"]["DateTime"];
+        };
         /** @description `department_id` 与 `plan_id` 须且只能填写一个 */
         ConflictRequest: {
             /** Format: int64 */
@@ -2651,6 +2746,8 @@ export interface components {
             code: string;
             name: string;
             score: components["schemas"]["Hundredths"];
+            /** @description 部门自评该维度的得分；没有已提交的自评时为 null */
+            self_score?: components["schemas"]["Hundredths"] | null;
         };
         IndicatorStat: {
             code: string;
@@ -3134,6 +3231,12 @@ export interface components {
             sha256: components["schemas"]["SHA256"];
             /** @description 报告的校验码（封面印有其前 16 位） */
             verification_code: string;
+            /** @description 评估报告的版本（发布时为第 1 版，每次重新出具加一）；预览稿和其他报告为 null */
+            version: number | null;
+            /** @description 已被取代时为当前版本号；当前版本为 null */
+            superseded_by: number | null;
+            /** @description 发布前改革办预览的草稿（每页有“草稿”水印），不是正式报告 */
+            draft: boolean;
         };
         /**
          * @description 草稿、已发布（收集中）、已结束
@@ -3397,6 +3500,17 @@ export interface components {
         /** @description 数据不合法（`invalid`，自动分配时为 `uncoverable_plans`）；`fields` 指明每个出错的字段 */
         Unprocessable: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description 该客户端地址查验文件过于频繁（`too_many_requests`） */
+        VerifyRateLimited: {
+            headers: {
+                /** @description 多少秒后可以再试 */
+                "Retry-After": number;
                 [name: string]: unknown;
             };
             content: {
@@ -6020,6 +6134,70 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    listIssuedReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 各方案的当前版本 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedVersionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    reissueEvaluationReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReissueRequest"];
+            };
+        };
+        responses: {
+            /** @description 已重新出具 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReissueResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     getRectificationReport: {
         parameters: {
             query?: never;
@@ -6204,6 +6382,42 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    verifyReportFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 本平台出具的 PDF 报告，不超过 50 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 本平台发出的报告 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifiedReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["VerifyRateLimited"];
             500: components["responses"]["InternalError"];
         };
     };
