@@ -19,6 +19,7 @@ type AssignmentStore interface {
 	DeleteAssignment(ctx context.Context, actor evaluation.Actor, id int64) error
 	Remind(ctx context.Context, actor evaluation.Actor, roundID int64) (*evaluation.RemindResult, error)
 	PlanSurveys(ctx context.Context, roundID, planID int64) ([]evaluation.SurveySummary, error)
+	AssignmentSelfAssessment(ctx context.Context, actor evaluation.Actor, assignmentID int64) (*evaluation.SelfAssessmentDetail, error)
 }
 
 // AssignmentHandler serves a round's assignments (reform office) and an
@@ -110,6 +111,8 @@ type AssignmentResponse struct {
 	Template       *evaluation.Template       `json:"template"`
 	Scoresheet     *evaluation.Scoresheet     `json:"scoresheet"`
 	Surveys        []evaluation.SurveySummary `json:"surveys"`
+	// SelfAssessment is the plan's submitted self-assessment, or null.
+	SelfAssessment *evaluation.SelfAssessmentDetail `json:"self_assessment"`
 }
 
 func (h *AssignmentHandler) get(c echo.Context) error {
@@ -122,8 +125,12 @@ func (h *AssignmentHandler) get(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, AssignmentResponse{AssignmentView: d.AssignmentView, LeadDepartment: d.LeadDepartment, Plan: d.PlanDetail,
-		Template: d.Template, Scoresheet: d.Scoresheet, Surveys: surveys})
+	resp := AssignmentResponse{AssignmentView: d.AssignmentView, LeadDepartment: d.LeadDepartment, Plan: d.PlanDetail,
+		Template: d.Template, Scoresheet: d.Scoresheet, Surveys: surveys}
+	if resp.SelfAssessment, err = h.Assignments.AssignmentSelfAssessment(ctx, actor(c), d.ID); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, resp)
 }
 
 func (h *AssignmentHandler) delete(c echo.Context) error {

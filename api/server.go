@@ -114,6 +114,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		audit:       &AuditHandler{Audit: cfg.Store},
 		rectify:     &RectificationHandler{Store: cfg.Store},
 		evidence:    &AttachmentHandler{Attachments: cfg.Store},
+		selfAssess:  &SelfAssessmentHandler{SelfAssessments: cfg.Store},
 		notices:     &NotificationHandler{Notifications: cfg.Store},
 		reports:     &ReportHandler{Reports: cfg.Reports, Store: cfg.Store},
 		surveys:     &SurveyHandler{Surveys: cfg.Store, LinkBase: linkBase},
@@ -156,6 +157,7 @@ type handlers struct {
 	audit       *AuditHandler
 	rectify     *RectificationHandler
 	evidence    *AttachmentHandler
+	selfAssess  *SelfAssessmentHandler
 	notices     *NotificationHandler
 	reports     *ReportHandler
 	surveys     *SurveyHandler

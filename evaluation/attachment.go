@@ -132,6 +132,12 @@ func (s *Store) visibleAttachment(ctx context.Context, actor Actor, id int64) (*
 	if err := s.read(ctx).First(&a, id).Error; err != nil {
 		return nil, notFound(err, "attachment")
 	}
+	if a.SelfAssessmentID != nil { // self_assessment_attachment.go
+		if err := s.mayReadSelfAttachment(ctx, actor, &a); err != nil {
+			return nil, err
+		}
+		return &a, nil
+	}
 	if a.FindingID == nil {
 		return nil, ErrNotFound
 	}
@@ -170,6 +176,9 @@ func (s *Store) DeleteAttachment(ctx context.Context, actor Actor, id int64) err
 		var a Attachment
 		if err := t.First(&a, id).Error; err != nil {
 			return notFound(err, "attachment")
+		}
+		if a.SelfAssessmentID != nil { // self_assessment_attachment.go
+			return deleteSelfAttachment(t, actor, &a)
 		}
 		if a.FindingID == nil {
 			return ErrNotFound

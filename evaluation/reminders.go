@@ -44,9 +44,20 @@ func notifyPublished(t *tx, r *Round) error {
 }
 
 // SweepDeadlines reminds departments of findings due within DueSoonDays and
-// of overdue ones, once per finding, user and due date. The server runs it
-// periodically; it is safe to run on several replicas at once.
+// of overdue ones, once per finding, user and due date, and likewise of
+// self-assessments (sweepSelfAssessments). The server runs it periodically;
+// it is safe to run on several replicas at once.
 func (s *Store) SweepDeadlines(ctx context.Context) (int, error) {
+	selfCreated, err := s.sweepSelfAssessments(ctx)
+	if err != nil {
+		return 0, err
+	}
+	created, err := s.sweepFindingDeadlines(ctx)
+	return selfCreated + created, err
+}
+
+// sweepFindingDeadlines reminds departments of findings due soon or overdue.
+func (s *Store) sweepFindingDeadlines(ctx context.Context) (int, error) {
 	today := s.Today()
 	type row struct {
 		Finding

@@ -62,8 +62,11 @@ type Round struct {
 	ResponseDays     ResponseDays `json:"response_days" gorm:"embedded;embeddedPrefix:response_days_"`
 	Status           RoundStatus  `json:"status"`
 	PublishedOn      *Date        `json:"published_on"`
-	CreatedAt        time.Time    `json:"created_at"`
-	UpdatedAt        time.Time    `json:"updated_at"`
+	// SelfAssessmentDue is the last day of the departments' self-assessment
+	// (自评); nil: the round has none (self_assessment.go).
+	SelfAssessmentDue *Date     `json:"self_assessment_due"`
+	CreatedAt         time.Time `json:"created_at"`
+	UpdatedAt         time.Time `json:"updated_at"`
 }
 
 // EligibleBefore is the last issue date of a plan this round may evaluate.
@@ -78,6 +81,8 @@ type RoundRequest struct {
 	MinPlanAgeDays   *int          `json:"min_plan_age_days" validate:"omitempty,min=0,max=36500"`
 	OutlierThreshold *float64      `json:"outlier_threshold" validate:"omitempty,gt=0,lte=100"`
 	ResponseDays     *ResponseDays `json:"response_days"`
+	// SelfAssessmentDue, when given, gives the round a self-assessment (自评).
+	SelfAssessmentDue *string `json:"self_assessment_due" validate:"omitnil,datetime=2006-01-02"`
 }
 
 // RoundPatch changes a round; nil fields stay as they are. In draft every
@@ -91,6 +96,8 @@ type RoundPatch struct {
 	MinPlanAgeDays   *int          `json:"min_plan_age_days" validate:"omitempty,min=0,max=36500"`
 	OutlierThreshold *float64      `json:"outlier_threshold" validate:"omitempty,gt=0,lte=100"`
 	ResponseDays     *ResponseDays `json:"response_days"`
+	// SelfAssessmentDue may be set or moved in draft and while open.
+	SelfAssessmentDue *string `json:"self_assessment_due" validate:"omitnil,datetime=2006-01-02"`
 }
 
 // Patch applies the changes to r, refusing those the round's state forbids.
@@ -123,6 +130,10 @@ func (p RoundPatch) Patch(r *Round) error {
 	if p.ResponseDays != nil {
 		r.ResponseDays = *p.ResponseDays
 	}
+	if p.SelfAssessmentDue != nil {
+		d := Date(*p.SelfAssessmentDue)
+		r.SelfAssessmentDue = &d
+	}
 	return nil
 }
 
@@ -137,6 +148,7 @@ func checkRound(t *tx, r *Round) error {
 	if rd.Critical < 1 || rd.Major < 1 || rd.Minor < 1 {
 		errs.add("response_days", "整改天数必须为正整数")
 	}
+	checkSelfAssessmentDue(r, errs)
 	res := t.Model(&templateRow{}).Where("id = ?", r.TemplateID).Update("frozen", true)
 	if res.Error != nil {
 		return fmt.Errorf("freeze template: %w", res.Error)
@@ -169,6 +181,10 @@ func (s *Store) CreateRound(ctx context.Context, actor Actor, req RoundRequest) 
 	}
 	if req.ResponseDays != nil {
 		r.ResponseDays = *req.ResponseDays
+	}
+	if req.SelfAssessmentDue != nil {
+		d := Date(*req.SelfAssessmentDue)
+		r.SelfAssessmentDue = &d
 	}
 	err := s.write(ctx, actor, func(t *tx) error {
 		if err := checkRound(t, r); err != nil {
@@ -262,7 +278,8 @@ func (s *Store) UpdateRound(ctx context.Context, actor Actor, id int64, p RoundP
 			return fmt.Errorf("update round: %w", err)
 		}
 		t.audit("round.update", "round", r.ID, before, r)
-		return nil
+		return createSelfAssessments(t, &r, nil) // a due date set while open
+
 	})
 	if err != nil {
 		return nil, err
@@ -317,7 +334,8 @@ func (s *Store) MoveRound(ctx context.Context, actor Actor, id int64, to RoundSt
 			return fmt.Errorf("move round: %w", err)
 		}
 		t.audit("round."+string(to), "round", r.ID, before, r)
-		return nil
+		return createSelfAssessments(t, &r, nil) // on opening
+
 	})
 	if err != nil {
 		return nil, err

@@ -8,7 +8,7 @@ import (
 
 // TodoItem is a piece of pending work of the caller's.
 type TodoItem struct {
-	Kind     string `json:"kind"` // scoresheet, verify, respond, missing_scoresheets, awaiting_verdicts
+	Kind     string `json:"kind"` // scoresheet, verify, respond, missing_scoresheets, awaiting_verdicts, self_assessment, missing_self_assessments
 	Title    string `json:"title"`
 	Detail   string `json:"detail"`
 	DueOn    *Date  `json:"due_on"`
@@ -39,6 +39,11 @@ func (s *Store) Todo(ctx context.Context, actor Actor) ([]TodoItem, error) {
 	if err != nil {
 		return nil, err
 	}
+	selfItems, err := s.selfAssessmentTodoOf(ctx, actor) // self_assessment_notify.go
+	if err != nil {
+		return nil, err
+	}
+	items = append(items, selfItems...)
 	if items == nil {
 		items = []TodoItem{}
 	}

@@ -37,6 +37,8 @@ type PlanResult struct {
 	StdDev     Hundredths       `json:"std_dev"`
 	Range      Hundredths       `json:"range"`
 	Dimensions []DimensionScore `json:"dimensions"`
+	SelfTotal  *Hundredths      `json:"self_total"`
+	SelfGap    *Hundredths      `json:"self_gap"`
 	Indicators []IndicatorStat  `json:"indicators"`
 	// RaterTotals are by assignment id. Not "raters" as in API.md: that key
 	// is the count above, and encoding/json drops both fields of a repeated key.
@@ -46,9 +48,10 @@ type PlanResult struct {
 
 // DimensionScore is the mean score of a dimension over the raters kept.
 type DimensionScore struct {
-	Code  string     `json:"code"`
-	Name  string     `json:"name"`
-	Score Hundredths `json:"score"`
+	Code      string      `json:"code"`
+	Name      string      `json:"name"`
+	Score     Hundredths  `json:"score"`
+	SelfScore *Hundredths `json:"self_score"`
 }
 
 // IndicatorStat is the mean, lowest and highest points of an indicator over
