@@ -62,6 +62,10 @@ type SelfAssessmentDetail struct {
 	ReturnedAt  *time.Time       `json:"returned_at"`
 	Scores      []SelfScore      `json:"scores"`
 	Attachments []SelfAttachment `json:"attachments"`
+	// Template is the round's indicator system, for the department's form
+	// (departments read no templates otherwise); left out where the reader
+	// has it already (an evaluator's assignment).
+	Template *Template `json:"template,omitempty"`
 }
 
 // selfRow is the flat result of the self-assessment query.
@@ -192,7 +196,7 @@ func (s *Store) selfDetail(ctx context.Context, row *selfRow) (*SelfAssessmentDe
 		return nil, err
 	}
 	d := &SelfAssessmentDetail{SelfAssessmentItem: row.item(tpl, s.Today()), Version: row.Version, Summary: row.Summary,
-		Comment: row.Comment, ReturnedAt: row.ReturnedAt, Scores: row.Scores, Attachments: []SelfAttachment{}}
+		Comment: row.Comment, ReturnedAt: row.ReturnedAt, Scores: row.Scores, Attachments: []SelfAttachment{}, Template: tpl}
 	if d.Scores == nil {
 		d.Scores = []SelfScore{}
 	}
@@ -222,7 +226,11 @@ func (s *Store) AssignmentSelfAssessment(ctx context.Context, actor Actor, assig
 		}
 		return nil, fmt.Errorf("self-assessment: %w", err)
 	}
-	return s.selfDetail(ctx, &row)
+	d, err := s.selfDetail(ctx, &row)
+	if d != nil {
+		d.Template = nil // the assignment carries it
+	}
+	return d, err
 }
 
 // createSelfAssessments gives every assigned plan of an open round with a

@@ -310,7 +310,7 @@ func TestScoringDimensionsAndIndicators(t *testing.T) {
 			sheet(4, 30.5, 25, 15, true),
 			sheet(5, 30, 24, 20, false),
 		})
-		wantDims := []DimensionScore{{"1", "方案设计", 5650}, {"2", "实施成效", 2333}}
+		wantDims := []DimensionScore{{"1", "方案设计", 5650, nil}, {"2", "实施成效", 2333, nil}}
 		if !slices.Equal(r.Dimensions, wantDims) {
 			t.Errorf("dimensions = %v, want %v", r.Dimensions, wantDims)
 		}

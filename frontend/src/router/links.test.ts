@@ -7,8 +7,8 @@ import { routes } from './routes'
 
 const roles: Role[] = ['admin', 'evaluator', 'department', 'viewer']
 
-/** Every kind of path the server writes into todo items and notifications (evaluation/todo.go, reminders.go, rectification.go). */
-const serverLinks = ['/', '/tasks/111', '/findings/2', '/findings?round_id=1', '/rounds/2', '/verify?round_id=1']
+/** Every kind of path the server writes into todo items and notifications (evaluation/todo.go, reminders.go, rectification.go, self_assessment_notify.go). */
+const serverLinks = ['/', '/tasks/111', '/findings/2', '/findings?round_id=1', '/rounds/2', '/verify?round_id=1', '/self-assessments/3']
 
 function user(role: Role): User {
   return {
