@@ -540,8 +540,8 @@ func TestComputeResultsRanks(t *testing.T) {
 		t.Fatal(err)
 	}
 	const wantJSON = `{"plan_id":11,"raters":0,"raters_kept":0,"total":0.00,"grade":"","rank":0,"veto":false,` +
-		`"std_dev":0.00,"range":0.00,"dimensions":[{"code":"1","name":"总体","score":0.00}],` +
-		`"indicators":[],"rater_totals":[],"outliers":[]}`
+		`"std_dev":0.00,"range":0.00,"dimensions":[{"code":"1","name":"总体","score":0.00,"self_score":null}],` +
+		`"self_total":null,"self_gap":null,"indicators":[],"rater_totals":[],"outliers":[]}`
 	if string(b) != wantJSON {
 		t.Errorf("json of a plan without sheets:\n got %s\nwant %s", b, wantJSON)
 	}
@@ -557,7 +557,7 @@ func TestComputeResultsJSON(t *testing.T) {
 	}
 	for _, want := range []string{
 		`"total":87.50`, `"grade":"良好"`, `"rank":1`, `"raters":1`, `"raters_kept":1`,
-		`"dimensions":[{"code":"1","name":"方案设计","score":60.50},{"code":"2","name":"实施成效","score":27.00}]`,
+		`"dimensions":[{"code":"1","name":"方案设计","score":60.50,"self_score":null},{"code":"2","name":"实施成效","score":27.00,"self_score":null}]`,
 		`{"code":"1.2","mean":25.50,"min":25.50,"max":25.50}`,
 		`"rater_totals":[{"assignment_id":7,"agency":"四川大学","total":87.50,"kept":true,"outlier":false}]`,
 		`"outliers":[]`,
