@@ -245,7 +245,7 @@ func TestSelfAssessmentWorkflow(t *testing.T) {
 			t.Errorf("department told of the return: %+v", notes.Items[0])
 		}
 		env.Clock.Set(time.Date(2026, 4, 20, 9, 0, 0, 0, evaltest.Shanghai)) // past due
-		admin, dept, other, ev = relogin(s)
+		admin, dept, other = relogin(s)
 		s.call(http.MethodPut, path, dept, map[string]any{"version": detail.Version, "summary": "补充后的总体自评", "scores": scores}).
 			want(http.StatusOK).decode(&detail)
 		if detail.Status != evaluation.SelfReturned {
@@ -267,8 +267,7 @@ func TestSelfAssessmentWorkflow(t *testing.T) {
 		}
 		s.call(http.MethodPut, sa2, assets, map[string]any{"version": 0, "scores": scores}).want(http.StatusOK).decode(&detail)
 		env.Clock.Set(time.Date(2026, 4, 26, 9, 0, 0, 0, evaltest.Shanghai))
-		admin, dept, assets, ev = relogin(s)
-		_ = ev
+		admin, dept, assets = relogin(s)
 		if r := s.call(http.MethodPost, sa2+"/submit", assets, map[string]int{"version": detail.Version}).want(http.StatusConflict); r.errorBody().Code != "past_due" {
 			t.Errorf("late submit: %s", r.Body)
 		}
@@ -370,10 +369,10 @@ func TestSelfAssessmentSweep(t *testing.T) {
 	})
 }
 
-// relogin logs admin, finance, assets and eval1 in again after the clock moved.
-func relogin(s *server) (admin, dept, assets, ev string) {
-	for _, u := range []string{asAdmin, asDept, "assets", asEvaluator} {
+// relogin logs admin, finance and assets in again after the clock moved.
+func relogin(s *server) (admin, dept, assets string) {
+	for _, u := range []string{asAdmin, asDept, "assets"} {
 		delete(s.tokens, u)
 	}
-	return s.token(asAdmin), s.token(asDept), s.token("assets"), s.token(asEvaluator)
+	return s.token(asAdmin), s.token(asDept), s.token("assets")
 }
