@@ -304,7 +304,7 @@ func TestSelfAssessmentSweep(t *testing.T) {
 	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
 		s := newServer(t, env)
 		w := s.w
-		newSelfRound(t, w, "提醒轮次")
+		sr := newSelfRound(t, w, "提醒轮次")
 		ctx := context.Background()
 		// Long-lived tokens: the clock moves by weeks below.
 		var dept, admin string
@@ -365,6 +365,13 @@ func TestSelfAssessmentSweep(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("office's to-do: %+v", todo)
+		}
+		// The office's reminder reaches the departments that still owe theirs.
+		s.call(http.MethodPost, fmt.Sprintf("/api/v1/rounds/%d/remind", sr.r.ID), admin, nil).want(http.StatusOK)
+		var notes evaluation.NotificationList
+		s.call(http.MethodGet, "/api/v1/notifications", dept, nil).want(http.StatusOK).decode(&notes)
+		if notes.Items[0].Kind != evaluation.NoticeReminder || !strings.Contains(notes.Items[0].Body, "部门自评未提交") {
+			t.Errorf("reminder to the department: %+v", notes.Items[0])
 		}
 	})
 }

@@ -231,3 +231,31 @@ func (s *Store) selfAssessmentTodoOf(ctx context.Context, actor Actor) ([]TodoIt
 	}
 	return nil, nil
 }
+
+// remindSelfAssessments adds, for the office's reminder of an open round,
+// the departments whose self-assessments are not submitted yet.
+func remindSelfAssessments(t *tx, r *Round, add func(users []int64, msg string)) error {
+	if r.Status != RoundOpen || r.SelfAssessmentDue == nil {
+		return nil
+	}
+	var counts []struct {
+		ID int64
+		N  int
+	}
+	if err := t.Model(&SelfAssessment{}).Select("department_id AS id, COUNT(*) AS n").
+		Where("round_id = ? AND status <> ?", r.ID, SelfSubmitted).Group("department_id").Scan(&counts).Error; err != nil {
+		return fmt.Errorf("remind self-assessments: %w", err)
+	}
+	ids := make([]int64, len(counts))
+	for i, c := range counts {
+		ids[i] = c.ID
+	}
+	usersOf, err := usersOfDepartments(t.DB, ids)
+	if err != nil {
+		return err
+	}
+	for _, c := range counts {
+		add(usersOf[c.ID], fmt.Sprintf("贵单位还有%d份部门自评未提交（截止%s）", c.N, *r.SelfAssessmentDue))
+	}
+	return nil
+}

@@ -71,6 +71,7 @@ func TestSelfAssessmentPath(t *testing.T) {
 	a.untilText(`[data-testid="files-1.1"]`, "整改会议纪要.png")
 	a.settle()
 	a.screenshot("department-filled")
+	a.checkA11y("/self-assessments/{id} (填写自评)")
 
 	a.click(`[data-testid="self-submit"]`)
 	a.untilText(".el-message-box", "全部 13 项指标已填写")
@@ -90,6 +91,7 @@ func TestSelfAssessmentPath(t *testing.T) {
 	a.toast("已退回")
 	a.settle()
 	a.screenshot("office-returned")
+	a.checkA11y("/admin/rounds/{id}?tab=self-assessments (部门自评)")
 
 	// The department sees the comment first, and submits again.
 	a.signOut()
@@ -123,6 +125,7 @@ func TestSelfAssessmentPath(t *testing.T) {
 	a.untilText(`[data-testid="self-score-1.1"]`, "整改会议纪要.png")
 	a.settle()
 	a.screenshot("evaluator-sees-evidence")
+	a.checkA11y("/tasks/{id} (评分表与部门自评)")
 
 	fileLink := fmt.Sprintf(`[data-testid="self-file-%d"]`, sa.Attachments[0].ID)
 	a.click(fileLink)
