@@ -129,6 +129,11 @@ func TestSelfAssessmentWorkflow(t *testing.T) {
 		admin, dept, other, ev := s.token(asAdmin), s.token(asDept), s.token("assets"), s.token(asEvaluator)
 		sr := newSelfRound(t, w, "自评轮次")
 		path := fmt.Sprintf("/api/v1/self-assessments/%d", sr.sa1)
+		// The round's self-assessment ends within its scoring period.
+		if r := s.call(http.MethodPatch, fmt.Sprintf("/api/v1/rounds/%d", sr.r.ID), admin, map[string]string{"self_assessment_due": "2026-05-01"}).
+			want(http.StatusUnprocessableEntity); r.errorBody().Fields["self_assessment_due"] == "" {
+			t.Errorf("a due date after scoring_due: %s", r.Body)
+		}
 
 		// Opening made one pending self-assessment per assigned plan, and told the department.
 		var list struct {
@@ -210,6 +215,9 @@ func TestSelfAssessmentWorkflow(t *testing.T) {
 
 		// Complete and submit; the office is told; evaluators now see it with its files.
 		s.call(http.MethodPut, path, dept, map[string]any{"version": 1, "summary": "总体自评", "scores": scores}).want(http.StatusOK).decode(&detail)
+		if r := s.call(http.MethodPost, path+"/submit", dept, map[string]int{"version": detail.Version - 1}).want(http.StatusConflict); r.errorBody().Code != "stale_version" {
+			t.Errorf("stale submit: %s", r.Body)
+		}
 		s.call(http.MethodPost, path+"/submit", dept, map[string]int{"version": detail.Version}).want(http.StatusOK).decode(&detail)
 		if detail.Status != evaluation.SelfSubmitted || detail.SubmittedAt == nil || len(detail.Attachments) != 2 {
 			t.Errorf("submitted: %+v", detail)
@@ -295,6 +303,10 @@ func TestSelfAssessmentWorkflow(t *testing.T) {
 		w.Move(sr.r, evaluation.RoundScoringClosed)
 		s.call(http.MethodPut, path, dept, map[string]any{"version": 99}).want(http.StatusConflict)
 		s.call(http.MethodPost, sa2+"/extend", admin, map[string]string{"due_on": "2026-04-28"}).want(http.StatusConflict)
+		s.call(http.MethodPost, path+"/return", admin, map[string]string{"comment": "评分已截止后退回"}).want(http.StatusConflict)
+		s.call(http.MethodPost, path+"/submit", dept, map[string]int{"version": 99}).want(http.StatusConflict)
+		s.call(http.MethodPatch, fmt.Sprintf("/api/v1/rounds/%d", sr.r.ID), admin, map[string]string{"self_assessment_due": "2026-04-28"}).
+			want(http.StatusConflict)
 	})
 }
 

@@ -108,6 +108,8 @@ func (p RoundPatch) Patch(r *Round) error {
 		return conflictf("wrong_state", "轮次已发布，不能再修改")
 	case r.Status != RoundDraft && draftOnly:
 		return conflictf("wrong_state", "轮次已开始，指标体系、开始日期和方案印发最短天数不能再修改")
+	case r.Status != RoundDraft && r.Status != RoundOpen && p.SelfAssessmentDue != nil:
+		return conflictf("wrong_state", "评分已截止，自评截止日期不能再修改")
 	}
 	if p.Name != nil {
 		r.Name = *p.Name
