@@ -20,6 +20,7 @@ type AssignmentStore interface {
 	DeleteAssignment(ctx context.Context, actor evaluation.Actor, id int64) error
 	Remind(ctx context.Context, actor evaluation.Actor, roundID int64) (*evaluation.RemindResult, error)
 	PlanSurveys(ctx context.Context, roundID, planID int64) ([]evaluation.SurveySummary, error)
+	AssignmentSelfAssessment(ctx context.Context, actor evaluation.Actor, assignmentID int64) (*evaluation.SelfAssessmentDetail, error)
 }
 
 // AssignmentHandler serves a round's assignments (reform office) and an
@@ -112,6 +113,8 @@ type AssignmentResponse struct {
 	Scoresheet     *evaluation.Scoresheet     `json:"scoresheet"`
 	Surveys        []evaluation.SurveySummary `json:"surveys"`
 	Requests       []evaluation.RequestView   `json:"requests"` // requests for more material on the plan
+	// SelfAssessment is the plan's submitted self-assessment, or null.
+	SelfAssessment *evaluation.SelfAssessmentDetail `json:"self_assessment"`
 }
 
 func (h *AssignmentHandler) get(c echo.Context) error {
@@ -124,9 +127,12 @@ func (h *AssignmentHandler) get(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, AssignmentResponse{AssignmentView: d.AssignmentView, LeadDepartment: d.LeadDepartment, Plan: d.PlanDetail,
-		Template: d.Template, Scoresheet: d.Scoresheet, Surveys: surveys,
-		Requests: d.Requests})
+	resp := AssignmentResponse{AssignmentView: d.AssignmentView, LeadDepartment: d.LeadDepartment, Plan: d.PlanDetail,
+		Template: d.Template, Scoresheet: d.Scoresheet, Surveys: surveys, Requests: d.Requests}
+	if resp.SelfAssessment, err = h.Assignments.AssignmentSelfAssessment(ctx, actor(c), d.ID); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, resp)
 }
 
 func (h *AssignmentHandler) update(c echo.Context) error {

@@ -68,6 +68,7 @@ type roundState struct {
 	survey     *evaluation.Survey
 	jobs       map[string]int64 // by creator: admin, leader
 	q1, q2     answeredRequest  // requests for more material: eval1's on P1, eval2's on P2, answered with a file
+	sa1, sa2   int64            // round A's submitted self-assessments of P1 and P2
 }
 
 // newRoundStates builds the objects of every round state on one database.
@@ -84,8 +85,12 @@ func (f *authzFixture) newRoundStates() map[evaluation.RoundStatus]*roundState {
 		rs.a, rs.b = w.NewRound("轮次A·"+string(st)), w.NewRound("轮次B·"+string(st))
 		rs.a1, rs.a2 = w.Assign(rs.a, w.P1, w.Eval1), w.Assign(rs.a, w.P2, w.Eval2)
 		b3 := w.Assign(rs.b, w.P3, w.Eval3)
+		withSelfAssessment(t, w, rs.a)
 		w.Move(rs.a, open)
 		w.Move(rs.b, open)
+		rs.sa1, rs.sa2 = selfAssessmentOf(t, w, rs.a.ID, w.P1.ID), selfAssessmentOf(t, w, rs.a.ID, w.P2.ID)
+		submitSelf(t, w, w.DeptFinance, rs.sa1)
+		submitSelf(t, w, w.DeptStateAssets, rs.sa2)
 		w.Score(rs.a1, w.Eval1, w.FullAnswers(0.8))
 		w.Score(rs.a2, w.Eval2, w.FullAnswers(0.7))
 		w.Score(b3, w.Eval3, w.FullAnswers(0.9))
@@ -254,6 +259,11 @@ func onAttachment(format string) target {
 		func(rs *roundState, _ string) []any { return ids(rs.att2) })
 }
 
+func onSelfAssessment(format string) target {
+	return on(format, func(rs *roundState, _ string) []any { return ids(rs.sa1) },
+		func(rs *roundState, _ string) []any { return ids(rs.sa2) })
+}
+
 func onSurvey(format string) target {
 	survey := func(rs *roundState, _ string) []any { return ids(rs.survey.ID) }
 	return on(format, survey, survey)
@@ -370,6 +380,9 @@ func phasedRows() map[string]phasedRow {
 		"GET /api/v1/findings/:id/history":                phased(onFinding(v1+"/findings/%d/history"), everyone),
 		"GET /api/v1/attachments/:id":                     phased(onAttachment(v1+"/attachments/%d"), everyone),
 		"GET /api/v1/requests/:id":                        phased(onRequest(v1+"/requests/%d", nil), askers),
+		// Self-assessments: the department fills its own in from the opening.
+		"GET /api/v1/self-assessments/:id": phased(onSelfAssessment(v1+"/self-assessments/%d"), roles{asAdmin: always(200, 200),
+			asEvaluator: from(open, 200, 404), asDept: from(open, 200, 404), asViewer: from(published, 200, 200)}),
 
 		"GET /api/v1/rounds/:id/plans/:plan_id/evaluation-report.pdf":    phased(onPlan(v1+"/rounds/%d/plans/%d/evaluation-report.pdf"), issued(always(200, 200).before(closed, 409))),
 		"GET /api/v1/rounds/:id/plans/:plan_id/rectification-report.pdf": phased(onPlan(v1+"/rounds/%d/plans/%d/rectification-report.pdf"), issued(always(200, 200).before(published, 409))),
@@ -438,6 +451,8 @@ func checkListsByPhase(t *testing.T, s *server, f *authzFixture) {
 			{fmt.Sprintf("/api/v1/surveys?round_id=%d", rs.a.ID), "round_id", map[string]listed{asAdmin: {draft, 1}, asViewer: {published, 1}}},
 			{fmt.Sprintf("/api/v1/assignments?round_id=%d", rs.a.ID), "round_id", map[string]listed{asEvaluator: {open, 1}}},
 			{fmt.Sprintf("/api/v1/requests?round_id=%d", rs.a.ID), "round_id", map[string]listed{asAdmin: {draft, 2}, asEvaluator: {open, 1}, asDept: {open, 1}}},
+			{fmt.Sprintf("/api/v1/self-assessments?round_id=%d", rs.a.ID), "round_id", map[string]listed{asAdmin: {draft, 2},
+				asEvaluator: {open, 1}, asDept: {open, 1}, asViewer: {published, 2}}},
 		}
 		for _, l := range lists {
 			for caller, exp := range l.want {

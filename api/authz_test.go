@@ -239,6 +239,12 @@ func (f *authzFixture) freshRound(steps ...evaluation.RoundStatus) *evaluation.R
 	return r
 }
 
+// freshSelf makes an open round with a self-assessment on P1 (市财政局,
+// eval1) and P2 (市国资委, eval2).
+func (f *authzFixture) freshSelf() *selfRound {
+	return newSelfRound(f.s.t, f.w, f.unique("自评轮次"))
+}
+
 // freshSubmitted makes an open round with one submitted scoresheet of eval1's.
 func (f *authzFixture) freshSubmitted() *evaluation.AssignmentView {
 	r := f.freshRound()
@@ -578,6 +584,48 @@ func (f *authzFixture) rows() map[string]authzRow {
 			},
 			want: only(204).but(asDept, 204, 404),
 		},
+		// Self-assessments: the department its own (finance: P1's), the office all.
+		"GET /api/v1/self-assessments": same(at(v1+"/self-assessments"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
+		"PUT /api/v1/self-assessments/:id": {
+			own: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/self-assessments/%d", f.freshSelf().sa1), body: map[string]any{"version": 0, "summary": "草稿"}}
+			},
+			other: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/self-assessments/%d", f.freshSelf().sa2), body: map[string]any{"version": 0, "summary": "草稿"}}
+			},
+			want: only(200).but(asDept, 200, 404),
+		},
+		"POST /api/v1/self-assessments/:id/attachments": {
+			own: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/self-assessments/%d/attachments", f.freshSelf().sa1), upload: evidencePDF}
+			},
+			other: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/self-assessments/%d/attachments", f.freshSelf().sa2), upload: evidencePDF}
+			},
+			want: only(201).but(asDept, 201, 404),
+		},
+		"POST /api/v1/self-assessments/:id/submit": {
+			own: func(f *authzFixture, _ string) req {
+				id := f.freshSelf().sa1
+				v := fillSelf(f.s.t, f.w, f.w.DeptFinance, id)
+				return req{path: fmt.Sprintf(v1+"/self-assessments/%d/submit", id), body: map[string]int{"version": v}}
+			},
+			other: func(f *authzFixture, _ string) req {
+				id := f.freshSelf().sa2
+				v := fillSelf(f.s.t, f.w, f.w.DeptStateAssets, id)
+				return req{path: fmt.Sprintf(v1+"/self-assessments/%d/submit", id), body: map[string]int{"version": v}}
+			},
+			want: only(200).but(asDept, 200, 404),
+		},
+		"POST /api/v1/self-assessments/:id/return": same(func(f *authzFixture, _ string) req {
+			sr := f.freshSelf()
+			submitSelf(f.s.t, f.w, f.w.DeptFinance, sr.sa1)
+			return req{path: fmt.Sprintf(v1+"/self-assessments/%d/return", sr.sa1), body: map[string]string{"comment": "请补充材料"}}
+		}, only(200, asAdmin)),
+		"POST /api/v1/self-assessments/:id/extend": same(func(f *authzFixture, _ string) req {
+			return req{path: fmt.Sprintf(v1+"/self-assessments/%d/extend", f.freshSelf().sa1), body: map[string]string{"due_on": "2026-04-20"}}
+		}, only(200, asAdmin)),
+
 		"GET /api/v1/notifications":           same(at(v1+"/notifications"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
 		"POST /api/v1/notifications/read-all": same(at(v1+"/notifications/read-all"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
 		"POST /api/v1/notifications/:id/read": {

@@ -53,6 +53,7 @@ var bodyOverrides = map[string]bodyRule{
 	http.MethodPost + " /api/v1/plans/import":                      importBody,
 	http.MethodPost + " /api/v1/findings/:id/response/attachments": uploadBody,
 	http.MethodPost + " /api/v1/requests/:id/attachments":          uploadBody,
+	http.MethodPost + " /api/v1/self-assessments/:id/attachments":  uploadBody,
 	http.MethodPost + " /api/v1/public/surveys/:token/responses":   answerBody,
 	http.MethodPost + " /api/v1/reports/verify":                    verifyBody,
 }
@@ -126,6 +127,16 @@ func (h handlers) routes() []route {
 		{http.MethodGet, v1 + "/assignments/:id/findings", h.findings.listAssignment, adminEval},
 		{http.MethodPatch, v1 + "/findings/:id", h.findings.update, evaluator},
 		{http.MethodDelete, v1 + "/findings/:id", h.findings.delete, evaluator},
+
+		// Self-assessments (自评): filled in by the plan's department, read by
+		// the office, by evaluators once submitted, by viewers once published
+		{http.MethodGet, v1 + "/self-assessments", h.selfAssess.list, anyone},
+		{http.MethodGet, v1 + "/self-assessments/:id", h.selfAssess.get, anyone},
+		{http.MethodPut, v1 + "/self-assessments/:id", h.selfAssess.save, department},
+		{http.MethodPost, v1 + "/self-assessments/:id/attachments", h.selfAssess.upload, department},
+		{http.MethodPost, v1 + "/self-assessments/:id/submit", h.selfAssess.submit, department},
+		{http.MethodPost, v1 + "/self-assessments/:id/return", h.selfAssess.sendBack, admin},
+		{http.MethodPost, v1 + "/self-assessments/:id/extend", h.selfAssess.extend, admin},
 
 		// Results (evaluators: only the plans they were assigned)
 		{http.MethodGet, v1 + "/rounds/:id/results", h.results.list, resultsFor},

@@ -116,6 +116,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		narratives:  &NarrativeHandler{Narratives: cfg.Store},
 		evidence:    &AttachmentHandler{Attachments: cfg.Store},
 		requests:    &RequestHandler{Requests: cfg.Store},
+		selfAssess:  &SelfAssessmentHandler{SelfAssessments: cfg.Store},
 		notices:     &NotificationHandler{Notifications: cfg.Store},
 		reports:     newReportHandler(cfg.Reports, cfg.Store),
 		surveys:     &SurveyHandler{Surveys: cfg.Store, LinkBase: linkBase},
@@ -160,6 +161,7 @@ type handlers struct {
 	narratives  *NarrativeHandler
 	evidence    *AttachmentHandler
 	requests    *RequestHandler
+	selfAssess  *SelfAssessmentHandler
 	notices     *NotificationHandler
 	reports     *ReportHandler
 	surveys     *SurveyHandler

@@ -22,8 +22,10 @@ func (l *loader) publishedRound(published evaluation.Date) error {
 	l.at(starts.AddDays(-7), 10)
 	year := string(starts)[:4]
 	requireNarrative := true // publication waits for approved conclusions
+	selfDue := string(starts.AddDays(selfAssessmentDays))
 	r, err := l.store.CreateRound(l.ctx, l.admin, evaluation.RoundRequest{Name: year + "年度第一轮清单式集中评估",
-		TemplateID: l.template.ID, StartsOn: string(starts), ScoringDue: string(due), RequireNarrative: &requireNarrative})
+		TemplateID: l.template.ID, StartsOn: string(starts), ScoringDue: string(due), RequireNarrative: &requireNarrative,
+		SelfAssessmentDue: &selfDue})
 	if err != nil {
 		return fmt.Errorf("demo round: %w", err)
 	}
@@ -36,6 +38,9 @@ func (l *loader) publishedRound(published evaluation.Date) error {
 		return err
 	}
 	if err := l.survey(r.ID, 30, 120, true); err != nil {
+		return err
+	}
+	if err := l.submitSelfAssessments(r.ID); err != nil { // self_assessment.go
 		return err
 	}
 	assignments, err := l.assignments(r.ID)
@@ -145,8 +150,9 @@ func (l *loader) answers(q float64, veto bool) []evaluation.Answer {
 func (l *loader) openRound(starts evaluation.Date) error {
 	l.at(starts.AddDays(-3), 15)
 	year := string(starts)[:4]
+	selfDue := string(starts.AddDays(selfAssessmentDays))
 	r, err := l.store.CreateRound(l.ctx, l.admin, evaluation.RoundRequest{Name: year + "年度第二轮清单式集中评估",
-		TemplateID: l.template.ID, StartsOn: string(starts), ScoringDue: string(starts.AddDays(40))})
+		TemplateID: l.template.ID, StartsOn: string(starts), ScoringDue: string(starts.AddDays(40)), SelfAssessmentDue: &selfDue})
 	if err != nil {
 		return fmt.Errorf("demo open round: %w", err)
 	}
@@ -159,6 +165,10 @@ func (l *loader) openRound(starts evaluation.Date) error {
 		return err
 	}
 	if err := l.survey(r.ID, 60, 60, false); err != nil {
+		return err
+	}
+	selfSubmitted, err := l.openSelfAssessments(r.ID) // self_assessment.go
+	if err != nil {
 		return err
 	}
 	l.clock.set(l.opts.Now)
@@ -175,7 +185,7 @@ func (l *loader) openRound(starts evaluation.Date) error {
 		}
 		actor := evaluation.ActorOf(l.users[l.username(a.EvaluatorID)])
 		answers := l.answers(0.7+0.2*l.rng.Float64(), false)
-		if i%3 == 1 {
+		if i%3 == 1 || !selfSubmitted[a.Plan.ID] { // no submit while the self-assessment is expected
 			if _, err := l.store.SaveScoresheet(l.ctx, actor, a.ID, evaluation.ScoresheetRequest{Scores: answers[:5]}); err != nil {
 				return fmt.Errorf("demo open draft: %w", err)
 			}

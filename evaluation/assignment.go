@@ -204,10 +204,12 @@ func insertAssignments(t *tx, as []Assignment) error {
 	if err := t.CreateInBatches(sheets, 200).Error; err != nil {
 		return fmt.Errorf("create scoresheets: %w", err)
 	}
-	for _, a := range as {
+	planIDs := make([]int64, len(as))
+	for i, a := range as {
 		t.audit("assignment.create", "assignment", a.ID, nil, a)
+		planIDs[i] = a.PlanID
 	}
-	return nil
+	return createSelfAssessmentsOnAssign(t, as[0].RoundID, planIDs)
 }
 
 // CreateAssignment assigns an evaluator to an eligible plan of a round in

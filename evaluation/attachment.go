@@ -138,6 +138,12 @@ func (s *Store) visibleAttachment(ctx context.Context, actor Actor, id int64) (*
 		}
 		return &a, nil
 	}
+	if a.SelfAssessmentID != nil { // self_assessment_attachment.go
+		if err := s.mayReadSelfAttachment(ctx, actor, &a); err != nil {
+			return nil, err
+		}
+		return &a, nil
+	}
 	if a.FindingID == nil {
 		return nil, ErrNotFound
 	}
@@ -179,6 +185,9 @@ func (s *Store) DeleteAttachment(ctx context.Context, actor Actor, id int64) err
 		}
 		if a.RequestID != nil { // a file of an answer to a request for more material
 			return deleteRequestAttachment(t, actor, &a)
+		}
+		if a.SelfAssessmentID != nil { // self_assessment_attachment.go
+			return deleteSelfAttachment(t, actor, &a)
 		}
 		if a.FindingID == nil {
 			return ErrNotFound

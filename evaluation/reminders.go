@@ -44,9 +44,20 @@ func notifyPublished(t *tx, r *Round) error {
 }
 
 // SweepDeadlines reminds departments of findings due within DueSoonDays and
-// of overdue ones, once per finding, user and due date. The server runs it
-// periodically; it is safe to run on several replicas at once.
+// of overdue ones, once per finding, user and due date, and likewise of
+// self-assessments (sweepSelfAssessments). The server runs it periodically;
+// it is safe to run on several replicas at once.
 func (s *Store) SweepDeadlines(ctx context.Context) (int, error) {
+	selfCreated, err := s.sweepSelfAssessments(ctx)
+	if err != nil {
+		return 0, err
+	}
+	created, err := s.sweepFindingDeadlines(ctx)
+	return selfCreated + created, err
+}
+
+// sweepFindingDeadlines reminds departments of findings due soon or overdue.
+func (s *Store) sweepFindingDeadlines(ctx context.Context) (int, error) {
 	today := s.Today()
 	type row struct {
 		Finding
@@ -111,7 +122,8 @@ type RemindResult struct {
 
 // Remind chases everyone who still owes work in a round: evaluators with
 // unsubmitted scoresheets (while scoring is possible for them), departments
-// with open or returned findings, and evaluators with responses awaiting
+// with self-assessments not submitted (while the round is open) or with open
+// or returned findings, and evaluators with responses awaiting
 // their verdict. Each person gets one message summing up what they owe.
 func (s *Store) Remind(ctx context.Context, actor Actor, roundID int64) (*RemindResult, error) {
 	res := &RemindResult{}
@@ -149,6 +161,9 @@ func (s *Store) Remind(ctx context.Context, actor Actor, roundID int64) (*Remind
 		}
 		for _, c := range sheets {
 			add([]int64{c.ID}, fmt.Sprintf("您还有%d份评分表未提交（截止%s）", c.N, r.ScoringDue))
+		}
+		if err := remindSelfAssessments(t, &r, add); err != nil { // self_assessment_notify.go
+			return err
 		}
 		if r.Status == RoundPublished {
 			var depts []count

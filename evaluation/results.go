@@ -22,6 +22,8 @@ type ResultItem struct {
 	StdDev           Hundredths       `json:"std_dev"`
 	Range            Hundredths       `json:"range"`
 	Dimensions       []DimensionScore `json:"dimensions"`
+	SelfTotal        *Hundredths      `json:"self_total"` // the submitted self-assessment's total, else null
+	SelfGap          *Hundredths      `json:"self_gap"`   // self − third party, null without either
 	Outliers         []int64          `json:"outliers"`
 }
 
@@ -85,6 +87,9 @@ func (s *Store) ComputeRoundResults(ctx context.Context, roundID int64) (*RoundR
 		out.Plans[p.ID] = p
 	}
 	out.Results = ComputeResults(tpl, r.OutlierThreshold, in)
+	if err := addSelfScores(g, r, tpl, out.Results); err != nil { // self_assessment_results.go
+		return nil, err
+	}
 	sort.SliceStable(out.Results, func(i, j int) bool {
 		a, b := out.Results[i], out.Results[j]
 		if (a.Rank == 0) != (b.Rank == 0) {
@@ -106,7 +111,7 @@ func (rr *RoundResults) Item(res PlanResult) ResultItem {
 	return ResultItem{PlanID: res.PlanID, Code: p.Code, Title: p.Title, LeadDepartmentID: p.LeadDepartmentID,
 		Raters: res.Raters, RatersKept: res.RatersKept, Total: res.Total, Grade: res.Grade, Rank: res.Rank,
 		RankedPlans: rr.Ranked, Veto: res.Veto, StdDev: res.StdDev, Range: res.Range,
-		Dimensions: res.Dimensions, Outliers: res.Outliers}
+		Dimensions: res.Dimensions, SelfTotal: res.SelfTotal, SelfGap: res.SelfGap, Outliers: res.Outliers}
 }
 
 // visiblePlans returns the plans of a round whose results the actor may see:

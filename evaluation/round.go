@@ -63,8 +63,11 @@ type Round struct {
 	RequireNarrative bool         `json:"require_narrative"` // publication needs approved conclusions
 	Status           RoundStatus  `json:"status"`
 	PublishedOn      *Date        `json:"published_on"`
-	CreatedAt        time.Time    `json:"created_at"`
-	UpdatedAt        time.Time    `json:"updated_at"`
+	// SelfAssessmentDue is the last day of the departments' self-assessment
+	// (自评); nil: the round has none (self_assessment.go).
+	SelfAssessmentDue *Date     `json:"self_assessment_due"`
+	CreatedAt         time.Time `json:"created_at"`
+	UpdatedAt         time.Time `json:"updated_at"`
 }
 
 // EligibleBefore is the last issue date of a plan this round may evaluate.
@@ -80,6 +83,8 @@ type RoundRequest struct {
 	OutlierThreshold *float64      `json:"outlier_threshold" validate:"omitempty,gt=0,lte=100"`
 	ResponseDays     *ResponseDays `json:"response_days"`
 	RequireNarrative *bool         `json:"require_narrative"` // default false
+	// SelfAssessmentDue, when given, gives the round a self-assessment (自评).
+	SelfAssessmentDue *string `json:"self_assessment_due" validate:"omitnil,datetime=2006-01-02"`
 }
 
 // RoundPatch changes a round; nil fields stay as they are. In draft every
@@ -94,6 +99,8 @@ type RoundPatch struct {
 	OutlierThreshold *float64      `json:"outlier_threshold" validate:"omitempty,gt=0,lte=100"`
 	ResponseDays     *ResponseDays `json:"response_days"`
 	RequireNarrative *bool         `json:"require_narrative"`
+	// SelfAssessmentDue may be set or moved in draft and while open.
+	SelfAssessmentDue *string `json:"self_assessment_due" validate:"omitnil,datetime=2006-01-02"`
 }
 
 // Patch applies the changes to r, refusing those the round's state forbids.
@@ -104,6 +111,8 @@ func (p RoundPatch) Patch(r *Round) error {
 		return conflictf("wrong_state", "轮次已发布，不能再修改")
 	case r.Status != RoundDraft && draftOnly:
 		return conflictf("wrong_state", "轮次已开始，指标体系、开始日期和方案印发最短天数不能再修改")
+	case r.Status != RoundDraft && r.Status != RoundOpen && p.SelfAssessmentDue != nil:
+		return conflictf("wrong_state", "评分已截止，自评截止日期不能再修改")
 	}
 	if p.Name != nil {
 		r.Name = *p.Name
@@ -129,6 +138,10 @@ func (p RoundPatch) Patch(r *Round) error {
 	if p.RequireNarrative != nil {
 		r.RequireNarrative = *p.RequireNarrative
 	}
+	if p.SelfAssessmentDue != nil {
+		d := Date(*p.SelfAssessmentDue)
+		r.SelfAssessmentDue = &d
+	}
 	return nil
 }
 
@@ -143,6 +156,7 @@ func checkRound(t *tx, r *Round) error {
 	if rd.Critical < 1 || rd.Major < 1 || rd.Minor < 1 {
 		errs.add("response_days", "整改天数必须为正整数")
 	}
+	checkSelfAssessmentDue(r, errs)
 	res := t.Model(&templateRow{}).Where("id = ?", r.TemplateID).Update("frozen", true)
 	if res.Error != nil {
 		return fmt.Errorf("freeze template: %w", res.Error)
@@ -178,6 +192,10 @@ func (s *Store) CreateRound(ctx context.Context, actor Actor, req RoundRequest) 
 	}
 	if req.RequireNarrative != nil {
 		r.RequireNarrative = *req.RequireNarrative
+	}
+	if req.SelfAssessmentDue != nil {
+		d := Date(*req.SelfAssessmentDue)
+		r.SelfAssessmentDue = &d
 	}
 	err := s.write(ctx, actor, func(t *tx) error {
 		if err := checkRound(t, r); err != nil {
@@ -271,7 +289,8 @@ func (s *Store) UpdateRound(ctx context.Context, actor Actor, id int64, p RoundP
 			return fmt.Errorf("update round: %w", err)
 		}
 		t.audit("round.update", "round", r.ID, before, r)
-		return nil
+		return createSelfAssessments(t, &r, nil) // a due date set while open
+
 	})
 	if err != nil {
 		return nil, err
@@ -347,7 +366,8 @@ func (s *Store) MoveRound(ctx context.Context, actor Actor, id int64, to RoundSt
 			}
 		}
 		t.audit("round."+string(to), "round", r.ID, before, r)
-		return nil
+		return createSelfAssessments(t, &r, nil) // on opening
+
 	})
 	if err != nil {
 		return nil, err

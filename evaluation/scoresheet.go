@@ -272,6 +272,9 @@ func (s *Store) SubmitScoresheet(ctx context.Context, actor Actor, assignmentID 
 		if sheet.Version != version {
 			return ErrStaleVersion
 		}
+		if err := refuseWhileSelfAssessmentExpected(t, r, assignmentID); err != nil {
+			return err
+		}
 		tpl, err := roundTemplate(t.DB, r)
 		if err != nil {
 			return err

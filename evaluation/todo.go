@@ -8,7 +8,7 @@ import (
 
 // TodoItem is a piece of pending work of the caller's.
 type TodoItem struct {
-	Kind     string `json:"kind"` // scoresheet, verify, respond, narrative, missing_scoresheets, awaiting_verdicts, awaiting_narratives
+	Kind     string `json:"kind"` // scoresheet, verify, respond, narrative, self_assessment, answer_request, awaiting_answer, missing_scoresheets, awaiting_verdicts, awaiting_narratives, missing_self_assessments
 	Title    string `json:"title"`
 	Detail   string `json:"detail"`
 	DueOn    *Date  `json:"due_on"`
@@ -46,6 +46,11 @@ func (s *Store) Todo(ctx context.Context, actor Actor) ([]TodoItem, error) {
 		return nil, err
 	}
 	items = append(items, requests...)
+	selfItems, err := s.selfAssessmentTodoOf(ctx, actor) // self_assessment_notify.go
+	if err != nil {
+		return nil, err
+	}
+	items = append(items, selfItems...)
 	if items == nil {
 		items = []TodoItem{}
 	}

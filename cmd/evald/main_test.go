@@ -102,6 +102,9 @@ func TestDemoLoadsEveryState(t *testing.T) {
 		}
 		vetoes, outliers := 0, 0
 		for _, r := range results {
+			if r.SelfTotal == nil || r.SelfGap == nil {
+				t.Errorf("plan %s of the published round has no self-assessment gap", r.Code)
+			}
 			if r.Raters != 5 || r.RatersKept != 3 || r.Rank == 0 {
 				t.Errorf("plan %s: %d raters, %d kept, rank %d", r.Code, r.Raters, r.RatersKept, r.Rank)
 			}
@@ -138,6 +141,21 @@ func TestDemoLoadsEveryState(t *testing.T) {
 		open, err := s.Rounds(ctx, evaluation.System, evaluation.RoundFilter{Status: evaluation.RoundOpen})
 		if err != nil || open.Total != 1 {
 			t.Fatalf("open rounds: %+v, %v", open, err)
+		}
+		selfStates := map[evaluation.SelfAssessmentStatus]int{}
+		selfList, err := s.SelfAssessments(ctx, evaluation.System, evaluation.SelfAssessmentFilter{RoundID: open.Items[0].ID,
+			Page: evaluation.Page{PerPage: 500}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range selfList.Items {
+			selfStates[it.Status]++
+		}
+		var selfFiles int64
+		env.DB.Gorm.Model(&evaluation.Attachment{}).Where("self_assessment_id IS NOT NULL").Count(&selfFiles)
+		if selfStates[evaluation.SelfPending] != 1 || selfStates[evaluation.SelfReturned] != 1 || selfStates[evaluation.SelfSubmitted] == 0 ||
+			selfStates[evaluation.SelfDraft] == 0 || selfFiles == 0 {
+			t.Errorf("the open round's self-assessments: %v, %d files", selfStates, selfFiles)
 		}
 		plans, err := s.Plans(ctx, evaluation.PlanFilter{Q: "CD-2017-004"})
 		if err != nil || len(plans.Items) != 1 {

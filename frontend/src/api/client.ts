@@ -56,6 +56,11 @@ import type {
   RoundQuery,
   Scoresheet,
   ScoresheetInput,
+  SelfAssessment,
+  SelfAssessmentInput,
+  SelfAssessmentItem,
+  SelfAssessmentQuery,
+  SelfAttachment,
   Survey,
   SurveyInput,
   SurveyPatch,
@@ -359,6 +364,35 @@ export const deleteAttachment = (id: number) => del(`/attachments/${id}`)
 /** GET /attachments/{id}, saved as a file. */
 export const downloadAttachment = (id: number, name?: string) => downloadFile(`${API_BASE}/attachments/${id}`, name)
 
+// ---------------------------------------------------------------- self-assessment (自评)
+
+export const listSelfAssessments = (q: SelfAssessmentQuery = {}) => get<Page<SelfAssessmentItem>>('/self-assessments', q)
+export const getSelfAssessment = (id: number) => get<SelfAssessment>(`/self-assessments/${id}`)
+/** PUT /self-assessments/{id} — a draft; a stale `version` is refused (409). */
+export const saveSelfAssessment = (id: number, body: SelfAssessmentInput) => put<SelfAssessment>(`/self-assessments/${id}`, body)
+export const submitSelfAssessment = (id: number, version: number) => post<SelfAssessment>(`/self-assessments/${id}/submit`, { version })
+export const returnSelfAssessment = (id: number, comment: string) => post<SelfAssessment>(`/self-assessments/${id}/return`, { comment })
+export const extendSelfAssessment = (id: number, dueOn: string) => post<SelfAssessment>(`/self-assessments/${id}/extend`, { due_on: dueOn })
+
+/**
+ * GET /attachments/{id} opened in a new tab (PDFs and images, which the
+ * browser shows): the tab opens at once (a later window.open would be
+ * blocked as a pop-up) and shows the file once it is fetched with the token.
+ */
+export async function openAttachment(id: number): Promise<void> {
+  const tab = window.open('', '_blank')
+  try {
+    const res = await send('GET', `${API_BASE}/attachments/${id}`)
+    const url = URL.createObjectURL(await res.blob())
+    if (tab) tab.location.href = url
+    else window.location.assign(url)
+    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  } catch (e) {
+    tab?.close()
+    throw e
+  }
+}
+
 // ---------------------------------------------------------------- notifications and todo
 
 export const listNotifications = (q: NotificationQuery = {}) => get<NotificationList>('/notifications', q)
@@ -520,9 +554,33 @@ export function uploadEvidence(
   file: File,
   onProgress?: (percent: number) => void,
 ): { promise: Promise<Attachment>; abort: () => void } {
+  return uploadWithProgress<Attachment>(`${API_BASE}/findings/${findingId}/response/attachments`, fileForm(file, file.name), onProgress)
+}
+
+/**
+ * POST /self-assessments/{id}/attachments (multipart `file`, optional
+ * `indicator_code`), with upload progress.
+ */
+export function uploadSelfEvidence(
+  id: number,
+  file: File,
+  indicatorCode: string,
+  onProgress?: (percent: number) => void,
+): { promise: Promise<SelfAttachment>; abort: () => void } {
+  const form = fileForm(file, file.name)
+  if (indicatorCode) form.append('indicator_code', indicatorCode)
+  return uploadWithProgress<SelfAttachment>(`${API_BASE}/self-assessments/${id}/attachments`, form, onProgress)
+}
+
+/** Posts a multipart form with XMLHttpRequest, reporting upload progress (0–100). */
+function uploadWithProgress<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (percent: number) => void,
+): { promise: Promise<T>; abort: () => void } {
   const xhr = new XMLHttpRequest()
-  const promise = new Promise<Attachment>((resolve, reject) => {
-    xhr.open('POST', `${API_BASE}/findings/${findingId}/response/attachments`)
+  const promise = new Promise<T>((resolve, reject) => {
+    xhr.open('POST', path)
     xhr.setRequestHeader('Accept', 'application/json')
     const token = hooks.getToken()
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
@@ -534,7 +592,7 @@ export function uploadEvidence(
     xhr.onload = () => {
       const res = new Response(xhr.responseText || null, { status: xhr.status })
       if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(JSON.parse(xhr.responseText) as Attachment)
+        resolve(JSON.parse(xhr.responseText) as T)
         return
       }
       void errorFromResponse(res).then((err) => {
@@ -542,7 +600,7 @@ export function uploadEvidence(
         reject(err)
       })
     }
-    xhr.send(fileForm(file, file.name))
+    xhr.send(form)
   })
   return { promise, abort: () => xhr.abort() }
 }

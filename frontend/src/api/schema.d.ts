@@ -1242,6 +1242,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/self-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 部门自评列表
+         * @description 调用者能看到的部门自评：department 本部门牵头的方案（轮次开始后）；admin 全部；evaluator 本人任务所在方案已提交的自评；
+         *     viewer 已发布轮次的自评。按轮次（新的在前）和方案编号排序。角色：任何已登录用户。
+         */
+        get: operations["listSelfAssessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 一份部门自评
+         * @description 自评连同各指标的自评值和说明、总体自评（summary）、改革办的退回意见（comment）和佐证材料。调用者看不到的返回 404
+         *     （可见范围同列表）。角色：任何已登录用户。
+         */
+        get: operations["getSelfAssessment"];
+        /**
+         * 保存自评草稿
+         * @description 保存自评（可以只填部分指标）：`pending` 变为 `draft`，被退回的（`returned`）保持 `returned`，版本号加 1。
+         *     所依据的版本已过期返回 409 `stale_version`；已提交 409 `submitted`；轮次不在评估中 409 `wrong_state`；
+         *     已过截止日期且未被退回 409 `past_due`；数值不合规则（同评分表：0 到分值、0.5 的整数倍，清单项是/否）返回 422。
+         *     角色：department（本部门牵头的方案）。
+         */
+        put: operations["saveSelfAssessment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传自评佐证材料
+         * @description 为自评上传一个佐证材料（multipart 字段 `file`，不超过 20 MB；规则同整改佐证材料：按内容判断类型，只接受 PDF、JPEG、PNG、
+         *     DOCX、XLSX），可选字段 `indicator_code` 把它关联到本轮指标体系中的一个指标（不存在的指标返回 422）。
+         *     请求体超过 20 MB 另加 64 KB 返回 413。自评已提交、轮次不在评估中或已过截止日期（未被退回）时返回 409。
+         *     角色：department（本部门牵头的方案）。
+         */
+        post: operations["uploadSelfAssessmentAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交自评
+         * @description 提交自评（从 `draft` 或 `returned`）：每个指标都须有自评值，否则 422，`fields` 以指标编号逐一列出未填的指标。
+         *     已过截止日期（本自评的延期日期，否则轮次的 `self_assessment_due`，按 EVAL_TZ 的日历日）且未被退回时返回 409 `past_due`；
+         *     版本过期 409 `stale_version`；已提交 409 `submitted`。提交后改革办收到通知，评估人员可以看到。
+         *     角色：department（本部门牵头的方案）。
+         */
+        post: operations["submitSelfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回自评
+         * @description 改革办把已提交的自评退回部门（`submitted` → `returned`），须填写退回意见（空意见返回 422）。退回后部门可以修改并重新提交，
+         *     不受截止日期限制。只在轮次评估中（`open`）可以退回，否则 409 `wrong_state`；未提交的返回 409 `not_submitted`。
+         *     部门用户会收到带意见的通知。角色：admin。
+         */
+        post: operations["returnSelfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 自评延期
+         * @description 改革办为一份自评单独设定截止日期（`due_on`，不早于今天、不晚于评分截止日期，否则 422）。只在轮次评估中可以延期
+         *     （409 `wrong_state`）；已提交的返回 409 `submitted`。部门用户会收到通知。角色：admin。
+         */
+        post: operations["extendSelfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attachments/{id}": {
         parameters: {
             query?: never;
@@ -1255,8 +1408,8 @@ export interface paths {
         /**
          * 下载佐证材料
          * @description 以文件本身的类型返回佐证材料，`Content-Disposition` 带原文件名，`ETag` 与 `X-Content-SHA256` 为文件的 SHA-256。
-         *     能看到该问题的人都可以下载，但只有牵头部门能看到尚未随整改回复提交的材料；看不到的返回 404。
-         *     补充材料请求的材料：能看到该请求的人在请求答复后可以下载，答复前只有牵头部门能看到。角色：任何已登录用户。
+         *     能看到该问题的人都可以下载，但只有牵头部门能看到尚未随整改回复提交的材料；自评的佐证材料由能看到该自评的人下载；
+         *     补充材料请求的材料：能看到该请求的人在请求答复后可以下载，答复前只有牵头部门能看到。看不到的返回 404。角色：任何已登录用户。
          */
         get: operations["downloadAttachment"];
         put?: never;
@@ -1264,7 +1417,8 @@ export interface paths {
         /**
          * 删除佐证材料
          * @description 从整改回复草稿中删除尚未提交的佐证材料。已随整改回复提交的材料（或回复已提交待审核、问题已销号时）不能删除
-         *     （409 `submitted`）；轮次已归档时返回 409 `archived`。补充材料请求的材料只能在请求答复前删除（409 `answered`），
+         *     （409 `submitted`）；轮次已归档时返回 409 `archived`。自评的佐证材料在自评提交前可以删除（已提交 409 `submitted`，
+         *     轮次不在评估中 409 `wrong_state`，已过截止日期 409 `past_due`）。补充材料请求的材料只能在请求答复前删除（409 `answered`），
          *     轮次发布后不能删除（409 `published`）。角色：department（本部门牵头的方案）。
          */
         delete: operations["deleteAttachment"];
@@ -2467,6 +2621,11 @@ export interface components {
              * @description 发布日期；未发布时为 null
              */
             published_on: string | null;
+            /**
+             * Format: date
+             * @description 部门自评截止日期（当天仍可提交）；没有自评环节时为 null
+             */
+            self_assessment_due: string | null;
             created_at: components["schemas"]["DateTime"];
             updated_at: components["schemas"]["DateTime"];
         };
@@ -2487,6 +2646,8 @@ export interface components {
              * @default false
              */
             require_narrative?: boolean;
+            /** @description 部门自评截止日期（不早于 starts_on、不晚于 scoring_due）；设定后轮次开始时为每个已分配的方案生成一份自评 */
+            self_assessment_due?: components["schemas"]["Date"];
         };
         RoundPatch: {
             name?: string;
@@ -2499,6 +2660,8 @@ export interface components {
             response_days?: components["schemas"]["ResponseDays"];
             /** @description 发布前须审定评估结论（发布前可改） */
             require_narrative?: boolean;
+            /** @description 部门自评截止日期；草稿和评估中可以设定或延后（评估中设定时立即为已分配的方案生成自评） */
+            self_assessment_due?: components["schemas"]["Date"];
         };
         RoundList: {
             items: components["schemas"]["Round"][];
@@ -2647,6 +2810,8 @@ export interface components {
             surveys: components["schemas"]["SurveySummary"][];
             /** @description 该方案本轮的补充材料请求中调用者能看到的（评估人员：本人提出的未答复请求和全部已答复请求；admin：全部） */
             requests: components["schemas"]["MaterialRequest"][];
+            /** @description 方案牵头部门已提交的自评（含各指标自评值、说明和佐证材料）；尚未提交或没有自评环节时为 null */
+            self_assessment: components["schemas"]["SelfAssessment"] | null;
         };
         AutoAssignRequest: {
             /** @description 每个方案的评估人数（来自不同机构） */
@@ -2747,7 +2912,7 @@ export interface components {
             name: string;
             score: components["schemas"]["Hundredths"];
             /** @description 部门自评该维度的得分；没有已提交的自评时为 null */
-            self_score?: components["schemas"]["Hundredths"] | null;
+            self_score: components["schemas"]["Hundredths"] | null;
         };
         IndicatorStat: {
             code: string;
@@ -2786,6 +2951,10 @@ export interface components {
             std_dev: components["schemas"]["Hundredths"];
             range: components["schemas"]["Hundredths"];
             dimensions: components["schemas"]["DimensionScore"][];
+            /** @description 已提交自评的总分（按一份评分表计算）；没有已提交的自评时为 null */
+            self_total: components["schemas"]["Hundredths"] | null;
+            /** @description 自评总分 − 第三方评估总分（两位小数）；没有已提交的自评或尚无第三方评分时为 null */
+            self_gap: components["schemas"]["Hundredths"] | null;
             /** @description 离群评分的任务 id，从小到大 */
             outliers: components["schemas"]["ID"][];
         };
@@ -2811,6 +2980,10 @@ export interface components {
             std_dev: components["schemas"]["Hundredths"];
             range: components["schemas"]["Hundredths"];
             dimensions: components["schemas"]["DimensionScore"][];
+            /** @description 已提交自评的总分（按一份评分表计算）；没有已提交的自评时为 null */
+            self_total: components["schemas"]["Hundredths"] | null;
+            /** @description 自评总分 − 第三方评估总分（两位小数）；没有已提交的自评或尚无第三方评分时为 null */
+            self_gap: components["schemas"]["Hundredths"] | null;
             outliers: components["schemas"]["ID"][];
             /** @description 各指标在保留的评分中的均值、最低分和最高分 */
             indicators: components["schemas"]["IndicatorStat"][];
@@ -3095,13 +3268,129 @@ export interface components {
             total: number;
         };
         /**
+         * @description pending 待填写（从未保存，版本 0）；draft 草稿；submitted 已提交；returned 被改革办退回
+         * @enum {string}
+         */
+        SelfAssessmentStatus: "pending" | "draft" | "submitted" | "returned";
+        SelfScore: {
+            indicator_code: string;
+            /** @description score 指标为分数（0.5 的整数倍），check 指标为 true/false，未填为 null */
+            value: (number | boolean) | null;
+            /** @description 自评说明 */
+            explanation: string;
+        };
+        SelfScoreInput: {
+            indicator_code: string;
+            /** @description score 指标填分数（0 到 max_score，0.5 的整数倍），check 指标填 true/false；null 或不填表示未填 */
+            value?: (number | boolean) | null;
+            explanation?: string;
+        };
+        /** @description 自评的一个佐证材料 */
+        SelfAttachment: {
+            id: components["schemas"]["ID"];
+            /** @description 上传时的文件名 */
+            name: string;
+            /**
+             * Format: int64
+             * @description 字节数
+             */
+            size: number;
+            sha256: components["schemas"]["SHA256"];
+            content_type: components["schemas"]["EvidenceContentType"];
+            /** @description 关联的指标编号；未关联具体指标为空字符串 */
+            indicator_code: string;
+            created_at: components["schemas"]["DateTime"];
+        };
+        SelfAssessmentItem: {
+            id: components["schemas"]["ID"];
+            round_id: components["schemas"]["ID"];
+            round_name: string;
+            round_status: components["schemas"]["RoundStatus"];
+            plan: components["schemas"]["PlanRef"];
+            department_id: components["schemas"]["ID"];
+            /** @description 牵头部门名称 */
+            department_name: string;
+            status: components["schemas"]["SelfAssessmentStatus"];
+            /**
+             * Format: date
+             * @description 截止日期：改革办单独延期的日期，否则轮次的 self_assessment_due
+             */
+            due_on: string | null;
+            /** @description 改革办为本自评单独延期过 */
+            extended: boolean;
+            /** @description 轮次评估中、已过截止日期且尚未提交（被退回的不算） */
+            overdue: boolean;
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** @description 按一份评分表计算的自评总分（只计已填的指标）；一项都未填时为 null */
+            self_total: components["schemas"]["Hundredths"] | null;
+        };
+        SelfAssessmentList: {
+            items: components["schemas"]["SelfAssessmentItem"][];
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description 字段同 SelfAssessmentItem，另有版本、总体自评、退回意见、各指标自评值和佐证材料 */
+        SelfAssessment: {
+            id: components["schemas"]["ID"];
+            round_id: components["schemas"]["ID"];
+            round_name: string;
+            round_status: components["schemas"]["RoundStatus"];
+            plan: components["schemas"]["PlanRef"];
+            department_id: components["schemas"]["ID"];
+            /** @description 牵头部门名称 */
+            department_name: string;
+            status: components["schemas"]["SelfAssessmentStatus"];
+            /**
+             * Format: date
+             * @description 截止日期：改革办单独延期的日期，否则轮次的 self_assessment_due
+             */
+            due_on: string | null;
+            /** @description 改革办为本自评单独延期过 */
+            extended: boolean;
+            /** @description 轮次评估中、已过截止日期且尚未提交（被退回的不算） */
+            overdue: boolean;
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** @description 按一份评分表计算的自评总分（只计已填的指标）；一项都未填时为 null */
+            self_total: components["schemas"]["Hundredths"] | null;
+            /** @description 每次写入加 1；从未保存过为 0 */
+            version: number;
+            /** @description 总体自评（实施情况自评） */
+            summary: string;
+            /** @description 改革办退回时的意见；从未退回为空字符串 */
+            comment: string;
+            /** Format: date-time */
+            returned_at: string | null;
+            scores: components["schemas"]["SelfScore"][];
+            attachments: components["schemas"]["SelfAttachment"][];
+            /** @description 本轮指标体系，供部门填写（评估任务中的自评不含此字段，任务本身已带指标体系） */
+            template?: components["schemas"]["Template"];
+        };
+        SelfAssessmentRequest: {
+            /** @description 所依据的版本（从未保存过为 0） */
+            version: number;
+            summary?: string;
+            /** @description 每个指标至多一项；可以只填部分指标 */
+            scores?: components["schemas"]["SelfScoreInput"][];
+        };
+        ReturnSelfRequest: {
+            /** @description 退回意见 */
+            comment: string;
+        };
+        ExtendSelfRequest: {
+            due_on: components["schemas"]["Date"];
+        };
+        /**
          * @description findings_published 问题已发布；awaiting_verdict 整改回复待审核；response_accepted 整改已销号；
          *     response_returned 整改回复被退回；due_soon 整改即将到期；overdue 整改已逾期；reminder 改革办催办；
          *     request_asked 有待答复的补充材料请求（部门，不提是谁提出的）；request_answered 补充材料请求已答复（该方案的评估人员）；
-         *     narrative_lead 请牵头撰写评估结论；narrative_returned 评估结论被退回；narrative_submitted 评估结论待审定
+         *     narrative_lead 请牵头撰写评估结论；narrative_returned 评估结论被退回；narrative_submitted 评估结论待审定；
+         *     self_assessment_open 请填写自评；self_assessment_due_soon 自评即将截止；self_assessment_overdue 自评已逾期；
+         *     self_assessment_returned 自评被退回；self_assessment_submitted 自评已提交（改革办）；self_assessment_extended 自评已延期
          * @enum {string}
          */
-        NoticeKind: "findings_published" | "awaiting_verdict" | "response_accepted" | "response_returned" | "due_soon" | "overdue" | "reminder" | "request_asked" | "request_answered" | "narrative_lead" | "narrative_returned" | "narrative_submitted";
+        NoticeKind: "findings_published" | "awaiting_verdict" | "response_accepted" | "response_returned" | "due_soon" | "overdue" | "reminder" | "request_asked" | "request_answered" | "narrative_lead" | "narrative_returned" | "narrative_submitted" | "self_assessment_open" | "self_assessment_due_soon" | "self_assessment_overdue" | "self_assessment_returned" | "self_assessment_submitted" | "self_assessment_extended";
         Notification: {
             id: components["schemas"]["ID"];
             kind: components["schemas"]["NoticeKind"];
@@ -3140,12 +3429,13 @@ export interface components {
         TodoItem: {
             /**
              * @description scoresheet 评分（评估人员）；verify 审核整改回复（评估人员）；narrative 撰写或修改评估结论（牵头评估人员）；
-             *     respond 整改或重新提交（部门）；missing_scoresheets 本轮未提交的评分表、awaiting_verdicts 本轮待审核的整改回复、
-             *     awaiting_narratives 本轮待审定的评估结论（admin）；
+             *     respond 整改或重新提交（部门）；self_assessment 填写或修改被退回的自评（部门）；
+             *     missing_scoresheets 本轮未提交的评分表、awaiting_verdicts 本轮待审核的整改回复、
+             *     awaiting_narratives 本轮待审定的评估结论、missing_self_assessments 本轮未提交的部门自评（admin）；
              *     answer_request 待答复的补充材料请求（部门）；awaiting_answer 本人提出、等待部门答复的补充材料请求（评估人员）
              * @enum {string}
              */
-            kind: "scoresheet" | "verify" | "respond" | "narrative" | "missing_scoresheets" | "awaiting_verdicts" | "awaiting_narratives" | "answer_request" | "awaiting_answer";
+            kind: "scoresheet" | "verify" | "respond" | "narrative" | "self_assessment" | "missing_scoresheets" | "awaiting_verdicts" | "awaiting_narratives" | "missing_self_assessments" | "answer_request" | "awaiting_answer";
             title: string;
             detail: string;
             /**
@@ -3478,7 +3768,7 @@ export interface components {
          *     `accepted`（问题已销号）、`not_responded`（没有待审核的整改回复）、`archived`（轮次已归档，只能查看）、
          *     `not_ready`（报告还不能生成：评分尚未截止或结果尚未发布；或报告任务尚未完成）、`last_admin`（不能改为其他角色或停用
          *     唯一在用的管理员）、`approved`（评估结论已审定）、`narratives_pending`（本轮要求评估结论审定后发布，`fields` 以方案 id
-         *     为键列出评估结论尚未审定的方案）
+         *     为键列出评估结论尚未审定的方案）、`self_assessment_pending`（方案的部门自评尚未提交且未过截止日期，暂不能提交评分表）
          */
         Conflict: {
             headers: {
@@ -5749,6 +6039,246 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listSelfAssessments: {
+        parameters: {
+            query?: {
+                round_id?: number;
+                plan_id?: number;
+                status?: components["schemas"]["SelfAssessmentStatus"];
+                /** @description 页码，从 1 开始，最大 100000（超出返回 400）；超过末页时 items 为空，total 照常 */
+                page?: components["parameters"]["Page"];
+                /** @description 每页条数，1 到 500（超出返回 400） */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页自评 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 自评 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    saveSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfAssessmentRequest"];
+            };
+        };
+        responses: {
+            /** @description 保存后的自评 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    uploadSelfAssessmentAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF、JPEG、PNG、DOCX 或 XLSX 文件，不超过 20 MB
+                     */
+                    file: string;
+                    /** @description 关联的指标编号；不填表示不关联具体指标 */
+                    indicator_code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已上传（自评提交前可以删除） */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAttachment"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    submitSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitRequest"];
+            };
+        };
+        responses: {
+            /** @description 已提交的自评 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    returnSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnSelfRequest"];
+            };
+        };
+        responses: {
+            /** @description 已退回的自评 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    extendSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendSelfRequest"];
+            };
+        };
+        responses: {
+            /** @description 延期后的自评 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -145,6 +145,18 @@ export type HistoryVerdict = Schemas['HistoryVerdict']
 export type HistoryEntry = Schemas['HistoryEntry']
 export type FindingHistory = Schemas['FindingHistory']
 
+// ---------------------------------------------------------------- self-assessment (自评)
+
+export type SelfAssessmentStatus = Schemas['SelfAssessmentStatus']
+/** A self-assessment as lists show it. */
+export type SelfAssessmentItem = Schemas['SelfAssessmentItem']
+/** One self-assessment with its values, summary, the office's comment and its files. */
+export type SelfAssessment = Schemas['SelfAssessment']
+export type SelfScore = Schemas['SelfScore']
+export type SelfAttachment = Schemas['SelfAttachment']
+export type SelfAssessmentInput = Schemas['SelfAssessmentRequest']
+export type SelfAssessmentQuery = QueryOf<'listSelfAssessments'>
+
 // ---------------------------------------------------------------- results and rectification
 
 export type DimensionScore = Schemas['DimensionScore']

@@ -7,9 +7,9 @@ import { routes } from './routes'
 
 const roles: Role[] = ['admin', 'evaluator', 'department', 'viewer']
 
-/** Every kind of path the server writes into todo items and notifications (evaluation/todo.go, reminders.go, rectification.go, request_notify.go). */
+/** Every kind of path the server writes into todo items and notifications (evaluation/todo.go, reminders.go, rectification.go, request_notify.go, self_assessment_notify.go). */
 const serverLinks = ['/', '/tasks', '/tasks/111', '/findings/2', '/findings?round_id=1', '/rounds/2', '/verify?round_id=1', '/requests/3',
-  '/tasks/111/narrative', '/rounds/2/narratives/3', '/rounds/2?tab=narratives']
+  '/tasks/111/narrative', '/rounds/2/narratives/3', '/rounds/2?tab=narratives', '/self-assessments/3']
 
 function user(role: Role): User {
   return {

@@ -53,6 +53,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'tasks', title: '我的评估任务', icon: 'EditPen', roles: ['evaluator'] },
   { route: 'verify', title: '整改核验', icon: 'CircleCheck', roles: ['evaluator'] },
   // 牵头单位
+  { route: 'self-assessments', title: '部门自评', icon: 'EditPen', roles: ['department'] },
   { route: 'requests', title: '补充材料', icon: 'Document', roles: ['department'] },
   { route: 'rectify', title: '待整改问题', icon: 'Warning', roles: ['department'] },
   { route: 'dept-reports', title: '报告下载', icon: 'Download', roles: ['department'] },

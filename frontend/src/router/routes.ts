@@ -208,6 +208,19 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: ['department'], title: '整改回复', menu: 'rectify' },
       },
       {
+        path: 'self-assessments',
+        name: 'self-assessments',
+        component: () => import('@/views/department/SelfAssessmentsView.vue'),
+        meta: { roles: ['department'], title: '部门自评' },
+      },
+      {
+        // Also the path of the department's notifications and todo items.
+        path: 'self-assessments/:id(\\d+)',
+        name: 'self-assessment',
+        component: () => import('@/views/department/SelfAssessmentView.vue'),
+        meta: { roles: ['department'], title: '填写自评', menu: 'self-assessments' },
+      },
+      {
         path: 'my-reports',
         name: 'dept-reports',
         component: () => import('@/views/department/DeptReportsView.vue'),

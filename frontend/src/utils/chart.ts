@@ -44,7 +44,7 @@ export function averageDimensions(results: readonly { dimensions: readonly Dimen
       acc.set(d.code, a)
     }
   }
-  return [...acc.entries()].map(([code, a]) => ({ code, name: a.name, score: Math.round((a.sum / a.n) * 100) / 100 }))
+  return [...acc.entries()].map(([code, a]) => ({ code, name: a.name, score: Math.round((a.sum / a.n) * 100) / 100, self_score: null }))
 }
 
 /** Dimension code → its points (sum of its indicators' max_score) in a template. */

@@ -11,6 +11,7 @@ import type {
   Role,
   RoundAction,
   RoundStatus,
+  SelfAssessmentStatus,
   Severity,
   SurveyStatus,
 } from '@/api/types'
@@ -55,6 +56,13 @@ export const assignmentStatus: Record<AssignmentStatus, Tagged> = {
   assigned: { label: '未开始', type: 'info' },
   draft: { label: '草稿', type: 'warning' },
   submitted: { label: '已提交', type: 'success' },
+}
+
+export const selfAssessmentStatus: Record<SelfAssessmentStatus, Tagged> = {
+  pending: { label: '待填写', type: 'info' },
+  draft: { label: '草稿', type: 'warning' },
+  submitted: { label: '已提交', type: 'success' },
+  returned: { label: '已退回', type: 'danger' },
 }
 
 export const findingStatus: Record<FindingStatus, Tagged> = {

@@ -84,8 +84,8 @@ describe('summarizeAssignments', () => {
 
 describe('charts', () => {
   const dims = [
-    { code: '1', name: '设计', score: 12.5 },
-    { code: '2', name: '实施', score: 25 },
+    { code: '1', name: '设计', score: 12.5, self_score: null },
+    { code: '2', name: '实施', score: 25, self_score: null },
   ]
   it('scales to the dimension maximum when known', () => {
     const bars = chartBars(dims, { '1': 16, '2': 30 })
@@ -98,16 +98,16 @@ describe('charts', () => {
     expect(bars[1].valueText).toBe('25')
   })
   it('never draws outside the track', () => {
-    expect(chartBars([{ code: '1', name: 'x', score: 20 }], { '1': 10 })[0].fraction).toBe(1)
-    expect(chartBars([{ code: '1', name: 'x', score: 0 }])[0].fraction).toBe(0)
+    expect(chartBars([{ code: '1', name: 'x', score: 20, self_score: null }], { '1': 10 })[0].fraction).toBe(1)
+    expect(chartBars([{ code: '1', name: 'x', score: 0, self_score: null }])[0].fraction).toBe(0)
   })
   it('averages dimensions over plans', () => {
     expect(
       averageDimensions([
-        { dimensions: [{ code: '1', name: '设计', score: 10 }] },
-        { dimensions: [{ code: '1', name: '设计', score: 13.33 }] },
+        { dimensions: [{ code: '1', name: '设计', score: 10, self_score: null }] },
+        { dimensions: [{ code: '1', name: '设计', score: 13.33, self_score: null }] },
       ]),
-    ).toEqual([{ code: '1', name: '设计', score: 11.67 }])
+    ).toEqual([{ code: '1', name: '设计', score: 11.67, self_score: null }])
   })
   it('derives dimension maxima from a template', () => {
     expect(dimensionMaxima({ dimensions: [{ code: '1', indicators: [{ max_score: 6 }, { max_score: 4.5 }] }] })).toEqual({ '1': 10.5 })
@@ -144,6 +144,7 @@ describe('defaultRound', () => {
     require_narrative: false,
     status,
     published_on: null,
+    self_assessment_due: null,
     created_at: '2024-01-01T00:00:00Z',
     updated_at: '2024-01-01T00:00:00Z',
   })

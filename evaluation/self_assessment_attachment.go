@@ -1,0 +1,90 @@
+package evaluation
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/evald/evald/evaluation/blobs"
+)
+
+// AddSelfAttachment stores an evidence file for the department's
+// self-assessment, tied to an indicator of the round's template when
+// indicatorCode is given. The rules are those of rectification evidence
+// (AddAttachment): checked before it is stored, kept by its SHA-256.
+func (s *Store) AddSelfAttachment(ctx context.Context, actor Actor, id int64, indicatorCode, name string, data []byte) (*SelfAttachment, error) {
+	if s.blobs == nil {
+		return nil, errNoBlobs
+	}
+	indicatorCode = NormalizeLine(indicatorCode)
+	contentType, refusal := blobs.CheckEvidence(name, data)
+	sum := sha256.Sum256(data)
+	key := hex.EncodeToString(sum[:])
+	a := &Attachment{SelfAssessmentID: &id, IndicatorCode: indicatorCode, Name: name, Size: int64(len(data)), SHA256: key,
+		ContentType: contentType, UploadedBy: actor.UserID}
+	check := func(t *tx) (*SelfAssessment, error) {
+		sa, r, err := lockOwnSelf(t, actor, id)
+		if err != nil {
+			return nil, err
+		}
+		if indicatorCode != "" {
+			tpl, err := roundTemplate(t.DB, r)
+			if err != nil {
+				return nil, err
+			}
+			if _, ok := tpl.Indicator(indicatorCode); !ok {
+				return nil, Invalid("indicator_code", "指标「"+indicatorCode+"」不在本轮指标体系中")
+			}
+		}
+		return sa, nil
+	}
+	// Check that the caller may attach before anything is stored.
+	if err := s.write(ctx, actor, func(t *tx) error { _, err := check(t); return err }); err != nil {
+		return nil, err
+	}
+	if refusal != "" {
+		return nil, Invalid("file", refusal)
+	}
+	if err := s.blobs.Put(ctx, key, bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("store evidence: %w", err)
+	}
+	err := s.write(ctx, actor, func(t *tx) error {
+		sa, err := check(t)
+		if err != nil {
+			return err
+		}
+		if err := t.Create(a).Error; err != nil {
+			return fmt.Errorf("create attachment: %w", err)
+		}
+		t.audit("attachment.add", "self_assessment", sa.ID, nil, a)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	v := a.selfView()
+	return &v, nil
+}
+
+// mayReadSelfAttachment: an evidence file of a self-assessment is seen by
+// whoever may see the self-assessment (SelfAssessment).
+func (s *Store) mayReadSelfAttachment(ctx context.Context, actor Actor, a *Attachment) error {
+	_, err := s.SelfAssessment(ctx, actor, *a.SelfAssessmentID)
+	return err
+}
+
+// deleteSelfAttachment removes a file from the department's self-assessment
+// while it may still write it (not submitted).
+func deleteSelfAttachment(t *tx, actor Actor, a *Attachment) error {
+	sa, _, err := lockOwnSelf(t, actor, *a.SelfAssessmentID)
+	if err != nil {
+		return err
+	}
+	if err := t.Delete(a).Error; err != nil {
+		return fmt.Errorf("delete attachment: %w", err)
+	}
+	t.audit("attachment.delete", "self_assessment", sa.ID, a, nil)
+	return nil
+}
