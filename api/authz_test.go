@@ -383,8 +383,9 @@ func (f *authzFixture) rows() map[string]authzRow {
 			return req{path: v1 + "/users", body: evaluation.UserRequest{Username: f.unique("user"), Password: "new-password-1",
 				DisplayName: "新用户", Role: evaluation.RoleViewer}}
 		}, only(201, asAdmin)),
-		"GET /api/v1/users":     same(at(v1+"/users"), only(200, asAdmin)),
-		"GET /api/v1/users/:id": same(at(v1+"/users/%d", w.Eval2.ID), only(200, asAdmin)),
+		"GET /api/v1/users":             same(at(v1+"/users"), only(200, asAdmin)),
+		"GET /api/v1/users/export.xlsx": same(at(v1+"/users/export.xlsx"), only(200, asAdmin)),
+		"GET /api/v1/users/:id":         same(at(v1+"/users/%d", w.Eval2.ID), only(200, asAdmin)),
 		"PATCH /api/v1/users/:id": same(func(f *authzFixture, _ string) req {
 			name := f.unique("改名")
 			return req{path: fmt.Sprintf(v1+"/users/%d", f.w.Eval4.ID), body: evaluation.UserPatch{DisplayName: &name}}
@@ -394,7 +395,9 @@ func (f *authzFixture) rows() map[string]authzRow {
 			return req{path: v1 + "/plans", body: evaluation.PlanRequest{Code: f.unique("CD-T-"), Title: "测试方案",
 				LeadDepartmentID: f.w.Finance.ID, IssuedOn: "2017-01-01"}}
 		}, only(201, asAdmin)),
-		"GET /api/v1/plans": same(at(v1+"/plans"), only(200, asAdmin, asViewer)),
+		"GET /api/v1/plans":                      same(at(v1+"/plans"), only(200, asAdmin, asViewer)),
+		"GET /api/v1/plans/export.xlsx":          same(at(v1+"/plans/export.xlsx"), only(200, asAdmin, asViewer)),
+		"GET /api/v1/plans/import-template.xlsx": same(at(v1+"/plans/import-template.xlsx"), only(200, asAdmin)),
 		"POST /api/v1/plans/import": same(func(f *authzFixture, _ string) req {
 			csv := "code,title,lead_department,issued_on\n" + f.unique("CD-I-") + ",导入的方案,市财政局,2017-05-01\n"
 			return req{path: v1 + "/plans/import", upload: []byte(csv)}
@@ -528,9 +531,11 @@ func (f *authzFixture) rows() map[string]authzRow {
 			want: only(200, asAdmin),
 		},
 
-		"GET /api/v1/audit": same(at(v1+"/audit"), only(200, asAdmin)),
+		"GET /api/v1/audit":             same(at(v1+"/audit"), only(200, asAdmin)),
+		"GET /api/v1/audit/export.xlsx": same(at(v1+"/audit/export.xlsx"), only(200, asAdmin)),
 
-		"GET /api/v1/findings": same(at(v1+"/findings"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
+		"GET /api/v1/findings":             same(at(v1+"/findings"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
+		"GET /api/v1/findings/export.xlsx": same(at(v1+"/findings/export.xlsx"), only(200, asAdmin, asEvaluator, asDept, asViewer)),
 		"PUT /api/v1/findings/:id/response": {
 			own: func(f *authzFixture, _ string) req {
 				return req{path: fmt.Sprintf(v1+"/findings/%d/response", f.pub.f1.ID), body: evaltest.DeptAnswer()}

@@ -83,12 +83,15 @@ func (h handlers) routes() []route {
 		{http.MethodDelete, v1 + "/orgs/:id", h.orgs.delete, admin},
 		{http.MethodPost, v1 + "/users", h.users.create, admin},
 		{http.MethodGet, v1 + "/users", h.users.list, admin},
+		{http.MethodGet, v1 + "/users/export.xlsx", h.exports.users, admin},
 		{http.MethodGet, v1 + "/users/:id", h.users.get, admin},
 		{http.MethodPatch, v1 + "/users/:id", h.users.update, admin},
 
 		// Plans and templates
 		{http.MethodPost, v1 + "/plans", h.plans.create, admin},
 		{http.MethodGet, v1 + "/plans", h.plans.list, adminView},
+		{http.MethodGet, v1 + "/plans/export.xlsx", h.exports.plans, adminView},
+		{http.MethodGet, v1 + "/plans/import-template.xlsx", h.exports.planTemplate, admin},
 		{http.MethodPost, v1 + "/plans/import", h.plans.importFile, admin},
 		{http.MethodGet, v1 + "/plans/:id", h.plans.get, adminView},
 		{http.MethodPatch, v1 + "/plans/:id", h.plans.update, admin},
@@ -155,6 +158,7 @@ func (h handlers) routes() []route {
 		// Findings and rectification (each role sees its own: departments the
 		// published findings on their plans, evaluators those they raised)
 		{http.MethodGet, v1 + "/findings", h.rectify.list, anyone},
+		{http.MethodGet, v1 + "/findings/export.xlsx", h.exports.findings, anyone},
 		{http.MethodGet, v1 + "/findings/:id", h.rectify.get, anyone},
 		{http.MethodPut, v1 + "/findings/:id/response", h.rectify.saveResponse, department},
 		{http.MethodPost, v1 + "/findings/:id/response/submit", h.rectify.submitResponse, department},
@@ -164,6 +168,7 @@ func (h handlers) routes() []route {
 		{http.MethodGet, v1 + "/attachments/:id", h.evidence.download, anyone},
 		{http.MethodDelete, v1 + "/attachments/:id", h.evidence.delete, department},
 		{http.MethodGet, v1 + "/rounds/:id/rectification", h.rectify.round, progress},
+		{http.MethodGet, v1 + "/rounds/:id/rectification.xlsx", h.exports.rectification, progress},
 		{http.MethodGet, v1 + "/notifications", h.notices.list, anyone},
 		{http.MethodPost, v1 + "/notifications/read-all", h.notices.readAll, anyone},
 		{http.MethodPost, v1 + "/notifications/:id/read", h.notices.read, anyone},
@@ -207,6 +212,7 @@ func (h handlers) routes() []route {
 
 		// Audit
 		{http.MethodGet, v1 + "/audit", h.audit.list, admin},
+		{http.MethodGet, v1 + "/audit/export.xlsx", h.exports.audit, admin},
 
 		// The web UI: its files, and index.html for its routes
 		{http.MethodGet, "/*", h.ui.serve, public},

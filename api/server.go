@@ -113,6 +113,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		results:     &ResultHandler{Results: cfg.Store},
 		audit:       &AuditHandler{Audit: cfg.Store},
 		rectify:     &RectificationHandler{Store: cfg.Store},
+		exports:     &ExportHandler{Store: cfg.Store},
 		narratives:  &NarrativeHandler{Narratives: cfg.Store},
 		evidence:    &AttachmentHandler{Attachments: cfg.Store},
 		requests:    &RequestHandler{Requests: cfg.Store},
@@ -158,6 +159,7 @@ type handlers struct {
 	results     *ResultHandler
 	audit       *AuditHandler
 	rectify     *RectificationHandler
+	exports     *ExportHandler
 	narratives  *NarrativeHandler
 	evidence    *AttachmentHandler
 	requests    *RequestHandler

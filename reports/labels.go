@@ -10,6 +10,7 @@ var labels = map[string]map[string]string{
 	"FindingStatus": {"open": "待整改", "responded": "已回复", "returned": "已退回", "accepted": "已销号"},
 	"Progress":      {"not_started": "未开始", "in_progress": "推进中", "completed": "已完成"},
 	"Verdict":       {"accepted": "销号", "returned": "退回"},
+	"Role":          {"admin": "管理员", "evaluator": "评估人员", "department": "牵头单位", "viewer": "查阅人员"},
 	"IndicatorKind": {"score": "评分项", "check": "清单项"},
 	"SurveyStatus":  {"draft": "草稿", "published": "进行中", "closed": "已结束"},
 	"QuestionKind": {

@@ -93,6 +93,56 @@ var xlsxExports = []struct {
 		}
 		return SurveyResponsesXLSX(w, sv, res, world.Store.SurveyResponses(ctx, sv.ID), evaltest.Shanghai)
 	}},
+	{"plan list", func(t *testing.T, w io.Writer) error {
+		var plans []evaluation.Plan
+		for i := range hostile {
+			plans = append(plans, evaluation.Plan{Code: hostile[i], Title: hostile[(i+1)%5], LeadDepartmentID: 1,
+				ApprovedBy: hostile[(i+2)%5], IssuedOn: "2026-01-02", Field: hostile[(i+3)%5], Summary: hostile[(i+4)%5]})
+		}
+		return PlansXLSX(w, plans, map[int64]string{1: hostile[0]})
+	}},
+	{"finding list", func(t *testing.T, w io.Writer) error {
+		var fs []evaluation.FindingView
+		for i := range hostile {
+			fs = append(fs, evaluation.FindingView{ID: int64(i + 1), Round: evaluation.RoundRef{Name: hostile[i]},
+				Plan: evaluation.PlanRef{Code: hostile[(i+1)%5], Title: hostile[(i+2)%5]}, IndicatorCode: "A1",
+				Severity: "major", Description: hostile[(i+3)%5], Recommendation: hostile[(i+4)%5], Status: "open"})
+		}
+		return FindingsXLSX(w, fs, evaltest.Shanghai)
+	}},
+	{"user list", func(t *testing.T, w io.Writer) error {
+		var us []evaluation.User
+		for i := range hostile {
+			org := int64(i)
+			us = append(us, evaluation.User{Username: "u" + hostile[i], DisplayName: hostile[i], Role: "viewer",
+				OrgID: &org, Email: hostile[(i+1)%5]})
+		}
+		return UsersXLSX(w, us, map[int64]string{0: hostile[2], 1: hostile[3]}, evaltest.Shanghai)
+	}},
+	{"audit log", func(t *testing.T, w io.Writer) error {
+		var es []evaluation.AuditEvent
+		for i := range hostile {
+			es = append(es, evaluation.AuditEvent{ID: int64(i + 1), ActorName: hostile[i], Action: hostile[(i+1)%5],
+				Entity: hostile[(i+2)%5], Before: hostile[(i+3)%5], After: hostile[(i+4)%5]})
+		}
+		return AuditXLSX(w, es, evaltest.Shanghai)
+	}},
+	{"rectification progress", func(t *testing.T, w io.Writer) error {
+		r := &evaluation.Rectification{}
+		for i := range hostile {
+			r.Plans = append(r.Plans, evaluation.PlanRectification{Code: hostile[i], Title: hostile[(i+1)%5],
+				DepartmentID: int64(i), Published: 2, Accepted: 1, Rate: evaluation.NewRate(1, 2)})
+			r.Departments = append(r.Departments, evaluation.DepartmentRectification{DepartmentID: int64(i), Name: hostile[(i+2)%5]})
+		}
+		return RectificationXLSX(w, r)
+	}},
+	{"plan import template", func(t *testing.T, w io.Writer) error {
+		saved := PlanTemplateSample
+		t.Cleanup(func() { PlanTemplateSample = saved })
+		PlanTemplateSample = append([]string{}, hostile...)
+		PlanTemplateSample = append(PlanTemplateSample, hostile[0], hostile[1])
+		return PlanImportTemplateXLSX(w)
+	}},
 }
 
 // TestExportsNeutraliseFormulas reads every export back: no cell holds a

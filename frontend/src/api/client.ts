@@ -412,6 +412,15 @@ export const reportPaths = {
   summaryXlsx: (roundId: number) => `${API_BASE}/rounds/${roundId}/summary.xlsx`,
   summaryPdf: (roundId: number) => `${API_BASE}/rounds/${roundId}/summary.pdf`,
 }
+/** The XLSX exports of the lists (same filters as the list routes) and the plan import template. */
+export const exportPaths = {
+  plans: `${API_BASE}/plans/export.xlsx`,
+  findings: `${API_BASE}/findings/export.xlsx`,
+  users: `${API_BASE}/users/export.xlsx`,
+  audit: `${API_BASE}/audit/export.xlsx`,
+  rectification: (roundId: number) => `${API_BASE}/rounds/${roundId}/rectification.xlsx`,
+  planTemplate: `${API_BASE}/plans/import-template.xlsx`,
+}
 /** POST /rounds/{id}/reports (202) — queues the round's ZIP of every report. */
 export const startReportJob = (roundId: number) => post<JobState>(`/rounds/${roundId}/reports`)
 export const getJob = (jobId: number) => get<JobState>(`/jobs/${jobId}`)

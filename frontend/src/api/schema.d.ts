@@ -271,6 +271,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出用户（XLSX）
+         * @description 与列表接口相同的筛选条件和权限，导出全部符合条件的行（不分页）；超过 100000 行返回 422，请缩小筛选范围。列名为中文，时间按 EVAL_TZ，枚举为中文。角色：admin。
+         */
+        get: operations["exportUsersXLSX"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}": {
         parameters: {
             query?: never;
@@ -317,6 +337,46 @@ export interface paths {
          * @description 牵头单位必须是部门；方案编号已存在返回 422。角色：admin。
          */
         post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出方案（XLSX）
+         * @description 与列表接口相同的筛选条件和权限，导出全部符合条件的行（不分页）；超过 100000 行返回 422，请缩小筛选范围。列名为中文，时间按 EVAL_TZ，枚举为中文。角色：admin、viewer。
+         */
+        get: operations["exportPlansXLSX"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 方案导入模板（XLSX）
+         * @description 中文表头（方案编号、方案名称、牵头单位、审议机构、印发日期、所属领域、方案概要）和一行示例，`POST /plans/import` 可直接读回。角色：admin。
+         */
+        get: operations["getPlanImportTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1111,6 +1171,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/findings/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出问题清单（XLSX）
+         * @description 与列表接口相同的筛选条件和权限，导出全部符合条件的行（不分页）；超过 100000 行返回 422，请缩小筛选范围。列名为中文，时间按 EVAL_TZ，枚举为中文。每个角色导出的正是它在 `GET /findings` 中看到的问题。角色：全部。
+         */
+        get: operations["exportFindingsXLSX"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/findings/{id}/response": {
         parameters: {
             query?: never;
@@ -1444,6 +1524,29 @@ export interface paths {
          *     部门用户只看到其中本部门的方案，其他轮次返回 404。角色：admin、viewer、department。
          */
         get: operations["getRoundRectification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/rectification.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 导出本轮整改进度（XLSX）
+         * @description 与 `GET /rounds/{id}/rectification` 相同的数据和权限（含轮次阶段规则）：工作表“方案整改”和“部门整改”。角色：admin、viewer、department。
+         */
+        get: operations["exportRoundRectificationXLSX"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2205,6 +2308,26 @@ export interface paths {
          * @description 每一次写操作的记录，新的在前；事件依次链接（`prev_hash`、`hash`），篡改可被 `evald audit verify` 发现。角色：admin。
          */
         get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出审计日志（XLSX）
+         * @description 与列表接口相同的筛选条件和权限，导出全部符合条件的行（不分页）；超过 100000 行返回 422，请缩小筛选范围。列名为中文，时间按 EVAL_TZ，枚举为中文。角色：admin。
+         */
+        get: operations["exportAuditXLSX"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4341,6 +4464,41 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    exportUsersXLSX: {
+        parameters: {
+            query?: {
+                /** @description 只列出该角色的用户 */
+                role?: components["schemas"]["Role"];
+                /** @description 只列出该单位的用户 */
+                org_id?: number;
+                /** @description 用户名或姓名包含的文字（最多 100 字，更长返回 422） */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX 工作簿 */
+            200: {
+                headers: {
+                    /** @description `attachment`，中文文件名（RFC 2231 的 `filename*`）带导出日期，如“方案清单 2026-12-02.xlsx” */
+                    "Content-Disposition": string;
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     getUser: {
         parameters: {
             query?: never;
@@ -4472,6 +4630,73 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportPlansXLSX: {
+        parameters: {
+            query?: {
+                /** @description 编号或标题包含的文字（最多 100 字，更长返回 422） */
+                q?: string;
+                /** @description 改革领域（完全相同）（最多 100 字，更长返回 422） */
+                field?: string;
+                /** @description 审定机构（完全相同）（最多 100 字，更长返回 422） */
+                approved_by?: string;
+                /** @description 牵头单位 */
+                lead_department_id?: number;
+                /** @description 印发日期不早于 */
+                issued_from?: string;
+                /** @description 印发日期不晚于 */
+                issued_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX 工作簿 */
+            200: {
+                headers: {
+                    /** @description `attachment`，中文文件名（RFC 2231 的 `filename*`）带导出日期，如“方案清单 2026-12-02.xlsx” */
+                    "Content-Disposition": string;
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPlanImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 导入模板 */
+            200: {
+                headers: {
+                    /** @description `attachment`，中文文件名（RFC 2231 的 `filename*`）带导出日期，如“方案清单 2026-12-02.xlsx” */
+                    "Content-Disposition": string;
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5871,6 +6096,45 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    exportFindingsXLSX: {
+        parameters: {
+            query?: {
+                /** @description 只列出该轮次的问题 */
+                round_id?: number;
+                /** @description 只列出该方案的问题 */
+                plan_id?: number;
+                /** @description 只列出该状态的问题（其他值得到空列表） */
+                status?: components["schemas"]["FindingStatus"];
+                /** @description 只列出该严重程度的问题（其他值得到空列表） */
+                severity?: components["schemas"]["Severity"];
+                /** @description true 只列出逾期的问题，false 只列出未逾期的问题 */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX 工作簿 */
+            200: {
+                headers: {
+                    /** @description `attachment`，中文文件名（RFC 2231 的 `filename*`）带导出日期，如“方案清单 2026-12-02.xlsx” */
+                    "Content-Disposition": string;
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     saveResponse: {
         parameters: {
             query?: never;
@@ -6363,6 +6627,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Rectification"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportRoundRectificationXLSX: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX 工作簿 */
+            200: {
+                headers: {
+                    /** @description `attachment`，中文文件名（RFC 2231 的 `filename*`）带导出日期，如“方案清单 2026-12-02.xlsx” */
+                    "Content-Disposition": string;
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -7361,6 +7655,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportAuditXLSX: {
+        parameters: {
+            query?: {
+                /** @description 对象类型，如 `plan`、`round`、`scoresheet`（最多 100 字，更长返回 422） */
+                entity?: string;
+                /** @description 对象 id */
+                entity_id?: number;
+                /** @description 操作者的用户 id */
+                actor_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX 工作簿 */
+            200: {
+                headers: {
+                    /** @description `attachment`，中文文件名（RFC 2231 的 `filename*`）带导出日期，如“方案清单 2026-12-02.xlsx” */
+                    "Content-Disposition": string;
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -9,6 +9,12 @@ import FindingVerifyView from './FindingVerifyView.vue'
 vi.mock('@/api/client', () => ({
   listFindings: vi.fn(async () => ({ items: [], total: 0 })),
   listRounds: vi.fn(async () => ({ items: [], total: 0 })),
+  buildQuery: (q: Record<string, unknown>) => {
+    const s = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '') as [string, string][]).toString()
+    return s ? `?${s}` : ''
+  },
+  downloadFile: vi.fn(),
+  exportPaths: { findings: '/api/v1/findings/export.xlsx' },
 }))
 
 /** Mounts the screen at path, routed as the app routes it for both audiences. */
