@@ -98,7 +98,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	h := handlers{
 		service:     &ServiceHandler{DB: cfg.Store, OpenAPI: doc},
 		metrics:     &MetricsHandler{Token: cfg.MetricsToken, Exporter: MetricsExporter(reg)},
-		ui:          &UIHandler{Assets: cfg.UI, Built: cfg.UIBuilt},
+		ui:          &UIHandler{Assets: cfg.UI, Built: cfg.UIBuilt, TimeZone: cfg.Store.Location().String()},
 		auth:        &AuthHandler{Sessions: cfg.Store},
 		throttles:   &LoginThrottleHandler{Throttles: cfg.Store},
 		orgs:        &OrgHandler{Orgs: cfg.Store},

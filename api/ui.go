@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"errors"
+	"html"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -19,6 +20,10 @@ import (
 type UIHandler struct {
 	Assets fs.FS
 	Built  bool
+	// TimeZone is the city's IANA time zone (EVAL_TZ), told to the app in
+	// index.html's <meta name="evald-tz"> so that it shows every time in it
+	// whatever the browser's zone (docs/DECISIONS.md).
+	TimeZone string
 }
 
 const notBuiltPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>evald</title>
@@ -61,7 +66,27 @@ func (h *UIHandler) serve(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.HTMLBlob(http.StatusOK, index)
+	return c.HTMLBlob(http.StatusOK, withTimeZone(index, h.TimeZone))
+}
+
+// withTimeZone puts <meta name="evald-tz" content="tz"> in the page's head
+// (before </head>, else before <title>, else first).
+func withTimeZone(index []byte, tz string) []byte {
+	if tz == "" {
+		return index
+	}
+	meta := []byte(`<meta name="evald-tz" content="` + html.EscapeString(tz) + `">`)
+	at := bytes.Index(index, []byte("</head>"))
+	if at < 0 {
+		at = bytes.Index(index, []byte("<title"))
+	}
+	if at < 0 {
+		at = 0
+	}
+	out := make([]byte, 0, len(index)+len(meta))
+	out = append(out, index[:at]...)
+	out = append(out, meta...)
+	return append(out, index[at:]...)
 }
 
 // precompressed are the encodings the build writes beside an asset

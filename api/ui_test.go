@@ -55,6 +55,10 @@ func TestUIServing(t *testing.T) {
 			t.Errorf("GET %s: %d %s", path, rec.Code, rec.Body)
 		}
 	}
+	// The page tells the app the city's time zone (the store's location).
+	if body, want := get(cfg, "/rounds/3").Body.String(), `<meta name="evald-tz" content="`+env.Store.Location().String()+`"><title>`; !strings.Contains(body, want) {
+		t.Errorf("index.html without the time zone %q: %s", want, body)
+	}
 	rec := get(cfg, "/assets/app-1a2b.js")
 	if rec.Code != http.StatusOK || rec.Body.String() != "console.log(1)" || !strings.Contains(rec.Header().Get("Cache-Control"), "immutable") {
 		t.Fatalf("asset: %d %q %v", rec.Code, rec.Body, rec.Header())

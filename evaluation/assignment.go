@@ -138,8 +138,13 @@ func (f AssignmentFilter) apply(q *gorm.DB) *gorm.DB {
 	return q
 }
 
-func (s *Store) listAssignments(q *gorm.DB, p Page) (List[AssignmentView], error) {
-	rows, err := paginate[assignmentRow](q, p, "assignments.id")
+// myAssignmentsOrder puts an evaluator's pending work first: sheets not yet
+// submitted in rounds still scoring, by due day; then the rest.
+const myAssignmentsOrder = `CASE WHEN scoresheets.status <> 'submitted' AND rounds.status = 'open' THEN 0 ELSE 1 END,
+	rounds.scoring_due, assignments.id`
+
+func (s *Store) listAssignments(q *gorm.DB, p Page, order string) (List[AssignmentView], error) {
+	rows, err := paginate[assignmentRow](q, p, order)
 	if err != nil {
 		return List[AssignmentView]{}, fmt.Errorf("assignments: %w", err)
 	}
@@ -155,7 +160,7 @@ func (s *Store) RoundAssignments(ctx context.Context, f AssignmentFilter) (List[
 	if _, err := s.Round(ctx, f.RoundID); err != nil {
 		return List[AssignmentView]{}, err
 	}
-	return s.listAssignments(f.apply(assignmentQuery(s.read(ctx))), f.Page)
+	return s.listAssignments(f.apply(assignmentQuery(s.read(ctx))), f.Page, "assignments.id")
 }
 
 // MyAssignments lists an evaluator's own assignments in rounds that have
@@ -163,7 +168,7 @@ func (s *Store) RoundAssignments(ctx context.Context, f AssignmentFilter) (List[
 func (s *Store) MyAssignments(ctx context.Context, actor Actor, f AssignmentFilter) (List[AssignmentView], error) {
 	f.EvaluatorID = actor.UserID
 	q := inReadableRounds(f.apply(assignmentQuery(s.read(ctx))), actor, "rounds.status")
-	return s.listAssignments(q, f.Page)
+	return s.listAssignments(q, f.Page, myAssignmentsOrder)
 }
 
 // AssignmentRequest assigns an evaluator to a plan.

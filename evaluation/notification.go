@@ -139,7 +139,8 @@ func (s *Store) Notifications(ctx context.Context, actor Actor, f NotificationFi
 	if f.Unread {
 		q = q.Where("read_at IS NULL")
 	}
-	list, err := paginate[Notification](q, f.Page, "id DESC")
+	// Newest first: by time (the demo writes its history out of id order), then id.
+	list, err := paginate[Notification](q, f.Page, "created_at DESC, id DESC")
 	if err != nil {
 		return nil, fmt.Errorf("notifications: %w", err)
 	}

@@ -1,5 +1,17 @@
-import { describe, expect, it } from 'vitest'
-import { daysBetween, dueLabel, formatDateTime, isOverdue, sortByUrgency, todayISO } from './dates'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import {
+  daysBetween,
+  dueLabel,
+  formatChineseDateTime,
+  formatDateTime,
+  formatTime,
+  fromPicker,
+  isOverdue,
+  setCityZone,
+  sortByUrgency,
+  toPicker,
+  todayISO,
+} from './dates'
 
 describe('daysBetween', () => {
   it('counts calendar days, across months and leap days', () => {
@@ -57,14 +69,50 @@ describe('sortByUrgency', () => {
   })
 })
 
-describe('formatting', () => {
-  it('todayISO pads month and day', () => {
-    expect(todayISO(new Date(2024, 0, 5, 23, 59))).toBe('2024-01-05')
+describe('formatting in the city\'s zone, not the browser\'s', () => {
+  // The browser in UTC, the city in Shanghai (UTC+8).
+  beforeAll(() => {
+    vi.stubEnv('TZ', 'UTC') // Node takes a new TZ at once
+    setCityZone('Asia/Shanghai')
+  })
+  afterAll(() => {
+    vi.unstubAllEnvs()
+    setCityZone(null)
   })
 
-  it('formatDateTime prints local date and time', () => {
-    expect(formatDateTime(new Date(2024, 10, 3, 9, 4, 7))).toBe('2024-11-03 09:04:07')
+  it('runs with the browser in UTC', () => {
+    expect(new Date('2026-12-31T10:00:00Z').getHours()).toBe(10)
+  })
+
+  it('formatDateTime prints the city\'s date and time', () => {
+    expect(formatDateTime('2026-12-31T10:00:00Z')).toBe('2026-12-31 18:00:00')
+    expect(formatDateTime(new Date('2026-12-31T16:04:07Z'))).toBe('2027-01-01 00:04:07')
+    expect(formatDateTime('2024-11-03T01:04:07Z', 'UTC')).toBe('2024-11-03 01:04:07')
     expect(formatDateTime(null)).toBe('—')
     expect(formatDateTime('not a date')).toBe('not a date')
+  })
+
+  it('formatTime and formatChineseDateTime', () => {
+    expect(formatTime(new Date('2026-12-31T16:04:07Z'))).toBe('00:04:07')
+    expect(formatChineseDateTime(new Date('2026-12-31T10:00:00Z'))).toBe('2026年12月31日 18:00')
+  })
+
+  it('todayISO is the city\'s day', () => {
+    expect(todayISO(new Date('2026-12-31T15:59:59Z'))).toBe('2026-12-31')
+    expect(todayISO(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01')
+    expect(todayISO(new Date('2024-01-05T09:00:00Z'))).toBe('2024-01-05')
+    expect(todayISO(new Date('2026-12-31T16:00:00Z'), 'America/New_York')).toBe('2026-12-31')
+  })
+
+  it('a date-time picker\'s wall time means the city\'s', () => {
+    // The picker shows 2026-12-31 18:00 (a browser-local Date): 10:00 UTC.
+    const picked = new Date(2026, 11, 31, 18, 0, 0)
+    expect(fromPicker(picked).toISOString()).toBe('2026-12-31T10:00:00.000Z')
+    const shown = toPicker(new Date('2026-12-31T10:00:00Z'))
+    expect([shown.getFullYear(), shown.getMonth() + 1, shown.getDate(), shown.getHours(), shown.getMinutes()]).toEqual([2026, 12, 31, 18, 0])
+    // Across a daylight-saving change too.
+    const ny = fromPicker(new Date(2026, 6, 1, 9, 30), 'America/New_York')
+    expect(ny.toISOString()).toBe('2026-07-01T13:30:00.000Z')
+    expect(fromPicker(toPicker(ny, 'America/New_York'), 'America/New_York').getTime()).toBe(ny.getTime())
   })
 })

@@ -1,11 +1,94 @@
 // Dates and times as the UI shows them. API dates are calendar days
-// (`YYYY-MM-DD`, in the city's time zone); instants are RFC 3339.
+// (`YYYY-MM-DD`, in the city's time zone); instants are RFC 3339. Every
+// instant is shown, and "today" computed, in the city's time zone (EVAL_TZ),
+// whatever the browser's zone: the server names it in index.html's
+// <meta name="evald-tz"> (docs/DECISIONS.md).
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/** Today as `YYYY-MM-DD` in the browser's time zone. */
-export function todayISO(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+/** EVAL_TZ's default, for a page the Go server did not serve (the Vite dev server). */
+export const DEFAULT_ZONE = 'Asia/Shanghai'
+
+let zoneOverride: string | null = null
+
+/** The city's IANA time zone. */
+export function cityZone(): string {
+  if (zoneOverride) return zoneOverride
+  const meta = typeof document === 'undefined' ? null : document.querySelector('meta[name="evald-tz"]')
+  return meta?.getAttribute('content') || DEFAULT_ZONE
+}
+
+/** Sets the city's zone (tests); null goes back to the page's. */
+export function setCityZone(zone: string | null): void {
+  zoneOverride = zone
+  formatters.clear()
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** A wall clock's parts of an instant in a zone. */
+interface Wall {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+}
+
+function wallIn(d: Date, zone: string): Wall {
+  let f = formatters.get(zone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    formatters.set(zone, f)
+  }
+  const w: Wall = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 }
+  for (const part of f.formatToParts(d)) {
+    if (part.type in w) w[part.type as keyof Wall] = Number(part.value)
+  }
+  if (w.hour === 24) w.hour = 0
+  return w
+}
+
+/** An instant's wall clock in the city's zone. */
+export function cityWall(d: Date, zone: string = cityZone()): Wall {
+  return wallIn(d, zone)
+}
+
+/** Today as `YYYY-MM-DD` in the city's time zone. */
+export function todayISO(now: Date = new Date(), zone: string = cityZone()): string {
+  const w = wallIn(now, zone)
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}`
+}
+
+/**
+ * The instant at which the city's clocks show the wall time that `local`
+ * shows in the browser's zone: what a date-time picker's choice means.
+ */
+export function fromPicker(local: Date, zone: string = cityZone()): Date {
+  const wanted = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds())
+  const offsetAt = (t: number) => {
+    const w = wallIn(new Date(t), zone)
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - t
+  }
+  let t = wanted - offsetAt(wanted)
+  t = wanted - offsetAt(t) // once more, in case the offset changes in between
+  return new Date(t)
+}
+
+/** The browser-local Date whose wall clock shows what the city's shows at `instant`: what a date-time picker displays. */
+export function toPicker(instant: Date, zone: string = cityZone()): Date {
+  const w = wallIn(instant, zone)
+  return new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
 }
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` string, or NaN when it is not one. */
@@ -39,17 +122,25 @@ export function dueLabel(dueOn: string | null | undefined, today: string = today
   return `逾期 ${-d} 天`
 }
 
-/** An instant as `YYYY-MM-DD HH:mm:ss` in the browser's time zone; '—' when empty or invalid. */
-export function formatDateTime(value: string | Date | null | undefined): string {
+/** An instant as `YYYY-MM-DD HH:mm:ss` in the city's time zone; '—' when empty or invalid. */
+export function formatDateTime(value: string | Date | null | undefined, zone: string = cityZone()): string {
   if (!value) return '—'
   const d = typeof value === 'string' ? new Date(value) : value
   if (Number.isNaN(d.getTime())) return String(value)
-  return `${todayISO(d)} ${formatTime(d)}`
+  const w = wallIn(d, zone)
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`
 }
 
-/** The time of day as `HH:mm:ss`. */
-export function formatTime(d: Date): string {
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+/** The time of day as `HH:mm:ss` in the city's time zone. */
+export function formatTime(d: Date, zone: string = cityZone()): string {
+  const w = wallIn(d, zone)
+  return `${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`
+}
+
+/** An instant as `YYYY年M月D日 HH:mm` in the city's time zone (as the public survey page says it). */
+export function formatChineseDateTime(d: Date, zone: string = cityZone()): string {
+  const w = wallIn(d, zone)
+  return `${w.year}年${w.month}月${w.day}日 ${pad(w.hour)}:${pad(w.minute)}`
 }
 
 /** What the rectification lists sort by. */
