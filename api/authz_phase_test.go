@@ -376,6 +376,7 @@ func phasedRows() map[string]phasedRow {
 		"GET /api/v1/rounds/:id/rectification":            phased(inRound(v1+"/rounds/%d/rectification"), roles{asAdmin: always(200, 200), asDept: from(published, 200, 404), asViewer: from(published, 200, 200)}),
 		"GET /api/v1/rounds/:id/rectification.xlsx":       phased(inRound(v1+"/rounds/%d/rectification.xlsx"), roles{asAdmin: always(200, 200), asDept: from(published, 200, 404), asViewer: from(published, 200, 200)}),
 		"GET /api/v1/rounds/:id/narratives":               phased(inRound(v1+"/rounds/%d/narratives"), office),
+		"GET /api/v1/rounds/:id/readiness":                phased(inRound(v1+"/rounds/%d/readiness"), office),
 		"GET /api/v1/rounds/:id/plans/:plan_id/narrative": phased(onPlan(v1+"/rounds/%d/plans/%d/narrative"), everyone),
 		"GET /api/v1/findings/:id":                        phased(onFinding(v1+"/findings/%d"), everyone),
 		"GET /api/v1/findings/:id/history":                phased(onFinding(v1+"/findings/%d/history"), everyone),
@@ -511,7 +512,7 @@ func TestViewerSeesResultsOnlyOncePublished(t *testing.T) {
 		}
 		var items struct{ Items []evaluation.ResultItem }
 		s.call(http.MethodGet, results, leader, nil).want(http.StatusOK).decode(&items)
-		if len(items.Items) != 1 || items.Items[0].PlanID != w.P1.ID || items.Items[0].Total == 0 {
+		if len(items.Items) != 1 || items.Items[0].PlanID != w.P1.ID || items.Items[0].Total == nil {
 			t.Errorf("published results for the viewer: %+v", items.Items)
 		}
 	})

@@ -126,6 +126,7 @@ func (f *authzFixture) freshPublished() pubFindings {
 	if p.f2, err = w.Store.CreateFinding(ctx, evaluation.ActorOf(w.Eval2), a2.ID, findingRequest()); err != nil {
 		f.s.t.Fatal(err)
 	}
+	w.Score(a1, w.Eval1, w.FullAnswers(0.8)) // P1 has a complete result, so an evaluation report
 	w.Move(r, evaluation.RoundScoringClosed)
 	w.Move(r, evaluation.RoundPublished)
 	return p

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,6 +22,17 @@ import (
 // decode reads a JSON request body into v; its size is limited by the
 // route's body rule (limitBody). Malformed JSON is a 400; a value of the
 // wrong type is a 422 naming the field.
+// decodeOptional is decode for a body that may be left out: no body at all
+// leaves v as it is.
+func decodeOptional(c echo.Context, v any) error {
+	br := bufio.NewReader(c.Request().Body)
+	if _, err := br.Peek(1); errors.Is(err, io.EOF) {
+		return nil
+	}
+	c.Request().Body = io.NopCloser(br)
+	return decode(c, v)
+}
+
 func decode(c echo.Context, v any) error {
 	dec := json.NewDecoder(c.Request().Body)
 	if err := dec.Decode(v); err != nil {

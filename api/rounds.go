@@ -16,6 +16,8 @@ type RoundStore interface {
 	VisibleRound(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.Round, error)
 	UpdateRound(ctx context.Context, actor evaluation.Actor, id int64, p evaluation.RoundPatch) (*evaluation.Round, error)
 	MoveRound(ctx context.Context, actor evaluation.Actor, id int64, to evaluation.RoundStatus) (*evaluation.Round, error)
+	StepRound(ctx context.Context, actor evaluation.Actor, id int64, to evaluation.RoundStatus, req evaluation.StepRequest) (*evaluation.Round, error)
+	Readiness(ctx context.Context, roundID int64) (*evaluation.Readiness, error)
 	EligiblePlans(ctx context.Context, roundID int64, p evaluation.Page) (evaluation.List[evaluation.Plan], error)
 }
 
@@ -72,10 +74,15 @@ func (h *RoundHandler) update(c echo.Context) error {
 	return c.JSON(http.StatusOK, r)
 }
 
-// move returns a handler taking a round one step to status to.
+// move returns a handler taking a round one step to status to, with an
+// optional body {reason} kept in the audit event.
 func (h *RoundHandler) move(to evaluation.RoundStatus) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		r, err := h.Rounds.MoveRound(c.Request().Context(), actor(c), pathID(c, "id"), to)
+		var req evaluation.StepRequest
+		if err := decodeOptional(c, &req); err != nil {
+			return err
+		}
+		r, err := h.Rounds.StepRound(c.Request().Context(), actor(c), pathID(c, "id"), to, req)
 		if err != nil {
 			return err
 		}
@@ -93,4 +100,13 @@ func (h *RoundHandler) eligiblePlans(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, list)
+}
+
+// readiness tells what is missing before the round's next irreversible step.
+func (h *RoundHandler) readiness(c echo.Context) error {
+	r, err := h.Rounds.Readiness(c.Request().Context(), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, r)
 }

@@ -109,6 +109,7 @@ func (h handlers) routes() []route {
 		{http.MethodGet, v1 + "/rounds/:id", h.rounds.get, anyone},
 		{http.MethodPatch, v1 + "/rounds/:id", h.rounds.update, admin},
 		{http.MethodPost, v1 + "/rounds/:id/open", h.rounds.move(evaluation.RoundOpen), admin},
+		{http.MethodGet, v1 + "/rounds/:id/readiness", h.rounds.readiness, admin},
 		{http.MethodPost, v1 + "/rounds/:id/close-scoring", h.rounds.move(evaluation.RoundScoringClosed), admin},
 		{http.MethodPost, v1 + "/rounds/:id/publish", h.rounds.move(evaluation.RoundPublished), admin},
 		{http.MethodPost, v1 + "/rounds/:id/archive", h.rounds.move(evaluation.RoundArchived), admin},

@@ -288,7 +288,7 @@ func TestSelfAssessmentWorkflow(t *testing.T) {
 		for _, it := range results.Items {
 			switch it.PlanID {
 			case w.P1.ID:
-				if it.SelfTotal == nil || it.SelfGap == nil || *it.SelfGap != *it.SelfTotal-it.Total || it.Dimensions[0].SelfScore == nil {
+				if it.SelfTotal == nil || it.SelfGap == nil || it.Total == nil || *it.SelfGap != *it.SelfTotal-*it.Total || it.Dimensions[0].SelfScore == nil {
 					t.Errorf("P1 result: %+v", it)
 				}
 			case w.P2.ID:

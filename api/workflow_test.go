@@ -168,7 +168,7 @@ func TestScoringOverHTTP(t *testing.T) {
 		admin := s.token(asAdmin)
 		var results evaluation.List[evaluation.ResultItem]
 		s.call(http.MethodGet, fmt.Sprintf("/api/v1/rounds/%d/results", w.Round.ID), admin, nil).want(200).decode(&results)
-		if results.Total != 1 || results.Items[0].Raters != 1 || results.Items[0].Rank != 1 {
+		if results.Total != 1 || results.Items[0].Raters != 1 || results.Items[0].Rank == nil || *results.Items[0].Rank != 1 || results.Items[0].ResultStatus != evaluation.ResultComplete {
 			t.Fatalf("results = %+v", results)
 		}
 	})

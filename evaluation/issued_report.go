@@ -138,6 +138,9 @@ func (t *tx) issueRound(ctx context.Context, roundID int64) error {
 	}
 	var rows []*IssuedReport
 	for _, id := range d.PlanIDs() {
+		if !d.Complete(id) {
+			continue // no evaluation report without a complete result
+		}
 		row, err := d.snapshot(id, 1, "", t.now, t.actor.idPtr())
 		if err != nil {
 			return err
@@ -184,7 +187,7 @@ func (s *Store) loadIssued(ctx context.Context, actor Actor, d *RoundReportData,
 	var missing []*IssuedReport
 	now := s.Now()
 	for _, id := range d.PlanIDs() {
-		if issued[id] != nil || (planID != 0 && id != planID) {
+		if issued[id] != nil || (planID != 0 && id != planID) || !d.Complete(id) {
 			continue
 		}
 		row, err := d.snapshot(id, 1, "", now, nil)
@@ -240,6 +243,9 @@ func (s *Store) ReissueEvaluationReport(ctx context.Context, actor Actor, roundI
 		}
 		if _, ok := d.Result(planID); !ok {
 			return ErrNotFound
+		}
+		if !d.Complete(planID) {
+			return noResult(&r)
 		}
 		var last int
 		if err := t.Model(&IssuedReport{}).Where("round_id = ? AND plan_id = ?", roundID, planID).

@@ -31,6 +31,7 @@ var migrations = []migration{
 	{7, "self-assessments, requests for material, evidence of several owners", schemaV7},
 	{8, "lead agency and conclusions", schemaV8},
 	{9, "issued reports", schemaV9},
+	{10, "minimum raters of a complete result", schemaV10},
 }
 
 // migrationSteps are the steps of a migration that are Go code, run after
@@ -543,4 +544,10 @@ CREATE TABLE issued_reports (
 ALTER TABLE report_records ADD COLUMN version INTEGER NULL;
 
 ALTER TABLE report_records ADD COLUMN draft BOOLEAN NOT NULL DEFAULT FALSE
+`
+
+// schemaV10 gives rounds the number of submitted scoresheets a plan needs for
+// a complete result (DESIGN.md "The numbers" rule 6, "Readiness").
+const schemaV10 = `
+ALTER TABLE rounds ADD COLUMN min_raters INTEGER NOT NULL DEFAULT 1
 `

@@ -125,17 +125,19 @@ func (s *Store) RoundNarratives(ctx context.Context, roundID int64) (List[Narrat
 	return out, nil
 }
 
-// pendingNarratives names the plans of a round with at least one submitted
-// scoresheet (a complete result: see docs/DECISIONS.md) whose conclusions
-// are not approved, by plan id, for the refusal to publish.
-func pendingNarratives(g *gorm.DB, roundID int64) (map[string]string, error) {
+// pendingNarratives names the plans of a round whose result is complete (at
+// least the round's min_raters submitted scoresheets) whose conclusions are
+// not approved, by plan id, for the refusal to publish and the readiness.
+func pendingNarratives(g *gorm.DB, r *Round) (map[string]string, error) {
+	roundID := r.ID
 	var rows []struct {
 		ID    int64
 		Title string
 	}
 	err := g.Table("plans").Select("plans.id, plans.title").
 		Where(`plans.id IN (SELECT sa.plan_id FROM assignments sa JOIN scoresheets ss ON ss.assignment_id = sa.id
-			WHERE sa.round_id = ? AND ss.status = ?)`, roundID, SheetSubmitted).
+			WHERE sa.round_id = ? AND ss.status = ? GROUP BY sa.plan_id HAVING COUNT(*) >= ?)`,
+			roundID, SheetSubmitted, max(r.MinRaters, 1)).
 		Where(`NOT EXISTS (SELECT 1 FROM narratives n WHERE n.round_id = ? AND n.plan_id = plans.id AND n.status = ?)`,
 			roundID, NarrativeApproved).
 		Order("plans.id").Scan(&rows).Error

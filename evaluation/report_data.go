@@ -165,6 +165,31 @@ func (d *RoundReportData) PlanIDs() []int64 {
 	return ids
 }
 
+// Complete reports whether a plan's result is complete: only then does it
+// have an evaluation report (DESIGN.md "Readiness").
+func (d *RoundReportData) Complete(planID int64) bool {
+	res, ok := d.Result(planID)
+	return ok && res.Status == ResultComplete
+}
+
+// WithoutResult lists, in report order, the plans whose result is not
+// complete (no evaluation report).
+func (d *RoundReportData) WithoutResult() []int64 {
+	var ids []int64
+	for _, r := range d.Results.Results {
+		if r.Status != ResultComplete {
+			ids = append(ids, r.PlanID)
+		}
+	}
+	return ids
+}
+
+// noResult is the conflict of asking for the evaluation report of a plan
+// whose result is not complete.
+func noResult(r *Round) *ConflictError {
+	return conflictf("no_result", "该方案没有完整的评估结果（已提交的评分表少于本轮要求的%d份），不出具评估报告", max(r.MinRaters, 1))
+}
+
 // Result returns a plan's result.
 func (d *RoundReportData) Result(planID int64) (*PlanResult, bool) {
 	for i := range d.Results.Results {
@@ -250,6 +275,9 @@ func (s *Store) ReportData(ctx context.Context, actor Actor, roundID, planID int
 	}
 	if _, ok := d.Result(planID); planID != 0 && !ok {
 		return nil, ErrNotFound
+	}
+	if kind == ReportEvaluation && planID != 0 && !d.Complete(planID) {
+		return nil, noResult(r)
 	}
 	if kind == ReportEvaluation && r.Status.Published() {
 		if err := s.loadIssued(ctx, actor, d, planID); err != nil {

@@ -14,10 +14,11 @@ type ResultItem struct {
 	LeadDepartmentID int64            `json:"lead_department_id"`
 	Raters           int              `json:"raters"`
 	RatersKept       int              `json:"raters_kept"`
-	Total            Hundredths       `json:"total"`
-	Grade            string           `json:"grade"`
-	Rank             int              `json:"rank"` // 0: no submitted scoresheet yet
-	RankedPlans      int              `json:"ranked_plans"`
+	ResultStatus     string           `json:"result_status"` // complete, insufficient or none
+	Total            *Hundredths      `json:"total"`         // null unless complete
+	Grade            *string          `json:"grade"`         // null unless complete
+	Rank             *int             `json:"rank"`          // null unless complete
+	RankedPlans      int              `json:"ranked_plans"`  // plans whose result is complete
 	Veto             bool             `json:"veto"`
 	StdDev           Hundredths       `json:"std_dev"`
 	Range            Hundredths       `json:"range"`
@@ -40,7 +41,7 @@ type RoundResults struct {
 	Template *Template
 	Plans    map[int64]*Plan
 	Results  []PlanResult // by rank, then code; unranked plans last
-	Ranked   int          // plans with a rank (N of "rank x/N")
+	Ranked   int          // plans with a complete result, so a rank (N of "rank x/N")
 }
 
 // ComputeRoundResults loads a round's submitted scoresheets in one query pass
@@ -86,7 +87,7 @@ func (s *Store) ComputeRoundResults(ctx context.Context, roundID int64) (*RoundR
 		in[i] = PlanSheets{PlanID: p.ID, Sheets: byPlan[p.ID]}
 		out.Plans[p.ID] = p
 	}
-	out.Results = ComputeResults(tpl, r.OutlierThreshold, in)
+	out.Results = ComputeResultsMin(tpl, r.OutlierThreshold, r.MinRaters, in)
 	if err := addSelfScores(g, r, tpl, out.Results); err != nil { // self_assessment_results.go
 		return nil, err
 	}
@@ -108,10 +109,15 @@ func (s *Store) ComputeRoundResults(ctx context.Context, roundID int64) (*RoundR
 // Item returns the list line of a result.
 func (rr *RoundResults) Item(res PlanResult) ResultItem {
 	p := rr.Plans[res.PlanID]
-	return ResultItem{PlanID: res.PlanID, Code: p.Code, Title: p.Title, LeadDepartmentID: p.LeadDepartmentID,
-		Raters: res.Raters, RatersKept: res.RatersKept, Total: res.Total, Grade: res.Grade, Rank: res.Rank,
+	item := ResultItem{PlanID: res.PlanID, Code: p.Code, Title: p.Title, LeadDepartmentID: p.LeadDepartmentID,
+		Raters: res.Raters, RatersKept: res.RatersKept, ResultStatus: res.Status,
 		RankedPlans: rr.Ranked, Veto: res.Veto, StdDev: res.StdDev, Range: res.Range,
 		Dimensions: res.Dimensions, SelfTotal: res.SelfTotal, SelfGap: res.SelfGap, Outliers: res.Outliers}
+	if res.Status == ResultComplete {
+		total, grade, rank := res.Total, res.Grade, res.Rank
+		item.Total, item.Grade, item.Rank = &total, &grade, &rank
+	}
+	return item
 }
 
 // visiblePlans returns the plans of a round whose results the actor may see:

@@ -52,13 +52,16 @@ func (r ResponseDays) For(s Severity) int {
 // Round is an evaluation round (评估轮次) of the plans issued long enough
 // before it starts.
 type Round struct {
-	ID               int64        `json:"id"`
-	Name             string       `json:"name"`
-	TemplateID       int64        `json:"template_id"`
-	StartsOn         Date         `json:"starts_on"`
-	ScoringDue       Date         `json:"scoring_due"`
-	MinPlanAgeDays   int          `json:"min_plan_age_days"`
-	OutlierThreshold float64      `json:"outlier_threshold"`
+	ID               int64   `json:"id"`
+	Name             string  `json:"name"`
+	TemplateID       int64   `json:"template_id"`
+	StartsOn         Date    `json:"starts_on"`
+	ScoringDue       Date    `json:"scoring_due"`
+	MinPlanAgeDays   int     `json:"min_plan_age_days"`
+	OutlierThreshold float64 `json:"outlier_threshold"`
+	// MinRaters is the number of submitted scoresheets a plan needs for a
+	// complete result (a total, grade, rank and evaluation report).
+	MinRaters        int          `json:"min_raters"`
 	ResponseDays     ResponseDays `json:"response_days" gorm:"embedded;embeddedPrefix:response_days_"`
 	RequireNarrative bool         `json:"require_narrative"` // publication needs approved conclusions
 	Status           RoundStatus  `json:"status"`
@@ -81,6 +84,7 @@ type RoundRequest struct {
 	ScoringDue       string        `json:"scoring_due" validate:"required,datetime=2006-01-02"`
 	MinPlanAgeDays   *int          `json:"min_plan_age_days" validate:"omitempty,min=0,max=36500"`
 	OutlierThreshold *float64      `json:"outlier_threshold" validate:"omitempty,gt=0,lte=100"`
+	MinRaters        *int          `json:"min_raters" validate:"omitnil,min=1,max=1000"` // default 1
 	ResponseDays     *ResponseDays `json:"response_days"`
 	RequireNarrative *bool         `json:"require_narrative"` // default false
 	// SelfAssessmentDue, when given, gives the round a self-assessment (自评).
@@ -97,6 +101,7 @@ type RoundPatch struct {
 	ScoringDue       *string       `json:"scoring_due" validate:"omitnil,min=1,datetime=2006-01-02"`
 	MinPlanAgeDays   *int          `json:"min_plan_age_days" validate:"omitempty,min=0,max=36500"`
 	OutlierThreshold *float64      `json:"outlier_threshold" validate:"omitempty,gt=0,lte=100"`
+	MinRaters        *int          `json:"min_raters" validate:"omitnil,min=1,max=1000"`
 	ResponseDays     *ResponseDays `json:"response_days"`
 	RequireNarrative *bool         `json:"require_narrative"`
 	// SelfAssessmentDue may be set or moved in draft and while open.
@@ -131,6 +136,9 @@ func (p RoundPatch) Patch(r *Round) error {
 	}
 	if p.OutlierThreshold != nil {
 		r.OutlierThreshold = *p.OutlierThreshold
+	}
+	if p.MinRaters != nil {
+		r.MinRaters = *p.MinRaters
 	}
 	if p.ResponseDays != nil {
 		r.ResponseDays = *p.ResponseDays
@@ -179,13 +187,16 @@ func (s *Store) CreateRound(ctx context.Context, actor Actor, req RoundRequest) 
 		return nil, err
 	}
 	r := &Round{Name: req.Name, TemplateID: req.TemplateID, StartsOn: Date(req.StartsOn), ScoringDue: Date(req.ScoringDue),
-		MinPlanAgeDays: DefaultMinPlanAgeDays, OutlierThreshold: DefaultOutlierThreshold,
+		MinPlanAgeDays: DefaultMinPlanAgeDays, OutlierThreshold: DefaultOutlierThreshold, MinRaters: 1,
 		ResponseDays: DefaultResponseDays(), Status: RoundDraft}
 	if req.MinPlanAgeDays != nil {
 		r.MinPlanAgeDays = *req.MinPlanAgeDays
 	}
 	if req.OutlierThreshold != nil {
 		r.OutlierThreshold = *req.OutlierThreshold
+	}
+	if req.MinRaters != nil {
+		r.MinRaters = *req.MinRaters
 	}
 	if req.ResponseDays != nil {
 		r.ResponseDays = *req.ResponseDays
@@ -316,6 +327,27 @@ var roundStatusNames = map[RoundStatus]string{
 // publication day and the round's response days. A step from the wrong state
 // is a conflict.
 func (s *Store) MoveRound(ctx context.Context, actor Actor, id int64, to RoundStatus) (*Round, error) {
+	return s.StepRound(ctx, actor, id, to, StepRequest{})
+}
+
+// StepRequest is the optional body of a round's step: why the office took
+// it despite the readiness warnings, kept in the audit event.
+type StepRequest struct {
+	Reason string `json:"reason" validate:"omitempty,col=issued_reports.reason" text:"multiline"`
+}
+
+// stepAudit is what a step's audit event keeps after it: the round, and the
+// reason when one was given.
+type stepAudit struct {
+	Round
+	Reason string `json:"reason"`
+}
+
+// StepRound is MoveRound with the step's reason (readiness.go).
+func (s *Store) StepRound(ctx context.Context, actor Actor, id int64, to RoundStatus, req StepRequest) (*Round, error) {
+	if err := s.checker.check(&req); err != nil {
+		return nil, err
+	}
 	from, ok := roundSteps[to]
 	if !ok {
 		return nil, fmt.Errorf("evaluation: no step to round status %q", to)
@@ -337,7 +369,7 @@ func (s *Store) MoveRound(ctx context.Context, actor Actor, id int64, to RoundSt
 			}
 		}
 		if to == RoundPublished && r.RequireNarrative {
-			pending, err := pendingNarratives(t.DB, r.ID)
+			pending, err := pendingNarratives(t.DB, &r)
 			if err != nil {
 				return err
 			}
@@ -365,7 +397,11 @@ func (s *Store) MoveRound(ctx context.Context, actor Actor, id int64, to RoundSt
 				return err
 			}
 		}
-		t.audit("round."+string(to), "round", r.ID, before, r)
+		var after any = r
+		if req.Reason != "" {
+			after = stepAudit{Round: r, Reason: req.Reason}
+		}
+		t.audit("round."+string(to), "round", r.ID, before, after)
 		return createSelfAssessments(t, &r, nil) // on opening
 
 	})

@@ -79,3 +79,16 @@ type RaterTotal = scoring.RaterTotal
 func ComputeResults(t *Template, outlierThreshold float64, plans []PlanSheets) []PlanResult {
 	return scoring.ComputeResults(t, outlierThreshold, plans)
 }
+
+// ComputeResultsMin is ComputeResults where a complete result needs
+// minRaters submitted scoresheets (scoring.ComputeResultsMin).
+func ComputeResultsMin(t *Template, outlierThreshold float64, minRaters int, plans []PlanSheets) []PlanResult {
+	return scoring.ComputeResultsMin(t, outlierThreshold, minRaters, plans)
+}
+
+// Result statuses (scoring.StatusComplete…).
+const (
+	ResultComplete     = scoring.StatusComplete
+	ResultInsufficient = scoring.StatusInsufficient
+	ResultNone         = scoring.StatusNone
+)

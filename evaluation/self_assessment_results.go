@@ -8,8 +8,8 @@ import (
 
 // addSelfScores sets, on each plan's result, the total and dimension scores
 // of its submitted self-assessment — scored like one rater's sheet — and the
-// gap to the third-party total (self − third party; null while the plan has
-// no submitted scoresheet). One query for the whole round.
+// gap to the third-party total (self − third party; null unless the plan's
+// result is complete). One query for the whole round.
 func addSelfScores(g *gorm.DB, r *Round, tpl *Template, results []PlanResult) error {
 	var rows []SelfAssessment
 	if err := g.Select("plan_id, scores").Where("round_id = ? AND status = ?", r.ID, SelfSubmitted).
@@ -35,7 +35,7 @@ func addSelfScores(g *gorm.DB, r *Round, tpl *Template, results []PlanResult) er
 		}
 		total := sr.Total
 		res.SelfTotal = &total
-		if res.Raters > 0 {
+		if res.Status == ResultComplete {
 			gap := total - res.Total
 			res.SelfGap = &gap
 		}

@@ -48,7 +48,7 @@ var fieldLabels = map[string]string{
 	"name": "名称", "kind": "类型", "agency_type": "机构类型", "code": "编号", "title": "标题",
 	"lead_department_id": "牵头单位", "approved_by": "审定机构", "issued_on": "印发日期", "field": "改革领域",
 	"summary": "摘要", "template_id": "指标体系", "starts_on": "开始日期", "scoring_due": "评分截止日期",
-	"min_plan_age_days": "方案印发最短天数", "outlier_threshold": "离群阈值", "plan_id": "方案",
+	"min_plan_age_days": "方案印发最短天数", "min_raters": "最少评分人数", "outlier_threshold": "离群阈值", "plan_id": "方案",
 	"evaluator_id": "评估人员", "raters_per_plan": "每个方案的评估人数", "version": "版本号",
 	"comment": "意见", "indicator_code": "指标编号", "value": "分值", "severity": "严重程度",
 	"description": "问题描述", "recommendation": "整改建议", "agency_id": "评估机构", "department_id": "部门",

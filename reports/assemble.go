@@ -294,7 +294,10 @@ func RoundSummaryOf(d *evaluation.RoundReportData) *RoundSummary {
 	for _, res := range d.Results.Results {
 		p := d.Results.Plans[res.PlanID]
 		ps := PlanSummary{Code: p.Code, Title: p.Title, LeadDepartment: d.Departments[p.LeadDepartmentID], Raters: res.Raters,
-			Total: res.Total.Float64(), Grade: res.Grade, Rank: res.Rank}
+			Scored: res.Status == evaluation.ResultComplete}
+		if ps.Scored {
+			ps.Total, ps.Grade, ps.Rank = res.Total.Float64(), res.Grade, res.Rank
+		}
 		if d.Published() {
 			for _, f := range d.Findings[res.PlanID] {
 				ps.Findings++

@@ -172,9 +172,9 @@ func sampleSummary(n int) *RoundSummary {
 			LeadDepartment: depts[i%len(depts)], Raters: 5, Total: math.Round(9500-float64(i)*13.7) / 100, Rank: i + 1,
 			Findings: i%9 + 1, Accepted: i % 9 / 2, Overdue: i % 3,
 		}
-		p.Grade = "良好"
+		p.Grade, p.Scored = "良好", true
 		if i%7 == 6 {
-			p.Raters, p.Total, p.Rank, p.Grade = 0, 0, 0, ""
+			p.Raters, p.Total, p.Rank, p.Grade, p.Scored = 0, 0, 0, "", false
 		}
 		if i%5 == 4 {
 			p.Findings, p.Accepted, p.Overdue = 0, 0, 0

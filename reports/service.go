@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -187,7 +188,9 @@ type roundDoc struct {
 func roundDocuments(d *evaluation.RoundReportData) []roundDoc {
 	var docs []roundDoc
 	for _, id := range d.PlanIDs() {
-		docs = append(docs, roundDoc{evaluation.ReportEvaluation, id, "评估报告/"})
+		if d.Complete(id) {
+			docs = append(docs, roundDoc{evaluation.ReportEvaluation, id, "评估报告/"})
+		}
 		if d.Published() {
 			docs = append(docs, roundDoc{evaluation.ReportRectification, id, "整改情况报告/"})
 		}
@@ -296,7 +299,38 @@ func (s *Service) writeZIP(ctx context.Context, w io.Writer, actor evaluation.Ac
 	if err := flush(); err != nil {
 		return err
 	}
+	if readme := zipReadme(d); readme != "" {
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: ZIPReadme, Method: zip.Deflate, Modified: modified})
+		if err != nil {
+			return err
+		}
+		if _, err := io.WriteString(f, readme); err != nil {
+			return err
+		}
+	}
 	return zw.Close()
+}
+
+// ZIPReadme is the name of the note, inside a round's ZIP, listing the
+// plans left out because their result is not complete.
+const ZIPReadme = "README.txt"
+
+// zipReadme lists the plans without an evaluation report in a round's ZIP
+// ("" when every plan has one): code, title, submitted scoresheets.
+func zipReadme(d *evaluation.RoundReportData) string {
+	ids := d.WithoutResult()
+	if len(ids) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\r\n\r\n以下%d个方案没有完整的评估结果（本轮要求至少%d份已提交的评分表），未出具评估报告：\r\n\r\n",
+		d.Round.Name, len(ids), max(d.Round.MinRaters, 1))
+	for _, id := range ids {
+		p := d.Results.Plans[id]
+		res, _ := d.Result(id)
+		fmt.Fprintf(&b, "%s\t%s\t已提交评分表%d份\r\n", p.Code, p.Title, res.Raters)
+	}
+	return b.String()
 }
 
 // RoundDocuments counts the documents of a round's ZIP.

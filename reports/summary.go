@@ -20,12 +20,16 @@ type RoundSummary struct {
 	Departments []DepartmentSummary `json:"departments"`
 }
 
+// Unscored is printed in the summary for a plan whose result is not complete.
+const Unscored = "未评分"
+
 // PlanSummary is one plan's line in the round summary.
 type PlanSummary struct {
 	Code           string  `json:"code"`
 	Title          string  `json:"title"`
 	LeadDepartment string  `json:"lead_department"`
-	Raters         int     `json:"raters"` // submitted scoresheets; 0 means no result
+	Raters         int     `json:"raters"` // submitted scoresheets
+	Scored         bool    `json:"scored"` // the result is complete: total, grade and rank mean something
 	Total          float64 `json:"total"`
 	Grade          string  `json:"grade"`
 	Rank           int     `json:"rank"`
@@ -74,7 +78,7 @@ func rate(findings int, percent float64) string {
 func (s *RoundSummary) blocks(code string) []block {
 	scored, findings, accepted, overdue := 0, 0, 0, 0
 	for _, p := range s.Plans {
-		if p.Raters > 0 {
+		if p.Scored {
 			scored++
 		}
 		findings += p.Findings
@@ -100,9 +104,9 @@ func (s *RoundSummary) blocks(code string) []block {
 		{"总分", 14, 'R'}, {"等次", 11, 'C'}, {"问题", 10, 'R'}, {"整改率", 14, 'R'},
 	}, fit: &fitColumns{widen: []int{1}, from: 2}}
 	for _, p := range s.Plans {
-		rank, total, grade := "—", "—", "—"
+		rank, total, grade := "—", "—", Unscored
 		gradeTone := toneMuted
-		if p.Raters > 0 {
+		if p.Scored {
 			rank, total, grade, gradeTone = strconv.Itoa(p.Rank), num(p.Total), p.Grade, toneInk
 			if p.Grade == "不合格" {
 				gradeTone = toneBad

@@ -56,8 +56,9 @@ func RoundSummaryXLSX(w io.Writer, data *RoundSummary) error {
 		{"已销号", 9, integer}, {"逾期", 7, integer}, {"整改率", 10, percent},
 	}, header)
 	for i, p := range data.Plans {
-		var rank, total, grade, rateCell any
-		if p.Raters > 0 {
+		var rank, total, rateCell any
+		var grade any = Unscored
+		if p.Scored {
 			rank, total, grade = p.Rank, p.Total, p.Grade
 		}
 		if p.Findings > 0 {

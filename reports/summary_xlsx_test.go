@@ -52,7 +52,7 @@ func TestRoundSummaryXLSX(t *testing.T) {
 		"K3": "0", // 0 of 2 accepted
 		"K5": "0.25",
 		// Plan 7 has no result and plan 5 no findings: their cells are empty.
-		"A8": "", "F8": "", "G8": "", "K6": "",
+		"A8": "", "F8": "", "G8": Unscored, "K6": "",
 	} {
 		if got := cell(SheetPlans, ref); got != want {
 			t.Errorf("%s!%s = %q, want %q", SheetPlans, ref, got, want)

@@ -105,8 +105,8 @@ func TestDemoLoadsEveryState(t *testing.T) {
 			if r.SelfTotal == nil || r.SelfGap == nil {
 				t.Errorf("plan %s of the published round has no self-assessment gap", r.Code)
 			}
-			if r.Raters != 5 || r.RatersKept != 3 || r.Rank == 0 {
-				t.Errorf("plan %s: %d raters, %d kept, rank %d", r.Code, r.Raters, r.RatersKept, r.Rank)
+			if r.Raters != 5 || r.RatersKept != 3 || r.Rank == nil || r.ResultStatus != evaluation.ResultComplete {
+				t.Errorf("plan %s: %d raters, %d kept, status %s", r.Code, r.Raters, r.RatersKept, r.ResultStatus)
 			}
 			if r.Veto {
 				vetoes++

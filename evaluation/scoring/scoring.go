@@ -31,7 +31,8 @@ type PlanResult struct {
 	RatersKept int              `json:"raters_kept"` // those left after dropping the highest and lowest
 	Total      Hundredths       `json:"total"`
 	Grade      string           `json:"grade"`
-	Rank       int              `json:"rank"` // 0 when Raters == 0
+	Rank       int              `json:"rank"`          // 0 unless Status is complete
+	Status     string           `json:"result_status"` // StatusComplete, StatusInsufficient or StatusNone
 	Veto       bool             `json:"veto"`
 	VetoItems  []string         `json:"veto_items,omitempty"` // codes of the veto items a majority of kept raters answered no
 	StdDev     Hundredths       `json:"std_dev"`
@@ -76,14 +77,38 @@ type RaterTotal struct {
 // highest and the lowest total are dropped (去掉一个最高分和一个最低分).
 const minRatersToTrim = 5
 
+// Result statuses (DESIGN.md "Readiness"): complete with at least the
+// round's minimum of submitted scoresheets, insufficient with 1 to that
+// minimum − 1, none without any.
+const (
+	StatusComplete     = "complete"
+	StatusInsufficient = "insufficient"
+	StatusNone         = "none"
+)
+
 // ComputeResults applies the scoring rules to every plan of a round with the
-// given template and outlier threshold (in points); results are in the order
-// of plans.
+// given template and outlier threshold (in points), one submitted scoresheet
+// making a result complete; results are in the order of plans.
 func ComputeResults(t *Template, outlierThreshold float64, plans []PlanSheets) []PlanResult {
+	return ComputeResultsMin(t, outlierThreshold, 1, plans)
+}
+
+// ComputeResultsMin is ComputeResults where a complete result needs
+// minRaters submitted scoresheets; only complete results are ranked.
+func ComputeResultsMin(t *Template, outlierThreshold float64, minRaters int, plans []PlanSheets) []PlanResult {
+	minRaters = max(minRaters, 1)
 	s := newScorer(t, outlierThreshold)
 	results := make([]PlanResult, len(plans))
 	for i, p := range plans {
 		results[i] = s.plan(p)
+		switch n := results[i].Raters; {
+		case n == 0:
+			results[i].Status = StatusNone
+		case n < minRaters:
+			results[i].Status = StatusInsufficient
+		default:
+			results[i].Status = StatusComplete
+		}
 	}
 	rank(results)
 	return results
@@ -302,12 +327,12 @@ func (s *scorer) grade(total Hundredths) string {
 	return GradeFail
 }
 
-// rank gives the plans with at least one submitted scoresheet their rank by
-// rounded total, descending; equal totals share a rank (1, 2, 2, 4).
+// rank gives the plans with a complete result their rank by rounded total,
+// descending; equal totals share a rank (1, 2, 2, 4).
 func rank(results []PlanResult) {
 	var scored []int
 	for i := range results {
-		if results[i].Raters > 0 {
+		if results[i].Status == StatusComplete {
 			scored = append(scored, i)
 		}
 	}

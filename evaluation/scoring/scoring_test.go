@@ -539,7 +539,7 @@ func TestComputeResultsRanks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const wantJSON = `{"plan_id":11,"raters":0,"raters_kept":0,"total":0.00,"grade":"","rank":0,"veto":false,` +
+	const wantJSON = `{"plan_id":11,"raters":0,"raters_kept":0,"total":0.00,"grade":"","rank":0,"result_status":"none","veto":false,` +
 		`"std_dev":0.00,"range":0.00,"dimensions":[{"code":"1","name":"总体","score":0.00,"self_score":null}],` +
 		`"self_total":null,"self_gap":null,"indicators":[],"rater_totals":[],"outliers":[]}`
 	if string(b) != wantJSON {

@@ -610,7 +610,7 @@ export interface paths {
         put?: never;
         /**
          * 截止评分（open → scoring_closed）
-         * @description 轮次不在 `open` 状态时返回 409 `wrong_state`。角色：admin。
+         * @description 轮次不在 `open` 状态时返回 409 `wrong_state`。请求体可省略；`reason`（就绪检查有提醒时网页界面要求填写）记入审计日志。角色：admin。
          */
         post: operations["closeRoundScoring"];
         delete?: never;
@@ -634,7 +634,8 @@ export interface paths {
         /**
          * 发布结果（scoring_closed → published）
          * @description 记录发布日期（`published_on`），并据此和 `response_days` 算出每个问题的整改期限。
-         *     轮次不在 `scoring_closed` 状态时返回 409 `wrong_state`。角色：admin。
+         *     轮次不在 `scoring_closed` 状态时返回 409 `wrong_state`；要求审定评估结论而尚有未审定的返回 409 `narratives_pending`。
+         *     请求体可省略；`reason` 记入审计日志。角色：admin。
          */
         post: operations["publishRound"];
         delete?: never;
@@ -657,9 +658,34 @@ export interface paths {
         put?: never;
         /**
          * 归档（published → archived）
-         * @description 轮次不在 `published` 状态时返回 409 `wrong_state`。角色：admin。
+         * @description 轮次不在 `published` 状态时返回 409 `wrong_state`。请求体可省略；`reason` 记入审计日志。角色：admin。
          */
         post: operations["archiveRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 下一步（截止评分、发布、归档）前的就绪检查
+         * @description 按轮次的下一步列出尚缺的工作：评分表（按机构、按评估人员）、没有完整结果的方案、结果所依据评分表少于分配份数的方案、
+         *     部门自评、评估结论、未销号的问题。`blockers` 阻止该步骤（发布：`narratives_pending`）；`warnings` 不阻止。
+         *     草稿和已归档的轮次 `next_step` 为 null，没有提醒。查询次数固定，与轮次规模无关。角色：admin。
+         */
+        get: operations["getRoundReadiness"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1780,7 +1806,7 @@ export interface paths {
          *     发现的问题及整改建议。同样的数据总是生成同样的文件；服务器记录发出的每一份报告，其 SHA-256 与校验码可在报告查验接口
          *     （无需登录）查验。改革办在评分截止后即可预览，其他角色在评估结果发布（或归档）后才能下载：评估人员只能下载分配给自己的
          *     方案的报告，部门用户只能下载本部门牵头方案的报告；其他方案、不在本轮的方案以及调用者尚不能看到的轮次返回 404。
-         *     评分尚未截止时返回 409 `not_ready`。角色：任何已登录用户。
+         *     评分尚未截止时返回 409 `not_ready`；方案的评估结果不是 complete 时返回 409 `no_result`（不出具评估报告）。角色：任何已登录用户。
          */
         get: operations["getEvaluationReport"];
         put?: never;
@@ -2735,6 +2761,8 @@ export interface components {
             min_plan_age_days: number;
             /** @description 与中位数相差超过这么多分的评分被标记为离群 */
             outlier_threshold: number;
+            /** @description 方案评估结果完整（有总分、等次、名次和评估报告）所需的已提交评分表份数 */
+            min_raters: number;
             response_days: components["schemas"]["ResponseDays"];
             /** @description 发布前每个有已提交评分表的方案都须有已审定的评估结论 */
             require_narrative: boolean;
@@ -2763,6 +2791,11 @@ export interface components {
             min_plan_age_days?: number;
             /** @default 15 */
             outlier_threshold?: number;
+            /**
+             * @description 评估结果完整所需的已提交评分表份数
+             * @default 1
+             */
+            min_raters?: number;
             response_days?: components["schemas"]["ResponseDays"];
             /**
              * @description 发布前须审定评估结论（网页界面新建轮次时默认勾选）
@@ -2780,6 +2813,8 @@ export interface components {
             scoring_due?: components["schemas"]["Date"];
             min_plan_age_days?: number;
             outlier_threshold?: number;
+            /** @description 评估结果完整所需的已提交评分表份数（发布前可改） */
+            min_raters?: number;
             response_days?: components["schemas"]["ResponseDays"];
             /** @description 发布前须审定评估结论（发布前可改） */
             require_narrative?: boolean;
@@ -3053,6 +3088,64 @@ export interface components {
             /** @description 与中位数相差超过离群阈值（只标记，不剔除） */
             outlier: boolean;
         };
+        StepRequest: {
+            /** @description 在有就绪提醒时仍执行该步骤的理由，记入审计日志 */
+            reason?: string;
+        };
+        ReadinessIssue: {
+            /** @enum {string} */
+            code: "sheets_missing" | "plans_without_result" | "plans_below_assigned" | "self_assessments_missing" | "findings_open" | "narratives_pending";
+            message: string;
+            plan_ids: components["schemas"]["ID"][];
+        };
+        Readiness: {
+            /** @enum {string|null} */
+            next_step: "close_scoring" | "publish" | "archive" | null;
+            sheets: {
+                assigned: number;
+                submitted: number;
+                draft: number;
+                not_started: number;
+            };
+            by_agency: {
+                agency_id: components["schemas"]["ID"];
+                name: string;
+                assigned: number;
+                submitted: number;
+            }[];
+            by_evaluator: {
+                evaluator_id: components["schemas"]["ID"];
+                name: string;
+                assigned: number;
+                submitted: number;
+            }[];
+            /** @description 结果为 none 或 insufficient 的方案 */
+            plans_without_result: components["schemas"]["ID"][];
+            /** @description 结果完整、但已提交的评分表少于分配份数的方案 */
+            plans_below_assigned: components["schemas"]["ID"][];
+            self_assessments: {
+                expected: number;
+                submitted: number;
+            };
+            /** @description 要求审定评估结论时，结果完整的方案数及其中已审定的数目；不要求时均为 0 */
+            narratives: {
+                expected: number;
+                approved: number;
+            };
+            findings: {
+                published: number;
+                accepted: number;
+                overdue: number;
+            };
+            blockers: components["schemas"]["ReadinessIssue"][];
+            warnings: components["schemas"]["ReadinessIssue"][];
+        };
+        /**
+         * @description complete：已提交评分表不少于轮次的 min_raters；insufficient：有 1 至 min_raters−1 份；none：没有已提交的评分表。
+         *     不是 complete 的方案没有总分、等次、名次和评估报告。
+         * @enum {string}
+         */
+        ResultStatus: "complete" | "insufficient" | "none";
         ResultItem: {
             plan_id: components["schemas"]["ID"];
             code: string;
@@ -3062,12 +3155,14 @@ export interface components {
             raters: number;
             /** @description 计入平均的评分表数 */
             raters_kept: number;
-            total: components["schemas"]["Hundredths"];
-            /** @description 等次；一票否决时为 不合格；尚无评分时为空字符串 */
-            grade: string;
-            /** @description 名次（总分相同并列）；尚无评分时为 0 */
-            rank: number;
-            /** @description 有名次的方案数（名次 x/N 的 N） */
+            result_status: components["schemas"]["ResultStatus"];
+            /** @description 总分；结果不是 complete 时为 null（此前为 0） */
+            total: components["schemas"]["Hundredths"] | null;
+            /** @description 等次；一票否决时为 不合格；结果不是 complete 时为 null（此前为空字符串） */
+            grade: string | null;
+            /** @description 名次（总分相同并列，只在结果完整的方案中排名）；结果不是 complete 时为 null（此前为 0） */
+            rank: number | null;
+            /** @description 结果完整（complete）因而有名次的方案数（名次 x/N 的 N） */
             ranked_plans: number;
             /** @description 超过半数保留的评估人员在一票否决项上选了“否” */
             veto: boolean;
@@ -3076,7 +3171,7 @@ export interface components {
             dimensions: components["schemas"]["DimensionScore"][];
             /** @description 已提交自评的总分（按一份评分表计算）；没有已提交的自评时为 null */
             self_total: components["schemas"]["Hundredths"] | null;
-            /** @description 自评总分 − 第三方评估总分（两位小数）；没有已提交的自评或尚无第三方评分时为 null */
+            /** @description 自评总分 − 第三方评估总分（两位小数）；没有已提交的自评或结果不是 complete 时为 null */
             self_gap: components["schemas"]["Hundredths"] | null;
             /** @description 离群评分的任务 id，从小到大 */
             outliers: components["schemas"]["ID"][];
@@ -3095,9 +3190,10 @@ export interface components {
             /** @description 每份已提交评分表的总分，按任务 id 排序 */
             raters: components["schemas"]["RaterTotal"][];
             raters_kept: number;
-            total: components["schemas"]["Hundredths"];
-            grade: string;
-            rank: number;
+            result_status: components["schemas"]["ResultStatus"];
+            total: components["schemas"]["Hundredths"] | null;
+            grade: string | null;
+            rank: number | null;
             ranked_plans: number;
             veto: boolean;
             std_dev: components["schemas"]["Hundredths"];
@@ -5179,7 +5275,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StepRequest"];
+            };
+        };
         responses: {
             /** @description 评分已截止 */
             200: {
@@ -5190,10 +5290,13 @@ export interface operations {
                     "application/json": components["schemas"]["Round"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5207,7 +5310,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StepRequest"];
+            };
+        };
         responses: {
             /** @description 已发布 */
             200: {
@@ -5218,10 +5325,13 @@ export interface operations {
                     "application/json": components["schemas"]["Round"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5235,7 +5345,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StepRequest"];
+            };
+        };
         responses: {
             /** @description 已归档 */
             200: {
@@ -5246,10 +5360,40 @@ export interface operations {
                     "application/json": components["schemas"]["Round"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRoundReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 就绪情况 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -135,6 +135,7 @@ describe('defaultRound', () => {
   const r = (id: number, starts_on: string, status: Round['status']): Round => ({
     id,
     name: `R${id}`,
+    min_raters: 1,
     template_id: 1,
     starts_on,
     scoring_due: starts_on,
