@@ -348,10 +348,11 @@ func (a *app) login(username string) {
 	a.visible(`[data-testid="current-user"]`)
 }
 
-// confirm accepts the open confirmation box (ElMessageBox) with its primary button.
+// confirm accepts the open confirmation box (ElMessageBox) with its
+// confirming button (primary, or red for a destructive action).
 func (a *app) confirm(button string) {
 	a.t.Helper()
-	a.clickText(".el-message-box__btns .el-button--primary", button)
+	a.clickText(".el-message-box__btns .el-button--primary, .el-message-box__btns .el-button--danger", button)
 	a.gone(".el-message-box")
 }
 

@@ -86,10 +86,10 @@ export function useEditDialog<T, F extends object>(opts: EditDialogOptions<T, F>
 export interface ConfirmedAction {
   title: string
   message: string
-  /** The label of the confirming button. */
+  /** The label of the confirming button: the action's own verb (the other button says 取消). */
   confirm: string
-  /** The label of the cancelling button, when 取消 would read as the action itself. */
-  cancel?: string
+  /** Whether the action destroys or undoes something: the confirming button is red. */
+  danger?: boolean
   run: () => Promise<unknown>
   /** Message after it is done. */
   done: string
@@ -101,7 +101,12 @@ export interface ConfirmedAction {
  */
 export async function confirmAction(a: ConfirmedAction): Promise<boolean> {
   try {
-    await ElMessageBox.confirm(a.message, a.title, { type: 'warning', confirmButtonText: a.confirm, cancelButtonText: a.cancel ?? '取消' })
+    await ElMessageBox.confirm(a.message, a.title, {
+      type: 'warning',
+      confirmButtonText: a.confirm,
+      confirmButtonType: a.danger ? 'danger' : 'primary',
+      cancelButtonText: '取消',
+    })
   } catch {
     return false
   }
