@@ -30,6 +30,19 @@ export async function confirmDiscard(what = '有修改尚未保存', leave = '�
 }
 
 /**
+ * The closing of a dialog whose form may hold unsaved changes, for its
+ * before-close (which passes `done`) and its 取消 button: asks first while
+ * `dirty()`, then closes.
+ */
+export function guardedClose(dirty: () => boolean, close: () => void): (done?: () => void) => Promise<void> {
+  return async (done) => {
+    if (dirty() && !(await confirmDiscard('表单有未保存的修改', '关闭'))) return
+    if (done) done()
+    else close()
+  }
+}
+
+/**
  * Guards a page whose form is saved by a button: the browser asks before a
  * reload or closing the tab, and leaving through the app asks first, while
  * `dirty()` is true.
