@@ -104,7 +104,7 @@ func TestRoundStepDialogTellsTheTruth(t *testing.T) {
 	a.checkA11y("发布结果确认（受阻）")
 	a.clickText(dialog+" .el-dialog__footer button", "取消")
 	a.gone(dialog)
-	if r, _ := w.Store.Round(ctx, round.ID); r.Status != evaluation.RoundScoringClosed {
-		t.Fatalf("round status after cancelling: %s", r.Status)
+	if r, err := w.Store.Round(ctx, round.ID); err != nil || r.Status != evaluation.RoundScoringClosed {
+		t.Fatalf("round after cancelling: %+v, %v", r, err)
 	}
 }
