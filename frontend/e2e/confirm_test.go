@@ -64,3 +64,27 @@ func TestDestructiveConfirmationsSayWhatTheyDo(t *testing.T) {
 	a.confirm("放弃修改并离开")
 	a.untilPath("/admin/templates")
 }
+
+// A plan published without a submitted sheet has no evaluation report: the
+// department's 报告下载 says so instead of offering it again.
+func TestReportsPageSaysNoResult(t *testing.T) {
+	a := newApp(t)
+	w := a.world
+	ctx := context.Background()
+	round := a.currentRound("2026年度专项改革方案第三方评估")
+	asg := w.Assign(round, w.P1, w.Eval1)
+	w.Move(round, evaluation.RoundOpen)
+	if _, err := w.Store.CreateFinding(ctx, evaluation.ActorOf(w.Eval1), asg.ID, evaluation.FindingRequest{IndicatorCode: "2.2",
+		Severity: evaluation.SeverityMajor, Description: "台账中有3项任务滞后", Recommendation: "按月对账销号"}); err != nil {
+		t.Fatal(err)
+	}
+	w.Move(round, evaluation.RoundScoringClosed)
+	w.Move(round, evaluation.RoundPublished)
+
+	a.login("finance")
+	a.open("/my-reports")
+	a.clickText(fmt.Sprintf(`[data-testid="evaluation-report-%s"]`, w.P1.Code), "评估报告")
+	a.untilText(fmt.Sprintf(`[data-testid="no-result-%s"]`, w.P1.Code), "未评分 · 无评估报告")
+	a.settle()
+	a.screenshot("no-result")
+}
