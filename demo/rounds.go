@@ -185,7 +185,11 @@ func (l *loader) openRound(starts evaluation.Date) error {
 		}
 		actor := evaluation.ActorOf(l.users[l.username(a.EvaluatorID)])
 		answers := l.answers(0.7+0.2*l.rng.Float64(), false)
-		if i%3 == 1 || !selfSubmitted[a.Plan.ID] { // no submit while the self-assessment is expected
+		// No submit while the self-assessment is expected: the plans whose
+		// self-assessment is pending or returned keep no submitted sheet, so
+		// that the round shows plans without a result and 截止评分 warns
+		// (TestDemoLoadsEveryState checks it).
+		if i%3 == 1 || !selfSubmitted[a.Plan.ID] {
 			if _, err := l.store.SaveScoresheet(l.ctx, actor, a.ID, evaluation.ScoresheetRequest{Scores: answers[:5]}); err != nil {
 				return fmt.Errorf("demo open draft: %w", err)
 			}

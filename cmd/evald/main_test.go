@@ -168,6 +168,7 @@ func TestDemoLoadsEveryState(t *testing.T) {
 			}
 		}
 		checkDemoRequests(t, s, open.Items[0].ID)
+		checkDemoReadiness(t, s, open.Items[0].ID)
 		tok, u, err := s.Login(ctx, "evaluator", "demo-password-1", "192.0.2.1")
 		if err != nil || tok == "" {
 			t.Fatal(err)
@@ -181,6 +182,38 @@ func TestDemoLoadsEveryState(t *testing.T) {
 			t.Fatalf("audit after demo: %s", out)
 		}
 	})
+}
+
+// checkDemoReadiness: the open round keeps a plan with no submitted sheet,
+// so that a newcomer sees a plan without a result and the confirmation of
+// 截止评分 with its warnings.
+func checkDemoReadiness(t *testing.T, s *evaluation.Store, roundID int64) {
+	t.Helper()
+	ctx := context.Background()
+	results, err := s.Results(ctx, evaluation.System, roundID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	none := 0
+	for _, r := range results {
+		if r.Raters == 0 && r.ResultStatus == evaluation.ResultNone {
+			none++
+		}
+	}
+	if none == 0 {
+		t.Error("every plan of the open round has a submitted sheet: the demo should keep one with none")
+	}
+	rd, err := s.Readiness(ctx, roundID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := map[string]bool{}
+	for _, w := range rd.Warnings {
+		codes[w.Code] = true
+	}
+	if !codes[evaluation.WarnSheetsMissing] || !codes[evaluation.WarnPlansWithoutResult] || len(rd.Blockers) != 0 {
+		t.Errorf("readiness of the open round: warnings %v, blockers %+v", codes, rd.Blockers)
+	}
 }
 
 func TestDemoScale(t *testing.T) {

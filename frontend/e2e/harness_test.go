@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/evald/evald/api"
@@ -129,13 +130,20 @@ func newApp(t *testing.T) *app {
 }
 
 // watch records the page's uncaught errors and the server's 5xx answers; the
-// test fails on either when it ends.
+// test fails on either when it ends. The browser's 离开此网站？ (beforeunload,
+// asked while a form has unsaved changes) is accepted, as by a user who goes
+// to the address typed: tests navigate by URL; the UI's own 尚未保存 is tested in the app.
 func (a *app) watch() {
 	if err := chromedp.Listen(a.ctx, func(ev any) {
 		if e, ok := ev.(*network.EventResponseReceived); ok && e.Response.Status >= 500 {
 			a.mu.Lock()
 			a.failures = append(a.failures, fmt.Sprintf("%d %s", e.Response.Status, e.Response.URL))
 			a.mu.Unlock()
+		}
+		if e, ok := ev.(*page.EventJavascriptDialogOpening); ok && e.Type == page.DialogTypeBeforeunload {
+			go func() {
+				_, _ = chromedp.Call(a.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+			}()
 		}
 	}); err != nil {
 		a.t.Fatalf("listen: %v", err)
@@ -348,10 +356,11 @@ func (a *app) login(username string) {
 	a.visible(`[data-testid="current-user"]`)
 }
 
-// confirm accepts the open confirmation box (ElMessageBox) with its primary button.
+// confirm accepts the open confirmation box (ElMessageBox) with its
+// confirming button (primary, or red for a destructive action).
 func (a *app) confirm(button string) {
 	a.t.Helper()
-	a.clickText(".el-message-box__btns .el-button--primary", button)
+	a.clickText(".el-message-box__btns .el-button--primary, .el-message-box__btns .el-button--danger", button)
 	a.gone(".el-message-box")
 }
 

@@ -78,6 +78,7 @@ declare module 'vue' {
     ResponseSummary: typeof import('./components/ResponseSummary.vue')['default']
     ResultsPanel: typeof import('./components/ResultsPanel.vue')['default']
     RoundSelect: typeof import('./components/RoundSelect.vue')['default']
+    RoundStepDialog: typeof import('./components/RoundStepDialog.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     StatusTag: typeof import('./components/StatusTag.vue')['default']

@@ -45,6 +45,7 @@ import type {
   PlanResult,
   PlanResultDetail,
   PublishResponse,
+  Readiness,
   Rectification,
   RemindResponse,
   ReportVerification,
@@ -297,8 +298,14 @@ export const listRounds = (q: RoundQuery = {}) => get<Page<Round>>('/rounds', q)
 export const createRound = (body: RoundInput) => post<Round>('/rounds', body)
 export const getRound = (id: number) => get<Round>(`/rounds/${id}`)
 export const updateRound = (id: number, body: Partial<RoundInput>) => patch<Round>(`/rounds/${id}`, body)
-/** POST /rounds/{id}/open | close-scoring | publish | archive (wrong state → 409). */
-export const roundAction = (id: number, action: RoundAction) => post<Round>(`/rounds/${id}/${action}`)
+/**
+ * POST /rounds/{id}/open | close-scoring | publish | archive (wrong state → 409);
+ * `reason` (why the step goes ahead despite readiness warnings) is kept in the audit trail.
+ */
+export const roundAction = (id: number, action: RoundAction, reason?: string) =>
+  post<Round>(`/rounds/${id}/${action}`, reason ? { reason } : {})
+/** GET /rounds/{id}/readiness: what is missing before the round's next step (admin). */
+export const getRoundReadiness = (id: number) => get<Readiness>(`/rounds/${id}/readiness`)
 export const eligiblePlans = (id: number, q: PageQuery = {}) => get<Page<Plan>>(`/rounds/${id}/eligible-plans`, q)
 export const listRoundAssignments = (id: number, q: AssignmentQuery = {}) =>
   get<Page<AssignmentSummary>>(`/rounds/${id}/assignments`, q)

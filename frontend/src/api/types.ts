@@ -95,6 +95,10 @@ export type RoundRef = Schemas['RoundRef']
 
 /** The state-changing calls of a round, in the order of the workflow. */
 export type RoundAction = 'open' | 'close-scoring' | 'publish' | 'archive'
+/** What is missing before a round's next step (GET /rounds/{id}/readiness). */
+export type Readiness = Schemas['Readiness']
+export type ReadinessIssue = Schemas['ReadinessIssue']
+export type ReadinessCode = ReadinessIssue['code']
 
 // ---------------------------------------------------------------- assignments and scoresheets
 

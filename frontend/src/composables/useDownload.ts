@@ -10,15 +10,18 @@ import { notifyError } from '@/utils/notify'
 export function useDownload() {
   const busy = ref<Record<string, boolean>>({})
 
-  async function download(path: string, fallbackName?: string): Promise<void> {
-    if (busy.value[path]) return
+  /** Downloads and says so; returns the error shown, if any (null when done or already busy). */
+  async function download(path: string, fallbackName?: string): Promise<unknown> {
+    if (busy.value[path]) return null
     busy.value = { ...busy.value, [path]: true }
     try {
       const got = await downloadFile(path, fallbackName)
       const code = got.verificationCode?.slice(0, 16)
       ElMessage.success(code ? `已下载“${got.name}”（验证码 ${code}）` : `已下载“${got.name}”`)
+      return null
     } catch (e) {
       notifyError(e)
+      return e
     } finally {
       const next = { ...busy.value }
       delete next[path]

@@ -1,7 +1,7 @@
 // The create/edit dialog of a list screen: which row is being edited, the
 // form, its field errors, the save with its success message and the
 // server's field errors mapped onto the form, and confirmed actions on a row.
-import { reactive, ref, type Reactive, type Ref } from 'vue'
+import { computed, reactive, ref, type ComputedRef, type Reactive, type Ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { fieldErrors, formFieldErrors } from '@/utils/errors'
 import { notifyError } from '@/utils/notify'
@@ -31,6 +31,8 @@ export interface EditDialog<T, F extends object> {
   form: Reactive<F>
   errors: Ref<Record<string, string>>
   saving: Ref<boolean>
+  /** Whether the open form differs from what it was opened with (closing asks first). */
+  dirty: ComputedRef<boolean>
   openCreate: () => void
   openEdit: (row: T) => void
   save: () => Promise<void>
@@ -43,10 +45,13 @@ export function useEditDialog<T, F extends object>(opts: EditDialogOptions<T, F>
   const form = reactive(opts.blank())
   const errors = ref<Record<string, string>>({})
   const saving = ref(false)
+  const opened = ref('')
+  const dirty = computed(() => open.value && JSON.stringify(form) !== opened.value)
 
   function show(row: T | null, values: F): void {
     editing.value = row
     Object.assign(form, values)
+    opened.value = JSON.stringify(form)
     errors.value = {}
     open.value = true
   }
@@ -76,6 +81,7 @@ export function useEditDialog<T, F extends object>(opts: EditDialogOptions<T, F>
     form,
     errors,
     saving,
+    dirty,
     openCreate: () => show(null, opts.blank()),
     openEdit: (row: T) => show(row, opts.fromRow ? opts.fromRow(row) : opts.blank()),
     save,
@@ -86,10 +92,10 @@ export function useEditDialog<T, F extends object>(opts: EditDialogOptions<T, F>
 export interface ConfirmedAction {
   title: string
   message: string
-  /** The label of the confirming button. */
+  /** The label of the confirming button: the action's own verb (the other button says 取消). */
   confirm: string
-  /** The label of the cancelling button, when 取消 would read as the action itself. */
-  cancel?: string
+  /** Whether the action destroys or undoes something: the confirming button is red. */
+  danger?: boolean
   run: () => Promise<unknown>
   /** Message after it is done. */
   done: string
@@ -101,7 +107,12 @@ export interface ConfirmedAction {
  */
 export async function confirmAction(a: ConfirmedAction): Promise<boolean> {
   try {
-    await ElMessageBox.confirm(a.message, a.title, { type: 'warning', confirmButtonText: a.confirm, cancelButtonText: a.cancel ?? '取消' })
+    await ElMessageBox.confirm(a.message, a.title, {
+      type: 'warning',
+      confirmButtonText: a.confirm,
+      confirmButtonType: a.danger ? 'danger' : 'primary',
+      cancelButtonText: '取消',
+    })
   } catch {
     return false
   }

@@ -12,8 +12,8 @@ describe('round workflow', () => {
     ])
   })
 
-  it('asks for confirmation in Chinese', () => {
-    for (const s of roundStatusOrder.slice(0, 4)) expect(nextRoundStep(s)?.confirm).toMatch(/确认/)
+  it('says what each step does, in Chinese', () => {
+    for (const s of roundStatusOrder.slice(0, 4)) expect(nextRoundStep(s)?.effect).toMatch(/后/)
   })
 
   it('labels every state as the UI says it', () => {

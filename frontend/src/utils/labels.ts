@@ -8,6 +8,7 @@ import type {
   OrgKind,
   Progress,
   QuestionKind,
+  ReadinessCode,
   Role,
   RoundAction,
   RoundStatus,
@@ -112,30 +113,41 @@ export function tagOf<K extends string>(table: Record<K, Tagged>, value: string 
 export interface RoundStep {
   action: RoundAction
   label: string
-  confirm: string
+  /** What the step does, in words (the confirmation adds the numbers). */
+  effect: string
 }
 
 const steps: Partial<Record<RoundStatus, RoundStep>> = {
   draft: {
     action: 'open',
     label: '开始评估',
-    confirm: '开始评估后，评估机构即可看到并填写评分表。确认开始评估吗？',
+    effect: '开始评估后，评估机构即可看到并填写评分表，指标体系不能再修改。',
   },
   open: {
     action: 'close-scoring',
     label: '截止评分',
-    confirm: '截止评分后，评估机构不能再提交评分（管理员重新打开的评分表除外）。确认截止评分吗？',
+    effect: '截止评分后评估机构不能再提交评分表（改革办重新打开的除外），已提交的评分表即为评估结果的依据。',
   },
   scoring_closed: {
     action: 'publish',
     label: '发布结果',
-    confirm: '发布后，评估结果和发现的问题将对牵头单位可见，整改期限从今天起算。确认发布吗？',
+    effect: '发布后，评估结果、排名和发现的问题将对牵头单位可见，整改期限从今天起算；发布不能撤回。',
   },
   published: {
     action: 'archive',
     label: '归档',
-    confirm: '归档后本轮次所有数据只读。确认归档吗？',
+    effect: '归档后本轮次所有数据只读，不能再回复整改、核验或修改；归档不能撤回。',
   },
+}
+
+/** What each readiness warning or blocker is about, as a heading. */
+export const readinessLabels: Record<ReadinessCode, string> = {
+  sheets_missing: '评分表未交齐',
+  plans_without_result: '方案没有评估结果',
+  plans_below_assigned: '方案的评分表少于分配份数',
+  self_assessments_missing: '部门自评未交齐',
+  findings_open: '问题未销号',
+  narratives_pending: '评估结论未审定',
 }
 
 /** The step that moves a round on from its state, or null when it is archived. */
