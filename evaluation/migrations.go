@@ -32,6 +32,7 @@ var migrations = []migration{
 	{8, "lead agency and conclusions", schemaV8},
 	{9, "issued reports", schemaV9},
 	{10, "minimum raters of a complete result", schemaV10},
+	{12, "blobs in the database", schemaV12},
 }
 
 // migrationSteps are the steps of a migration that are Go code, run after
@@ -127,6 +128,7 @@ func dialectType(d Dialect, stmt string) string {
 			"{{ref}}", "BIGINT",
 			"{{time}}", "DATETIME(6)",
 			"{{text}}", "LONGTEXT",
+			"{{blob}}", "MEDIUMBLOB",
 			"{{opts}}", " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci",
 		)
 	} else {
@@ -135,6 +137,7 @@ func dialectType(d Dialect, stmt string) string {
 			"{{ref}}", "INTEGER",
 			"{{time}}", "DATETIME",
 			"{{text}}", "TEXT",
+			"{{blob}}", "BLOB",
 			"{{opts}}", "",
 		)
 	}
@@ -550,4 +553,23 @@ ALTER TABLE report_records ADD COLUMN draft BOOLEAN NOT NULL DEFAULT FALSE
 // a complete result (DESIGN.md "The numbers" rule 6, "Readiness").
 const schemaV10 = `
 ALTER TABLE rounds ADD COLUMN min_raters INTEGER NOT NULL DEFAULT 1
+`
+
+// schemaV12 keeps blobs in the database for EVAL_BLOB_URL "db:" (package
+// evaluation/blobs, DBBlobs): chunks of at most 1 MiB (TiDB's entry-size
+// limit is 6 MiB), and an object row written once every chunk is in. No
+// foreign key ties the two: the chunks come first.
+const schemaV12 = `
+CREATE TABLE blob_objects (
+	blob_key CHAR(64) NOT NULL PRIMARY KEY,
+	size BIGINT NOT NULL,
+	chunk_size INTEGER NOT NULL,
+	created_at {{time}} NOT NULL
+){{opts}};
+CREATE TABLE blob_chunks (
+	blob_key CHAR(64) NOT NULL,
+	seq INTEGER NOT NULL,
+	data {{blob}} NOT NULL,
+	PRIMARY KEY (blob_key, seq)
+){{opts}}
 `
