@@ -29,7 +29,7 @@ func TestBlobsMigrate(t *testing.T) {
 		finance := evaluation.ActorOf(w.DeptFinance)
 		var keys []string
 		for i := range 3 {
-			a, err := w.Store.AddAttachment(ctx, finance, p.P1Critical.ID, fmt.Sprintf("整改材料%d.pdf", i), minimalPDF(i))
+			a, err := w.Store.AddAttachment(ctx, finance, p.P1Critical.ID, evaluation.BytesUpload(fmt.Sprintf("整改材料%d.pdf", i), minimalPDF(i)))
 			if err != nil {
 				t.Fatal(err)
 			}

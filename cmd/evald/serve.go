@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"github.com/evald/evald/api"
@@ -73,7 +74,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	}
 	reg := api.NewMetricsRegistry()
 	apiCfg := api.Config{Store: store, Logger: log, UI: frontend.Assets(), UIBuilt: frontend.Built(), Reports: svc,
-		Registry: reg, MetricsToken: cfg.MetricsToken}
+		Registry: reg, MetricsToken: cfg.MetricsToken, TempDir: filepath.Join(cfg.DataDir, "tmp")}
 	if err := cfg.surveySettings(&apiCfg); err != nil {
 		return err
 	}
