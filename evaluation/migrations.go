@@ -32,7 +32,7 @@ var migrations = []migration{
 	{8, "lead agency and conclusions", schemaV8},
 	{9, "issued reports", schemaV9},
 	{10, "minimum raters of a complete result", schemaV10},
-	{12, "blobs in the database", schemaV12},
+	{12, "several servers: blobs in the database, report jobs by lease", schemaV12},
 }
 
 // migrationSteps are the steps of a migration that are Go code, run after
@@ -555,10 +555,14 @@ const schemaV10 = `
 ALTER TABLE rounds ADD COLUMN min_raters INTEGER NOT NULL DEFAULT 1
 `
 
-// schemaV12 keeps blobs in the database for EVAL_BLOB_URL "db:" (package
-// evaluation/blobs, DBBlobs): chunks of at most 1 MiB (TiDB's entry-size
-// limit is 6 MiB), and an object row written once every chunk is in. No
-// foreign key ties the two: the chunks come first.
+// schemaV12 lets several replicas share one database (DESIGN.md "Several
+// servers"). It keeps blobs in the database for EVAL_BLOB_URL "db:"
+// (package evaluation/blobs, DBBlobs): chunks of at most 1 MiB (TiDB's
+// entry-size limit is 6 MiB), and an object row written once every chunk is
+// in; no foreign key ties the two, the chunks come first. And report jobs
+// are claimed by lease: the replica running a job holds it until
+// lease_until and renews it as it goes; a job whose lease ran out (its
+// replica died) is claimed by another, at most three times.
 const schemaV12 = `
 CREATE TABLE blob_objects (
 	blob_key CHAR(64) NOT NULL PRIMARY KEY,
@@ -571,5 +575,9 @@ CREATE TABLE blob_chunks (
 	seq INTEGER NOT NULL,
 	data {{blob}} NOT NULL,
 	PRIMARY KEY (blob_key, seq)
-){{opts}}
+){{opts}};
+ALTER TABLE report_jobs ADD COLUMN lease_owner VARCHAR(100) NOT NULL DEFAULT '';
+ALTER TABLE report_jobs ADD COLUMN lease_until {{time}} NULL;
+ALTER TABLE report_jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX idx_report_jobs_status ON report_jobs (status, id)
 `

@@ -72,6 +72,7 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err != nil {
 		return err
 	}
+	go svc.RunJobs(bgCtx, jobPoll)
 	reg := api.NewMetricsRegistry()
 	apiCfg := api.Config{Store: store, Logger: log, UI: frontend.Assets(), UIBuilt: frontend.Built(), Reports: svc,
 		Registry: reg, MetricsToken: cfg.MetricsToken, TempDir: filepath.Join(cfg.DataDir, "tmp")}
@@ -114,8 +115,8 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	// Report jobs still running end now (they are marked failed and can be
-	// started again); wait for them to record that.
+	// Report jobs still running stop now and go back to the queue, for
+	// another replica or this one once restarted; wait for them to do so.
 	stopBackground()
 	svc.Wait()
 	log.Info("stopped")
@@ -141,7 +142,10 @@ func newHTTPServer(h http.Handler, t serverTimeouts) *http.Server {
 // login throttles whose window ended, and the e-mail outbox. All are safe on
 // several replicas at once.
 const (
-	sweepEvery  = time.Hour
+	sweepEvery = time.Hour
+	// jobPoll is how often a replica looks for report jobs nobody runs
+	// (queued, or left by a replica that died once their lease ran out).
+	jobPoll     = 5 * time.Second
 	outboxEvery = 30 * time.Second
 	outboxBatch = 100
 )
