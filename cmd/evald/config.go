@@ -32,6 +32,7 @@ type config struct {
 	DataDir       string
 	DSN           string
 	BlobURL       string // EVAL_BLOB_URL: the blob store every replica shares
+	JobLease      string // EVAL_JOB_LEASE: a duration
 	AdminPassword string
 	ReportFont    string
 	TZ            string
@@ -207,5 +208,19 @@ func (c *config) reportService(ctx context.Context, store *evaluation.Store, log
 	if err := os.MkdirAll(tmp, 0o750); err != nil {
 		return nil, err
 	}
-	return reports.NewService(store, renderer, store.Blobs(), reports.ServiceOptions{Jobs: ctx, Logger: log, TempDir: tmp}), nil
+	lease, err := c.jobLease()
+	if err != nil {
+		return nil, err
+	}
+	return reports.NewService(store, renderer, store.Blobs(), reports.ServiceOptions{Jobs: ctx, Logger: log, TempDir: tmp,
+		JobLease: lease}), nil
+}
+
+// jobLease is EVAL_JOB_LEASE: at least a second.
+func (c *config) jobLease() (time.Duration, error) {
+	d, err := time.ParseDuration(strings.TrimSpace(c.JobLease))
+	if err != nil || d < time.Second {
+		return 0, fmt.Errorf("EVAL_JOB_LEASE %q: want a duration of at least 1s, as 1m or 30s", c.JobLease)
+	}
+	return d, nil
 }
