@@ -34,7 +34,7 @@ type replica struct {
 }
 
 // buildEvald builds the binary once for the test.
-func buildEvald(t *testing.T) string {
+func buildEvald(t testing.TB) string {
 	t.Helper()
 	gobin, err := exec.LookPath("go")
 	if err != nil {
@@ -51,7 +51,7 @@ func buildEvald(t *testing.T) string {
 // startReplica runs `evald serve` on a free port with a data folder of its
 // own (nothing but the shared audit key in it: the replicas share only the
 // database, which also holds the blobs) and waits until it serves.
-func startReplica(t *testing.T, bin, name string, env map[string]string, keyFile string) *replica {
+func startReplica(t testing.TB, bin, name string, env map[string]string, keyFile string) *replica {
 	t.Helper()
 	dir := t.TempDir()
 	key, err := os.ReadFile(keyFile)
@@ -389,7 +389,7 @@ func messageID(data []byte) string {
 	return string(head)
 }
 
-func mustURL(t *testing.T, s string) *url.URL {
+func mustURL(t testing.TB, s string) *url.URL {
 	t.Helper()
 	u, err := url.Parse(s)
 	if err != nil {
