@@ -14,24 +14,21 @@ import (
 
 // AttachmentStore is what the evidence handlers need of the domain.
 type AttachmentStore interface {
-	AddAttachment(ctx context.Context, actor evaluation.Actor, findingID int64, name string, data []byte) (*evaluation.AttachmentView, error)
+	AddAttachment(ctx context.Context, actor evaluation.Actor, findingID int64, up evaluation.Upload) (*evaluation.AttachmentView, error)
 	OpenAttachment(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.AttachmentView, io.ReadSeekCloser, error)
 	DeleteAttachment(ctx context.Context, actor evaluation.Actor, id int64) error
 }
 
 // AttachmentHandler serves evidence files (佐证材料).
-type AttachmentHandler struct{ Attachments AttachmentStore }
+type AttachmentHandler struct {
+	Attachments AttachmentStore
+	TempDir     string // where uploads wait while they are checked; "": os.TempDir()
+}
 
 func (h *AttachmentHandler) upload(c echo.Context) error {
-	name, data, err := uploadedFile(c, "file", evaluation.MaxEvidenceSize)
-	if err != nil {
-		return err
-	}
-	a, err := h.Attachments.AddAttachment(c.Request().Context(), actor(c), pathID(c, "id"), name, data)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusCreated, a)
+	return evidenceUpload(c, h.TempDir, func(f *uploadForm) (any, error) {
+		return h.Attachments.AddAttachment(c.Request().Context(), actor(c), pathID(c, "id"), f.upload())
+	})
 }
 
 func (h *AttachmentHandler) download(c echo.Context) error {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/blobs"
 	"github.com/evald/evald/evaluation/evaltest"
 )
 
@@ -75,8 +76,9 @@ type roundState struct {
 func (f *authzFixture) newRoundStates() map[evaluation.RoundStatus]*roundState {
 	t, w, ctx := f.s.t, f.w, context.Background()
 	gdb := env(f.s).DB.Gorm
-	zipKey := strings.Repeat("ab", 32)
-	if err := w.Store.Blobs().Put(ctx, zipKey, strings.NewReader("PK\x05\x06"+strings.Repeat("\x00", 18))); err != nil {
+	emptyZIP := "PK\x05\x06" + strings.Repeat("\x00", 18)
+	zipKey := blobs.Key([]byte(emptyZIP))
+	if err := w.Store.Blobs().Put(ctx, zipKey, strings.NewReader(emptyZIP)); err != nil {
 		t.Fatal(err)
 	}
 	out := map[evaluation.RoundStatus]*roundState{}

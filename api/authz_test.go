@@ -147,7 +147,7 @@ func (f *authzFixture) responded(fd *evaluation.Finding, dept *evaluation.User) 
 
 // attach uploads evidence as a department, optionally submitting the response.
 func (f *authzFixture) attach(fd *evaluation.Finding, dept *evaluation.User, submit bool) int64 {
-	a, err := f.w.Store.AddAttachment(context.Background(), evaluation.ActorOf(dept), fd.ID, "佐证.pdf", evidencePDF)
+	a, err := f.w.Store.AddAttachment(context.Background(), evaluation.ActorOf(dept), fd.ID, evaluation.BytesUpload("佐证.pdf", evidencePDF))
 	if err != nil {
 		f.s.t.Fatal(err)
 	}

@@ -15,12 +15,15 @@ type RequestStore interface {
 	Requests(ctx context.Context, actor evaluation.Actor, f evaluation.RequestFilter) (evaluation.List[evaluation.RequestView], error)
 	Request(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.RequestView, error)
 	AnswerRequest(ctx context.Context, actor evaluation.Actor, id int64, req evaluation.RequestAnswer) (*evaluation.RequestView, error)
-	AddRequestAttachment(ctx context.Context, actor evaluation.Actor, requestID int64, name string, data []byte) (*evaluation.AttachmentView, error)
+	AddRequestAttachment(ctx context.Context, actor evaluation.Actor, requestID int64, up evaluation.Upload) (*evaluation.AttachmentView, error)
 }
 
 // RequestHandler serves requests for more material (补充材料): evaluators
 // ask, departments answer with text and files.
-type RequestHandler struct{ Requests RequestStore }
+type RequestHandler struct {
+	Requests RequestStore
+	TempDir  string // where uploads wait while they are checked; "": os.TempDir()
+}
 
 // requestQuery is evaluation.RequestFilter as the query string gives it (bindQuery).
 type requestQuery struct {
@@ -75,13 +78,7 @@ func (h *RequestHandler) answer(c echo.Context) error {
 }
 
 func (h *RequestHandler) upload(c echo.Context) error {
-	name, data, err := uploadedFile(c, "file", evaluation.MaxEvidenceSize)
-	if err != nil {
-		return err
-	}
-	a, err := h.Requests.AddRequestAttachment(c.Request().Context(), actor(c), pathID(c, "id"), name, data)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusCreated, a)
+	return evidenceUpload(c, h.TempDir, func(f *uploadForm) (any, error) {
+		return h.Requests.AddRequestAttachment(c.Request().Context(), actor(c), pathID(c, "id"), f.upload())
+	})
 }

@@ -23,7 +23,7 @@ func (f *authzFixture) answered(a *evaluation.AssignmentView, ev, dept *evaluati
 	if err != nil {
 		t.Fatal(err)
 	}
-	att, err := f.w.Store.AddRequestAttachment(ctx, evaluation.ActorOf(dept), q.ID, "台账.pdf", evidencePDF)
+	att, err := f.w.Store.AddRequestAttachment(ctx, evaluation.ActorOf(dept), q.ID, evaluation.BytesUpload("台账.pdf", evidencePDF))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,11 +17,14 @@ type SelfAssessmentStore interface {
 	SubmitSelfAssessment(ctx context.Context, actor evaluation.Actor, id int64, version int) (*evaluation.SelfAssessmentDetail, error)
 	ReturnSelfAssessment(ctx context.Context, actor evaluation.Actor, id int64, req evaluation.ReturnSelfRequest) (*evaluation.SelfAssessmentDetail, error)
 	ExtendSelfAssessment(ctx context.Context, actor evaluation.Actor, id int64, req evaluation.ExtendSelfRequest) (*evaluation.SelfAssessmentDetail, error)
-	AddSelfAttachment(ctx context.Context, actor evaluation.Actor, id int64, indicatorCode, name string, data []byte) (*evaluation.SelfAttachment, error)
+	AddSelfAttachment(ctx context.Context, actor evaluation.Actor, id int64, indicatorCode string, up evaluation.Upload) (*evaluation.SelfAttachment, error)
 }
 
 // SelfAssessmentHandler serves the departments' self-assessments (自评).
-type SelfAssessmentHandler struct{ SelfAssessments SelfAssessmentStore }
+type SelfAssessmentHandler struct {
+	SelfAssessments SelfAssessmentStore
+	TempDir         string // where uploads wait while they are checked; "": os.TempDir()
+}
 
 // selfAssessmentQuery is evaluation.SelfAssessmentFilter as the query string
 // gives it (bindQuery).
@@ -104,13 +107,7 @@ func (h *SelfAssessmentHandler) extend(c echo.Context) error {
 }
 
 func (h *SelfAssessmentHandler) upload(c echo.Context) error {
-	name, data, err := uploadedFile(c, "file", evaluation.MaxEvidenceSize)
-	if err != nil {
-		return err
-	}
-	a, err := h.SelfAssessments.AddSelfAttachment(c.Request().Context(), actor(c), pathID(c, "id"), c.FormValue("indicator_code"), name, data)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusCreated, a)
+	return evidenceUpload(c, h.TempDir, func(f *uploadForm) (any, error) {
+		return h.SelfAssessments.AddSelfAttachment(c.Request().Context(), actor(c), pathID(c, "id"), f.fields["indicator_code"], f.upload())
+	})
 }

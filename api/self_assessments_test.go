@@ -99,17 +99,19 @@ func (s *server) uploadTo(path, token, filename, indicator string, data []byte) 
 	s.t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
-	if indicator != "" {
-		if err := mw.WriteField("indicator_code", indicator); err != nil {
-			s.t.Fatal(err)
-		}
-	}
 	fw, err := mw.CreateFormFile("file", filename)
 	if err != nil {
 		s.t.Fatal(err)
 	}
 	if _, err := fw.Write(data); err != nil {
 		s.t.Fatal(err)
+	}
+	// The field comes after the file: the upload is read as it arrives,
+	// and a field behind a 20 MB file must still count.
+	if indicator != "" {
+		if err := mw.WriteField("indicator_code", indicator); err != nil {
+			s.t.Fatal(err)
+		}
 	}
 	mw.Close()
 	req := httptest.NewRequest(http.MethodPost, path, &buf)

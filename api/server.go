@@ -44,6 +44,9 @@ type Config struct {
 	// or a survey answer; DefaultBodyReadTimeout when 0. Uploads and
 	// imports have deadlines of their own (routes.go).
 	BodyReadTimeout time.Duration
+	// TempDir is where uploaded evidence waits, in a file, while it is
+	// checked and stored; "" means os.TempDir().
+	TempDir string
 }
 
 // DefaultAddr is the listen address when EVAL_ADDR is not set.
@@ -115,9 +118,9 @@ func New(cfg Config) (*echo.Echo, error) {
 		rectify:     &RectificationHandler{Store: cfg.Store},
 		exports:     &ExportHandler{Store: cfg.Store},
 		narratives:  &NarrativeHandler{Narratives: cfg.Store},
-		evidence:    &AttachmentHandler{Attachments: cfg.Store},
-		requests:    &RequestHandler{Requests: cfg.Store},
-		selfAssess:  &SelfAssessmentHandler{SelfAssessments: cfg.Store},
+		evidence:    &AttachmentHandler{Attachments: cfg.Store, TempDir: cfg.TempDir},
+		requests:    &RequestHandler{Requests: cfg.Store, TempDir: cfg.TempDir},
+		selfAssess:  &SelfAssessmentHandler{SelfAssessments: cfg.Store, TempDir: cfg.TempDir},
 		notices:     &NotificationHandler{Notifications: cfg.Store},
 		reports:     newReportHandler(cfg.Reports, cfg.Store),
 		surveys:     &SurveyHandler{Surveys: cfg.Store, LinkBase: linkBase},

@@ -48,7 +48,7 @@ func (l *loader) rectify(roundID int64, published evaluation.Date) error {
 		}
 		submit := func() error {
 			if l.store.Blobs() != nil && i%4 == 2 {
-				if _, err := l.store.AddAttachment(l.ctx, dept, f.ID, "整改佐证材料.pdf", evidencePDF); err != nil {
+				if _, err := l.store.AddAttachment(l.ctx, dept, f.ID, evaluation.BytesUpload("整改佐证材料.pdf", evidencePDF)); err != nil {
 					return fmt.Errorf("demo evidence: %w", err)
 				}
 			}

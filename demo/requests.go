@@ -86,7 +86,7 @@ func (l *loader) requests(roundID int64) error {
 		l.clock.set(l.clock.Now().Add(2 * 24 * time.Hour))
 		dept := evaluation.ActorOf(deptUsers[plan.LeadDepartmentID])
 		if l.store.Blobs() != nil {
-			if _, err := l.store.AddRequestAttachment(l.ctx, dept, q.ID, "补充材料.pdf", evidencePDF); err != nil {
+			if _, err := l.store.AddRequestAttachment(l.ctx, dept, q.ID, evaluation.BytesUpload("补充材料.pdf", evidencePDF)); err != nil {
 				return fmt.Errorf("demo request file: %w", err)
 			}
 		}

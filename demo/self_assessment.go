@@ -66,10 +66,10 @@ func (l *loader) fillSelfAssessment(dept evaluation.Actor, id int64, version int
 		return 0, fmt.Errorf("demo self-assessment: %w", err)
 	}
 	if withFiles && l.store.Blobs() != nil {
-		if _, err := l.store.AddSelfAttachment(l.ctx, dept, id, scores[0].IndicatorCode, "配套文件印发通知.pdf", evidencePDF); err != nil {
+		if _, err := l.store.AddSelfAttachment(l.ctx, dept, id, scores[0].IndicatorCode, evaluation.BytesUpload("配套文件印发通知.pdf", evidencePDF)); err != nil {
 			return 0, fmt.Errorf("demo self-assessment evidence: %w", err)
 		}
-		if _, err := l.store.AddSelfAttachment(l.ctx, dept, id, "", "方案实施情况自评报告.pdf", evidencePDF); err != nil {
+		if _, err := l.store.AddSelfAttachment(l.ctx, dept, id, "", evaluation.BytesUpload("方案实施情况自评报告.pdf", evidencePDF)); err != nil {
 			return 0, fmt.Errorf("demo self-assessment evidence: %w", err)
 		}
 	}

@@ -1,10 +1,7 @@
 package evaluation
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"time"
@@ -79,18 +76,19 @@ var errNoBlobs = fmt.Errorf("evaluation: no blob store configured for evidence f
 // AddAttachment stores an evidence file for the department's draft response
 // to a finding. The file is checked first (size, name, type by content);
 // a refused file is not stored at all.
-func (s *Store) AddAttachment(ctx context.Context, actor Actor, findingID int64, name string, data []byte) (*AttachmentView, error) {
+func (s *Store) AddAttachment(ctx context.Context, actor Actor, findingID int64, up Upload) (*AttachmentView, error) {
 	if s.blobs == nil {
 		return nil, errNoBlobs
 	}
-	contentType, refusal := blobs.CheckEvidence(name, data)
-	if refusal != "" {
-		return nil, Invalid("file", refusal)
+	ev, err := judgeEvidence(up)
+	if err != nil {
+		return nil, err
 	}
-	sum := sha256.Sum256(data)
-	key := hex.EncodeToString(sum[:])
+	if ev.refusal != "" {
+		return nil, Invalid("file", ev.refusal)
+	}
 	// Check that the caller may attach before anything is stored.
-	err := s.write(ctx, actor, func(t *tx) error {
+	err = s.write(ctx, actor, func(t *tx) error {
 		f, _, _, err := deptFinding(t, actor, findingID)
 		if err != nil {
 			return err
@@ -100,10 +98,10 @@ func (s *Store) AddAttachment(ctx context.Context, actor Actor, findingID int64,
 	if err != nil {
 		return nil, err
 	}
-	if err := s.blobs.Put(ctx, key, bytes.NewReader(data)); err != nil {
-		return nil, fmt.Errorf("store evidence: %w", err)
+	if err := s.putEvidence(ctx, ev); err != nil {
+		return nil, err
 	}
-	a := &Attachment{FindingID: &findingID, Name: name, Size: int64(len(data)), SHA256: key, ContentType: contentType, UploadedBy: actor.UserID}
+	a := &Attachment{FindingID: &findingID, Name: up.Name, Size: up.Size, SHA256: ev.key, ContentType: ev.contentType, UploadedBy: actor.UserID}
 	err = s.write(ctx, actor, func(t *tx) error {
 		f, _, _, err := deptFinding(t, actor, findingID)
 		if err != nil {

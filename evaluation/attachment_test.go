@@ -21,7 +21,7 @@ func TestMissingEvidenceFileIsNotFound(t *testing.T) {
 	ctx := context.Background()
 	finance := evaluation.ActorOf(w.DeptFinance)
 	pdf := []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-	a, err := w.Store.AddAttachment(ctx, finance, p.P1Critical.ID, "整改方案.pdf", pdf)
+	a, err := w.Store.AddAttachment(ctx, finance, p.P1Critical.ID, evaluation.BytesUpload("整改方案.pdf", pdf))
 	if err != nil {
 		t.Fatal(err)
 	}

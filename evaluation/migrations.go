@@ -32,6 +32,7 @@ var migrations = []migration{
 	{8, "lead agency and conclusions", schemaV8},
 	{9, "issued reports", schemaV9},
 	{10, "minimum raters of a complete result", schemaV10},
+	{12, "several servers: blobs in the database, report jobs by lease", schemaV12},
 }
 
 // migrationSteps are the steps of a migration that are Go code, run after
@@ -127,6 +128,7 @@ func dialectType(d Dialect, stmt string) string {
 			"{{ref}}", "BIGINT",
 			"{{time}}", "DATETIME(6)",
 			"{{text}}", "LONGTEXT",
+			"{{blob}}", "MEDIUMBLOB",
 			"{{opts}}", " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci",
 		)
 	} else {
@@ -135,6 +137,7 @@ func dialectType(d Dialect, stmt string) string {
 			"{{ref}}", "INTEGER",
 			"{{time}}", "DATETIME",
 			"{{text}}", "TEXT",
+			"{{blob}}", "BLOB",
 			"{{opts}}", "",
 		)
 	}
@@ -550,4 +553,31 @@ ALTER TABLE report_records ADD COLUMN draft BOOLEAN NOT NULL DEFAULT FALSE
 // a complete result (DESIGN.md "The numbers" rule 6, "Readiness").
 const schemaV10 = `
 ALTER TABLE rounds ADD COLUMN min_raters INTEGER NOT NULL DEFAULT 1
+`
+
+// schemaV12 lets several replicas share one database (DESIGN.md "Several
+// servers"). It keeps blobs in the database for EVAL_BLOB_URL "db:"
+// (package evaluation/blobs, DBBlobs): chunks of at most 1 MiB (TiDB's
+// entry-size limit is 6 MiB), and an object row written once every chunk is
+// in; no foreign key ties the two, the chunks come first. And report jobs
+// are claimed by lease: the replica running a job holds it until
+// lease_until and renews it as it goes; a job whose lease ran out (its
+// replica died) is claimed by another, at most three times.
+const schemaV12 = `
+CREATE TABLE blob_objects (
+	blob_key CHAR(64) NOT NULL PRIMARY KEY,
+	size BIGINT NOT NULL,
+	chunk_size INTEGER NOT NULL,
+	created_at {{time}} NOT NULL
+){{opts}};
+CREATE TABLE blob_chunks (
+	blob_key CHAR(64) NOT NULL,
+	seq INTEGER NOT NULL,
+	data {{blob}} NOT NULL,
+	PRIMARY KEY (blob_key, seq)
+){{opts}};
+ALTER TABLE report_jobs ADD COLUMN lease_owner VARCHAR(100) NOT NULL DEFAULT '';
+ALTER TABLE report_jobs ADD COLUMN lease_until {{time}} NULL;
+ALTER TABLE report_jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX idx_report_jobs_status ON report_jobs (status, id)
 `

@@ -159,12 +159,29 @@ func (s *Store) UpdateOrg(ctx context.Context, actor Actor, id int64, p OrgPatch
 	return &o, err
 }
 
+// orgReferences are the columns that refer to an organisation. DeleteOrg
+// looks at them itself rather than rely on foreign keys alone, which TiDB
+// may not enforce (docs/TIDB.md).
+var orgReferences = []struct{ table, column string }{
+	{"users", "org_id"}, {"plans", "lead_department_id"}, {"conflicts", "agency_id"}, {"conflicts", "department_id"},
+	{"assignments", "agency_id"}, {"self_assessments", "department_id"},
+}
+
 // DeleteOrg removes an organisation that nothing refers to.
 func (s *Store) DeleteOrg(ctx context.Context, actor Actor, id int64) error {
 	return s.write(ctx, actor, func(t *tx) error {
 		var o Org
 		if err := t.forUpdate().First(&o, id).Error; err != nil {
 			return notFound(err, "org")
+		}
+		for _, ref := range orgReferences {
+			var n int64
+			if err := t.Table(ref.table).Where(ref.column+" = ?", id).Limit(1).Count(&n).Error; err != nil {
+				return fmt.Errorf("delete org: %s: %w", ref.table, err)
+			}
+			if n > 0 {
+				return conflictf("in_use", "该单位仍有关联的用户、方案或回避声明，不能删除")
+			}
 		}
 		if err := t.Delete(&o).Error; err != nil {
 			if errors.Is(err, gorm.ErrForeignKeyViolated) {

@@ -447,20 +447,20 @@ func TestEvidenceAttachments(t *testing.T) {
 			{"a/b.pdf", pdf},
 			{"empty.pdf", nil},
 		} {
-			_, err := w.Store.AddAttachment(ctx, finance, p.P1Critical.ID, bad.name, bad.data)
+			_, err := w.Store.AddAttachment(ctx, finance, p.P1Critical.ID, evaluation.BytesUpload(bad.name, bad.data))
 			wantInvalid(t, err, "file")
 		}
 		if files := countFiles(t, blobDir); files != 0 {
 			t.Fatalf("refused files left %d blobs behind", files)
 		}
-		if _, err := w.Store.AddAttachment(ctx, assets, p.P1Critical.ID, "x.pdf", pdf); !errors.Is(err, evaluation.ErrNotFound) {
+		if _, err := w.Store.AddAttachment(ctx, assets, p.P1Critical.ID, evaluation.BytesUpload("x.pdf", pdf)); !errors.Is(err, evaluation.ErrNotFound) {
 			t.Fatalf("another department attaches: %v", err)
 		}
-		a, err := w.Store.AddAttachment(ctx, finance, p.P1Critical.ID, "整改方案（2026）.pdf", pdf)
+		a, err := w.Store.AddAttachment(ctx, finance, p.P1Critical.ID, evaluation.BytesUpload("整改方案（2026）.pdf", pdf))
 		if err != nil || a.ContentType != "application/pdf" || a.Size != int64(len(pdf)) || len(a.SHA256) != 64 {
 			t.Fatalf("attach: %+v, %v", a, err)
 		}
-		gone, err := w.Store.AddAttachment(ctx, finance, p.P1Critical.ID, "删掉的.pdf", pdf)
+		gone, err := w.Store.AddAttachment(ctx, finance, p.P1Critical.ID, evaluation.BytesUpload("删掉的.pdf", pdf))
 		if err != nil {
 			t.Fatal(err)
 		}

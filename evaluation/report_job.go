@@ -2,6 +2,7 @@ package evaluation
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -19,9 +20,22 @@ const (
 	JobFailed  JobStatus = "failed"
 )
 
-// JobStaleAfter is how long a running job may go without progress before it
-// is reported failed (its process died).
+// JobStaleAfter is how long a job may go without progress before it is
+// reported failed: no replica claimed it, or every one that did died.
 const JobStaleAfter = 10 * time.Minute
+
+// DefaultJobLease is how long a replica holds a report job without renewing
+// its lease; it renews it every third of that while the job runs. A replica
+// that dies leaves the job to another once the lease runs out.
+const DefaultJobLease = time.Minute
+
+// maxJobAttempts is how many times a job is claimed before one whose lease
+// ran out again is failed rather than run once more.
+const maxJobAttempts = 3
+
+// ErrLeaseLost is returned to a replica renewing or finishing a job that
+// another replica has claimed since (its lease ran out).
+var ErrLeaseLost = errors.New("evaluation: the report job's lease was lost to another replica")
 
 // ReportJob renders every report of a round into one ZIP, kept in the blob
 // store under BlobKey once done.
@@ -34,6 +48,9 @@ type ReportJob struct {
 	BlobKey    string     `json:"-"`
 	Size       int64      `json:"size"`
 	Error      string     `json:"error"`
+	LeaseOwner string     `json:"-"`
+	LeaseUntil *time.Time `json:"-"`
+	Attempts   int        `json:"-"`
 	CreatedBy  int64      `json:"-"`
 	CreatedAt  time.Time  `json:"created_at"`
 	UpdatedAt  time.Time  `json:"updated_at"`
@@ -64,18 +81,96 @@ func (s *Store) CreateReportJob(ctx context.Context, actor Actor, roundID int64,
 	return j, nil
 }
 
-// ReportJobProgress records how many documents a job has rendered.
-func (s *Store) ReportJobProgress(ctx context.Context, id int64, done int) error {
-	err := s.read(ctx).Model(&ReportJob{}).Where("id = ?", id).
-		Updates(map[string]any{"status": JobRunning, "done": done, "updated_at": s.Now()}).Error
-	if err != nil {
-		return fmt.Errorf("report job progress: %w", err)
+// ClaimReportJob gives a job to the replica owner until now+lease: job id
+// when id is not 0 (the replica that just created it), otherwise the oldest
+// job waiting — queued, or running under a lease that ran out. It returns nil
+// when there is none. The claim is one conditional UPDATE, so of replicas
+// claiming at once exactly one wins; a job whose lease ran out after
+// maxJobAttempts claims is failed instead.
+func (s *Store) ClaimReportJob(ctx context.Context, owner string, id int64, lease time.Duration) (*ReportJob, error) {
+	now := s.Now()
+	g := s.read(ctx)
+	claimable := g.Model(&ReportJob{}).Where("status = ? OR (status = ? AND (lease_until IS NULL OR lease_until < ?))", JobQueued, JobRunning, now)
+	var candidates []ReportJob
+	q := claimable.Session(&gorm.Session{}).Order("id").Limit(10)
+	if id != 0 {
+		q = q.Where("id = ?", id)
+	}
+	if err := q.Find(&candidates).Error; err != nil {
+		return nil, fmt.Errorf("claim report job: %w", err)
+	}
+	for _, c := range candidates {
+		if c.Attempts >= maxJobAttempts {
+			err := s.read(ctx).Model(&ReportJob{}).Where("id = ? AND attempts = ?", c.ID, c.Attempts).
+				Where("status = ? OR (status = ? AND (lease_until IS NULL OR lease_until < ?))", JobQueued, JobRunning, now).
+				Updates(map[string]any{"status": JobFailed, "error": "任务多次中断（服务器停止或出错），请重新生成",
+					"updated_at": now, "finished_at": now}).Error
+			if err != nil {
+				return nil, fmt.Errorf("fail report job %d: %w", c.ID, err)
+			}
+			continue
+		}
+		until := now.Add(lease)
+		res := s.read(ctx).Model(&ReportJob{}).Where("id = ? AND attempts = ?", c.ID, c.Attempts).
+			Where("status = ? OR (status = ? AND (lease_until IS NULL OR lease_until < ?))", JobQueued, JobRunning, now).
+			Updates(map[string]any{"status": JobRunning, "lease_owner": owner, "lease_until": until,
+				"attempts": c.Attempts + 1, "updated_at": now})
+		if res.Error != nil {
+			return nil, fmt.Errorf("claim report job %d: %w", c.ID, res.Error)
+		}
+		if res.RowsAffected == 1 {
+			c.Status, c.LeaseOwner, c.LeaseUntil, c.Attempts, c.UpdatedAt = JobRunning, owner, &until, c.Attempts+1, now
+			return &c, nil
+		}
+	}
+	return nil, nil
+}
+
+// RenewReportJob records how many documents owner's job has rendered and
+// extends its lease; ErrLeaseLost when another replica holds it now.
+func (s *Store) RenewReportJob(ctx context.Context, id int64, owner string, done int, lease time.Duration) error {
+	now := s.Now()
+	res := s.read(ctx).Model(&ReportJob{}).Where("id = ? AND lease_owner = ? AND status = ?", id, owner, JobRunning).
+		Updates(map[string]any{"done": done, "lease_until": now.Add(lease), "updated_at": now})
+	if res.Error != nil {
+		return fmt.Errorf("renew report job %d: %w", id, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return ErrLeaseLost
 	}
 	return nil
 }
 
-// FinishReportJob records a job's outcome: the stored ZIP, or the error.
-func (s *Store) FinishReportJob(ctx context.Context, id int64, blobKey string, size int64, jobErr error) error {
+// ReleaseReportJob hands owner's job back to the queue, for another replica
+// (or this one after a restart) to claim at once: a replica shutting down
+// releases the jobs it runs. The attempt does not count.
+func (s *Store) ReleaseReportJob(ctx context.Context, id int64, owner string) error {
+	res := s.read(ctx).Model(&ReportJob{}).Where("id = ? AND lease_owner = ? AND status = ?", id, owner, JobRunning).
+		Updates(map[string]any{"status": JobQueued, "lease_owner": "", "lease_until": nil,
+			"attempts": gorm.Expr("attempts - 1"), "updated_at": s.Now()})
+	if res.Error != nil {
+		return fmt.Errorf("release report job %d: %w", id, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return ErrLeaseLost
+	}
+	return nil
+}
+
+// ReportJobActor is the user who created a job, as the actor its reports
+// are rendered for (on whichever replica runs it).
+func (s *Store) ReportJobActor(ctx context.Context, job *ReportJob) (Actor, error) {
+	u, err := s.User(ctx, job.CreatedBy)
+	if err != nil {
+		return Actor{}, fmt.Errorf("report job %d: its creator: %w", job.ID, err)
+	}
+	return ActorOf(u), nil
+}
+
+// FinishReportJob records the outcome of owner's job: the stored ZIP, or
+// the error; ErrLeaseLost (and nothing recorded) when another replica holds
+// the job now.
+func (s *Store) FinishReportJob(ctx context.Context, id int64, owner string, blobKey string, size int64, jobErr error) error {
 	return s.write(ctx, System, func(t *tx) error {
 		changes := map[string]any{"status": JobDone, "blob_key": blobKey, "size": size, "updated_at": t.now, "finished_at": t.now}
 		if jobErr != nil {
@@ -83,8 +178,12 @@ func (s *Store) FinishReportJob(ctx context.Context, id int64, blobKey string, s
 		} else {
 			changes["done"] = gorm.Expr("total")
 		}
-		if err := t.Model(&ReportJob{}).Where("id = ?", id).Updates(changes).Error; err != nil {
-			return fmt.Errorf("finish report job: %w", err)
+		res := t.Model(&ReportJob{}).Where("id = ? AND lease_owner = ? AND status = ?", id, owner, JobRunning).Updates(changes)
+		if res.Error != nil {
+			return fmt.Errorf("finish report job: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return ErrLeaseLost
 		}
 		t.audit("report_job.finish", "report_job", id, nil, changes)
 		return nil

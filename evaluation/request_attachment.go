@@ -1,40 +1,36 @@
 package evaluation
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-
-	"github.com/evald/evald/evaluation/blobs"
 )
 
 // AddRequestAttachment stores an evidence file for the department's answer
 // to a request for more material, until the round is published. The file is
 // checked first (size, name, type by content); a refused file is not stored.
-func (s *Store) AddRequestAttachment(ctx context.Context, actor Actor, requestID int64, name string, data []byte) (*AttachmentView, error) {
+func (s *Store) AddRequestAttachment(ctx context.Context, actor Actor, requestID int64, up Upload) (*AttachmentView, error) {
 	if s.blobs == nil {
 		return nil, errNoBlobs
 	}
-	contentType, refusal := blobs.CheckEvidence(name, data)
-	if refusal != "" {
-		return nil, Invalid("file", refusal)
+	ev, err := judgeEvidence(up)
+	if err != nil {
+		return nil, err
 	}
-	sum := sha256.Sum256(data)
-	key := hex.EncodeToString(sum[:])
+	if ev.refusal != "" {
+		return nil, Invalid("file", ev.refusal)
+	}
 	// Check that the caller may attach before anything is stored.
-	err := s.write(ctx, actor, func(t *tx) error {
+	err = s.write(ctx, actor, func(t *tx) error {
 		_, _, err := lockRequestForDepartment(t, actor, requestID)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	if err := s.blobs.Put(ctx, key, bytes.NewReader(data)); err != nil {
-		return nil, fmt.Errorf("store evidence: %w", err)
+	if err := s.putEvidence(ctx, ev); err != nil {
+		return nil, err
 	}
-	a := &Attachment{RequestID: &requestID, Name: name, Size: int64(len(data)), SHA256: key, ContentType: contentType,
+	a := &Attachment{RequestID: &requestID, Name: up.Name, Size: up.Size, SHA256: ev.key, ContentType: ev.contentType,
 		UploadedBy: actor.UserID}
 	err = s.write(ctx, actor, func(t *tx) error {
 		m, _, err := lockRequestForDepartment(t, actor, requestID)

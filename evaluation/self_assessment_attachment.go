@@ -1,29 +1,25 @@
 package evaluation
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-
-	"github.com/evald/evald/evaluation/blobs"
 )
 
 // AddSelfAttachment stores an evidence file for the department's
 // self-assessment, tied to an indicator of the round's template when
 // indicatorCode is given. The rules are those of rectification evidence
 // (AddAttachment): checked before it is stored, kept by its SHA-256.
-func (s *Store) AddSelfAttachment(ctx context.Context, actor Actor, id int64, indicatorCode, name string, data []byte) (*SelfAttachment, error) {
+func (s *Store) AddSelfAttachment(ctx context.Context, actor Actor, id int64, indicatorCode string, up Upload) (*SelfAttachment, error) {
 	if s.blobs == nil {
 		return nil, errNoBlobs
 	}
 	indicatorCode = NormalizeLine(indicatorCode)
-	contentType, refusal := blobs.CheckEvidence(name, data)
-	sum := sha256.Sum256(data)
-	key := hex.EncodeToString(sum[:])
-	a := &Attachment{SelfAssessmentID: &id, IndicatorCode: indicatorCode, Name: name, Size: int64(len(data)), SHA256: key,
-		ContentType: contentType, UploadedBy: actor.UserID}
+	ev, err := judgeEvidence(up)
+	if err != nil {
+		return nil, err
+	}
+	a := &Attachment{SelfAssessmentID: &id, IndicatorCode: indicatorCode, Name: up.Name, Size: up.Size, SHA256: ev.key,
+		ContentType: ev.contentType, UploadedBy: actor.UserID}
 	check := func(t *tx) (*SelfAssessment, error) {
 		sa, r, err := lockOwnSelf(t, actor, id)
 		if err != nil {
@@ -44,13 +40,13 @@ func (s *Store) AddSelfAttachment(ctx context.Context, actor Actor, id int64, in
 	if err := s.write(ctx, actor, func(t *tx) error { _, err := check(t); return err }); err != nil {
 		return nil, err
 	}
-	if refusal != "" {
-		return nil, Invalid("file", refusal)
+	if ev.refusal != "" {
+		return nil, Invalid("file", ev.refusal)
 	}
-	if err := s.blobs.Put(ctx, key, bytes.NewReader(data)); err != nil {
-		return nil, fmt.Errorf("store evidence: %w", err)
+	if err := s.putEvidence(ctx, ev); err != nil {
+		return nil, err
 	}
-	err := s.write(ctx, actor, func(t *tx) error {
+	err = s.write(ctx, actor, func(t *tx) error {
 		sa, err := check(t)
 		if err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -14,9 +15,11 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/text"
 )
 
 // ReportStore is what the service needs of the domain (*evaluation.Store
@@ -26,8 +29,11 @@ type ReportStore interface {
 	ReportData(ctx context.Context, actor evaluation.Actor, roundID, planID int64, kind evaluation.ReportKind) (*evaluation.RoundReportData, error)
 	RecordReports(ctx context.Context, actor evaluation.Actor, recs []evaluation.ReportRecord) error
 	CreateReportJob(ctx context.Context, actor evaluation.Actor, roundID int64, total int) (*evaluation.ReportJob, error)
-	ReportJobProgress(ctx context.Context, id int64, done int) error
-	FinishReportJob(ctx context.Context, id int64, blobKey string, size int64, jobErr error) error
+	ClaimReportJob(ctx context.Context, owner string, id int64, lease time.Duration) (*evaluation.ReportJob, error)
+	RenewReportJob(ctx context.Context, id int64, owner string, done int, lease time.Duration) error
+	ReleaseReportJob(ctx context.Context, id int64, owner string) error
+	ReportJobActor(ctx context.Context, job *evaluation.ReportJob) (evaluation.Actor, error)
+	FinishReportJob(ctx context.Context, id int64, owner, blobKey string, size int64, jobErr error) error
 	ReportJob(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.ReportJob, error)
 }
 
@@ -49,6 +55,8 @@ type Service struct {
 	log      *slog.Logger
 	workers  int
 	tempDir  string
+	owner    string         // this replica's name on the jobs it claims
+	lease    time.Duration  // how long a claim holds without renewal
 	running  sync.WaitGroup // background jobs
 }
 
@@ -60,6 +68,12 @@ type ServiceOptions struct {
 	Logger  *slog.Logger
 	Workers int    // documents rendered at once; default GOMAXPROCS
 	TempDir string // where a round's ZIP is assembled; default os.TempDir()
+	// Owner names this replica on the jobs it claims (DESIGN.md "Several
+	// servers"); default: host name, process id and a random suffix.
+	Owner string
+	// JobLease is how long a claim on a job holds without renewal;
+	// default evaluation.DefaultJobLease.
+	JobLease time.Duration
 }
 
 // NewService returns a report service.
@@ -74,7 +88,28 @@ func NewService(store ReportStore, renderer *Renderer, blobs Blobs, opts Service
 	if s.workers <= 0 {
 		s.workers = runtime.GOMAXPROCS(0)
 	}
+	s.owner, s.lease = opts.Owner, opts.JobLease
+	if s.owner == "" {
+		s.owner = replicaName()
+	}
+	if s.lease <= 0 {
+		s.lease = evaluation.DefaultJobLease
+	}
 	return s
+}
+
+// replicaName names this process among the replicas: host, pid and a
+// random suffix (a restarted container may reuse both), at most 100
+// characters (report_jobs.lease_owner).
+func replicaName() string {
+	host, err := os.Hostname()
+	if err != nil {
+		host = "evald"
+	}
+	var b [4]byte
+	_, _ = rand.Read(b[:]) // never fails (crypto/rand)
+	suffix := fmt.Sprintf("/%d/%x", os.Getpid(), b)
+	return text.ClipText(host, text.ColumnLimit("report_jobs.lease_owner")-len(suffix)) + suffix
 }
 
 // Document is a rendered report, as handed out.
@@ -337,8 +372,10 @@ func zipReadme(d *evaluation.RoundReportData) string {
 func RoundDocuments(d *evaluation.RoundReportData) int { return len(roundDocuments(d)) }
 
 // StartRoundJob queues a job rendering every report of a round into one ZIP
-// and runs it in the background: it goes on if the client goes away, and
-// its progress and result are read with Store.ReportJob.
+// and, having claimed it, runs it in the background: it goes on if the
+// client goes away, and its progress and result are read with
+// Store.ReportJob on any replica. Should this replica die, another claims
+// the job once its lease runs out (RunJobs).
 func (s *Service) StartRoundJob(ctx context.Context, actor evaluation.Actor, roundID int64) (*evaluation.ReportJob, error) {
 	if s.blobs == nil {
 		return nil, errors.New("reports: no blob store for round ZIPs")
@@ -351,27 +388,133 @@ func (s *Service) StartRoundJob(ctx context.Context, actor evaluation.Actor, rou
 	if err != nil {
 		return nil, err
 	}
-	s.running.Go(func() { s.runJob(job, actor, d) })
+	claimed, err := s.store.ClaimReportJob(context.WithoutCancel(ctx), s.owner, job.ID, s.lease)
+	if err != nil {
+		return nil, err
+	}
+	if claimed != nil { // nil: another replica's worker was quicker
+		s.running.Go(func() { s.runJob(claimed, actor, d) })
+	}
 	return job, nil
+}
+
+// RunJobs claims the jobs no replica is running — queued, or left by a
+// replica that died — and runs them, one at a time, polling every interval
+// until ctx ends. Every serving replica runs it.
+func (s *Service) RunJobs(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		for ctx.Err() == nil && s.runOrphan(ctx) {
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// runOrphan claims and runs one job nobody runs; it reports whether there
+// was one.
+func (s *Service) runOrphan(ctx context.Context) bool {
+	job, err := s.store.ClaimReportJob(ctx, s.owner, 0, s.lease)
+	if err != nil {
+		s.log.Error("claim report job", "err", err)
+		return false
+	}
+	if job == nil {
+		return false
+	}
+	s.log.Info("report job claimed", "job", job.ID, "round", job.RoundID, "attempt", job.Attempts)
+	actor, err := s.store.ReportJobActor(ctx, job)
+	var d *evaluation.RoundReportData
+	if err == nil {
+		d, err = s.store.ReportData(ctx, actor, job.RoundID, 0, evaluation.ReportEvaluation)
+	}
+	if err != nil {
+		s.finish(job, "", 0, err)
+		return true
+	}
+	s.running.Add(1)
+	defer s.running.Done()
+	s.runJob(job, actor, d)
+	return true
 }
 
 // Wait waits for the background jobs started so far to end (a server
 // shutting down cancels their context first).
 func (s *Service) Wait() { s.running.Wait() }
 
-// runJob renders a round's ZIP into a temporary file, then stores it.
+// runJob renders a round's ZIP into a temporary file, then stores it,
+// renewing the job's lease as it goes; a lease lost to another replica
+// stops it.
 func (s *Service) runJob(job *evaluation.ReportJob, actor evaluation.Actor, d *evaluation.RoundReportData) {
-	ctx := s.base
-	key, size, err := s.jobZIP(ctx, job, actor, d)
-	if err != nil {
+	ctx, cancel := context.WithCancel(s.base)
+	defer cancel()
+	var done atomic.Int64
+	beat := make(chan struct{})
+	go func() {
+		defer close(beat)
+		s.heartbeat(ctx, cancel, job, &done)
+	}()
+	key, size, err := s.jobZIP(ctx, job, actor, d, func(n int) { done.Store(int64(n)) })
+	lost := ctx.Err() != nil && s.base.Err() == nil // cancelled by the heartbeat
+	cancel()
+	<-beat
+	switch {
+	case lost:
+		return // the replica that holds the job now finishes it
+	case err != nil && s.base.Err() != nil:
+		// The server is shutting down: hand the job back for another
+		// replica, or this one once restarted.
+		if rerr := s.store.ReleaseReportJob(context.WithoutCancel(s.base), job.ID, s.owner); rerr != nil && !errors.Is(rerr, evaluation.ErrLeaseLost) {
+			s.log.Error("release report job", "job", job.ID, "err", rerr)
+		}
+		s.log.Info("report job handed back at shutdown", "job", job.ID)
+		return
+	case err != nil:
 		s.log.Error("report job failed", "job", job.ID, "round", job.RoundID, "err", err)
 	}
-	if ferr := s.store.FinishReportJob(context.WithoutCancel(ctx), job.ID, key, size, err); ferr != nil {
+	s.finish(job, key, size, err)
+}
+
+// heartbeat renews the job's lease with its progress, every third of the
+// lease (at least every second, so that progress shows), until ctx ends; a
+// lost lease cancels the job.
+func (s *Service) heartbeat(ctx context.Context, cancel context.CancelFunc, job *evaluation.ReportJob, done *atomic.Int64) {
+	t := time.NewTicker(min(s.lease/3, time.Second))
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		err := s.store.RenewReportJob(context.WithoutCancel(ctx), job.ID, s.owner, int(done.Load()), s.lease)
+		if errors.Is(err, evaluation.ErrLeaseLost) {
+			s.log.Warn("report job lost to another replica", "job", job.ID)
+			cancel()
+			return
+		}
+		if err != nil {
+			s.log.Warn("renew report job", "job", job.ID, "err", err)
+		}
+	}
+}
+
+// finish records a job's outcome, unless another replica holds it now.
+func (s *Service) finish(job *evaluation.ReportJob, key string, size int64, err error) {
+	ferr := s.store.FinishReportJob(context.WithoutCancel(s.base), job.ID, s.owner, key, size, err)
+	if errors.Is(ferr, evaluation.ErrLeaseLost) {
+		s.log.Warn("report job finished by another replica", "job", job.ID)
+	} else if ferr != nil {
 		s.log.Error("finish report job", "job", job.ID, "err", ferr)
 	}
 }
 
-func (s *Service) jobZIP(ctx context.Context, job *evaluation.ReportJob, actor evaluation.Actor, d *evaluation.RoundReportData) (string, int64, error) {
+func (s *Service) jobZIP(ctx context.Context, job *evaluation.ReportJob, actor evaluation.Actor, d *evaluation.RoundReportData,
+	progress func(done int)) (string, int64, error) {
 	tmp, err := os.CreateTemp(s.tempDir, "evald-round-*.zip")
 	if err != nil {
 		return "", 0, err
@@ -379,15 +522,7 @@ func (s *Service) jobZIP(ctx context.Context, job *evaluation.ReportJob, actor e
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
 	h := sha256.New()
-	last := time.Time{}
-	err = s.writeZIP(ctx, io.MultiWriter(tmp, h), actor, d, func(done, total int) {
-		if time.Since(last) > 300*time.Millisecond || done == total {
-			last = time.Now()
-			if err := s.store.ReportJobProgress(ctx, job.ID, done); err != nil {
-				s.log.Warn("report job progress", "job", job.ID, "err", err)
-			}
-		}
-	})
+	err = s.writeZIP(ctx, io.MultiWriter(tmp, h), actor, d, func(done, _ int) { progress(done) })
 	if err != nil {
 		return "", 0, err
 	}

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/evald/evald/api"
 	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/evaluation/blobs"
@@ -29,6 +31,8 @@ type config struct {
 	Addr          string
 	DataDir       string
 	DSN           string
+	BlobURL       string // EVAL_BLOB_URL: the blob store every replica shares
+	JobLease      string // EVAL_JOB_LEASE: a duration
 	AdminPassword string
 	ReportFont    string
 	TZ            string
@@ -154,12 +158,21 @@ func (c *config) open(log *slog.Logger) (*evaluation.DB, *evaluation.Store, erro
 	if err != nil {
 		return nil, nil, err
 	}
-	evidence, err := blobs.NewLocalBlobs(filepath.Join(c.DataDir, "evidence"))
+	files, err := c.blobs(context.Background(), db)
 	if err != nil {
 		db.Close()
 		return nil, nil, err
 	}
-	return db, evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log, Blobs: evidence}), nil
+	return db, evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log, Blobs: files}), nil
+}
+
+// blobs opens the blob store of EVAL_BLOB_URL ("db:" keeps them in db).
+func (c *config) blobs(ctx context.Context, db *evaluation.DB) (blobs.Store, error) {
+	var g *gorm.DB
+	if db != nil {
+		g = db.Gorm
+	}
+	return blobs.OpenURL(ctx, c.BlobURL, c.DataDir, g)
 }
 
 // describe says which database the config points at, without secrets.
@@ -195,5 +208,19 @@ func (c *config) reportService(ctx context.Context, store *evaluation.Store, log
 	if err := os.MkdirAll(tmp, 0o750); err != nil {
 		return nil, err
 	}
-	return reports.NewService(store, renderer, store.Blobs(), reports.ServiceOptions{Jobs: ctx, Logger: log, TempDir: tmp}), nil
+	lease, err := c.jobLease()
+	if err != nil {
+		return nil, err
+	}
+	return reports.NewService(store, renderer, store.Blobs(), reports.ServiceOptions{Jobs: ctx, Logger: log, TempDir: tmp,
+		JobLease: lease}), nil
+}
+
+// jobLease is EVAL_JOB_LEASE: at least a second.
+func (c *config) jobLease() (time.Duration, error) {
+	d, err := time.ParseDuration(strings.TrimSpace(c.JobLease))
+	if err != nil || d < time.Second {
+		return 0, fmt.Errorf("EVAL_JOB_LEASE %q: want a duration of at least 1s, as 1m or 30s", c.JobLease)
+	}
+	return d, nil
 }

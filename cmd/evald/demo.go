@@ -13,7 +13,6 @@ import (
 
 	"github.com/evald/evald/demo"
 	"github.com/evald/evald/evaluation"
-	"github.com/evald/evald/evaluation/blobs"
 )
 
 func runDemo(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
@@ -38,7 +37,7 @@ func runDemo(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	if _, err := evaluation.Migrate(ctx, db); err != nil {
 		return err
 	}
-	evidence, err := blobs.NewLocalBlobs(filepath.Join(cfg.DataDir, "evidence"))
+	evidence, err := cfg.blobs(ctx, db)
 	if err != nil {
 		return err
 	}

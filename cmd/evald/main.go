@@ -39,6 +39,7 @@ func commands() map[string]command {
 		"demo":    {"load the demo data and print its logins", runDemo},
 		"user":    {"manage users: user add", runUser},
 		"audit":   {"check the audit trail: audit verify [-checkpoint FILE], audit checkpoint", runAudit},
+		"blobs":   {"copy every stored file into another blob store: blobs migrate -to URL", runBlobs},
 		"reports": {"render every report of a round into a ZIP: reports --round ID|latest --out DIR", runReports},
 	}
 }

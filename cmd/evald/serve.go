@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"github.com/evald/evald/api"
@@ -71,9 +72,14 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err != nil {
 		return err
 	}
+	lease, err := cfg.jobLease()
+	if err != nil {
+		return err
+	}
+	go svc.RunJobs(bgCtx, min(jobPoll, lease))
 	reg := api.NewMetricsRegistry()
 	apiCfg := api.Config{Store: store, Logger: log, UI: frontend.Assets(), UIBuilt: frontend.Built(), Reports: svc,
-		Registry: reg, MetricsToken: cfg.MetricsToken}
+		Registry: reg, MetricsToken: cfg.MetricsToken, TempDir: filepath.Join(cfg.DataDir, "tmp")}
 	if err := cfg.surveySettings(&apiCfg); err != nil {
 		return err
 	}
@@ -113,8 +119,8 @@ func runServe(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	// Report jobs still running end now (they are marked failed and can be
-	// started again); wait for them to record that.
+	// Report jobs still running stop now and go back to the queue, for
+	// another replica or this one once restarted; wait for them to do so.
 	stopBackground()
 	svc.Wait()
 	log.Info("stopped")
@@ -140,7 +146,11 @@ func newHTTPServer(h http.Handler, t serverTimeouts) *http.Server {
 // login throttles whose window ended, and the e-mail outbox. All are safe on
 // several replicas at once.
 const (
-	sweepEvery  = time.Hour
+	sweepEvery = time.Hour
+	// jobPoll is how often a replica looks for report jobs nobody runs
+	// (queued, or left by a replica that died once their lease ran out);
+	// more often when EVAL_JOB_LEASE is shorter.
+	jobPoll     = 5 * time.Second
 	outboxEvery = 30 * time.Second
 	outboxBatch = 100
 )
@@ -161,7 +171,20 @@ func runBackground(ctx context.Context, store *evaluation.Store, mailer evaluati
 			log.Error("prune login throttles", "err", err)
 		}
 	}
+	sendOutbox := func() {
+		if mailer == nil {
+			return
+		}
+		if n, err := store.SendPendingEmails(ctx, mailer, outboxBatch); err != nil {
+			log.Error("e-mail outbox", "err", err, "sent", n)
+		} else if n > 0 {
+			log.Info("e-mail outbox", "sent", n)
+		}
+	}
+	// A replica that starts sweeps and sends at once: what piled up while
+	// it was down goes out without waiting for the first tick.
 	doSweep()
+	sendOutbox()
 	for {
 		select {
 		case <-ctx.Done():
@@ -169,14 +192,7 @@ func runBackground(ctx context.Context, store *evaluation.Store, mailer evaluati
 		case <-sweep.C:
 			doSweep()
 		case <-outbox.C:
-			if mailer == nil {
-				continue
-			}
-			if n, err := store.SendPendingEmails(ctx, mailer, outboxBatch); err != nil {
-				log.Error("e-mail outbox", "err", err, "sent", n)
-			} else if n > 0 {
-				log.Info("e-mail outbox", "sent", n)
-			}
+			sendOutbox()
 		}
 	}
 }

@@ -52,16 +52,24 @@ const (
 // content type and a Chinese message saying why (the store makes it a
 // validation error on field "file").
 func CheckEvidence(name string, data []byte) (contentType, refusal string) {
+	return CheckEvidenceAt(name, bytes.NewReader(data), int64(len(data)))
+}
+
+// CheckEvidenceAt is CheckEvidence of a file of size bytes read from r (a
+// temporary file, so that an upload never sits whole in memory): only its
+// first kilobytes, and for a zip its central directory and content types,
+// are read.
+func CheckEvidenceAt(name string, r io.ReaderAt, size int64) (contentType, refusal string) {
 	if msg := checkEvidenceName(name); msg != "" {
 		return "", msg
 	}
 	switch {
-	case len(data) == 0:
+	case size == 0:
 		return "", "文件为空"
-	case len(data) > MaxEvidenceSize:
+	case size > MaxEvidenceSize:
 		return "", fmt.Sprintf("文件超过 %d MB 的上限", MaxEvidenceSize>>20)
 	}
-	return evidenceType(data)
+	return evidenceType(r, size)
 }
 
 // checkEvidenceName returns why name is not a plain file name, or "".
@@ -106,8 +114,11 @@ func checkEvidenceName(name string) string {
 // thumbnail in docProps/ can push word/ out of reach) and it cannot see
 // macros, so every zip is judged again by the package's own
 // [Content_Types].xml, read through the central directory of the whole file.
-func evidenceType(data []byte) (string, string) {
-	m := mimetype.Detect(data)
+func evidenceType(r io.ReaderAt, size int64) (string, string) {
+	m, err := mimetype.DetectReader(io.NewSectionReader(r, 0, size))
+	if err != nil {
+		return "", msgEvidenceType
+	}
 	switch {
 	case m.Is(typePDF):
 		return typePDF, ""
@@ -123,7 +134,7 @@ func evidenceType(data []byte) (string, string) {
 			// OLE compound files.
 			return "", msgEvidenceOLE
 		case p.Is("application/zip"):
-			return ooxmlType(data)
+			return ooxmlType(r, size)
 		}
 	}
 	return "", msgEvidenceType
@@ -135,8 +146,8 @@ const maxContentTypesXML = 1 << 20
 
 // ooxmlType tells a DOCX or XLSX from other zips by the content type of the
 // package's main part, and returns a refusal message for anything else.
-func ooxmlType(data []byte) (string, string) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+func ooxmlType(r io.ReaderAt, size int64) (string, string) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return "", msgEvidenceType
 	}

@@ -1,5 +1,6 @@
-// Package blobs keeps files by key (evidence and report ZIPs, in a folder)
-// and judges uploaded evidence files by their content.
+// Package blobs keeps files by their SHA-256 (evidence and report ZIPs) in a
+// folder, the application's database or an S3-compatible bucket, and judges
+// uploaded evidence files by their content.
 package blobs
 
 import (
@@ -16,30 +17,13 @@ import (
 // It is fs.ErrNotExist, so that any store of blobs can report it alike.
 var ErrNotFound = fs.ErrNotExist
 
-// ErrInvalidBlobKey is returned for a key outside [a-z0-9]{16,128}.
+// ErrInvalidBlobKey is returned for a key that is not a lower-case SHA-256 hex.
 var ErrInvalidBlobKey = errors.New("evaluation: invalid blob key")
 
 const (
-	minBlobKey = 16
-	maxBlobKey = 128
-	blobDir    = 0o750
-	blobFile   = 0o640
+	blobDir  = 0o750
+	blobFile = 0o640
 )
-
-// checkBlobKey refuses any key that could name something other than a file
-// in its shard: only lower-case letters and digits, so no separators, dots or
-// case-folding collisions on case-insensitive file systems.
-func checkBlobKey(key string) error {
-	if len(key) < minBlobKey || len(key) > maxBlobKey {
-		return fmt.Errorf("%w: length %d", ErrInvalidBlobKey, len(key))
-	}
-	for i := 0; i < len(key); i++ {
-		if c := key[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
-			return fmt.Errorf("%w: byte %d is %q", ErrInvalidBlobKey, i, c)
-		}
-	}
-	return nil
-}
 
 // LocalBlobs keeps blobs as files under a folder, sharded by the first two
 // characters of the key (dir/ab/abcdef…) so that no folder grows too large.
@@ -64,10 +48,11 @@ func (b *LocalBlobs) path(key string) (shard, file string) {
 	return shard, filepath.Join(shard, key)
 }
 
-// Put writes data to a temporary file in the key's shard, syncs it and
-// renames it over the key, so a reader or a crash sees either the whole blob
-// or none. Concurrent Puts of one key each write their own temporary file and
-// the last rename wins; with content-addressed keys they are all equal.
+// Put writes data to a temporary file in the key's shard, checks its hash,
+// syncs it and renames it over the key, so a reader or a crash sees either
+// the whole blob or none. A key already stored is left alone. Concurrent Puts
+// of one key each write their own temporary file and the last rename wins;
+// they are all equal.
 func (b *LocalBlobs) Put(ctx context.Context, key string, r io.Reader) (err error) {
 	if err := checkBlobKey(key); err != nil {
 		return err
@@ -76,6 +61,9 @@ func (b *LocalBlobs) Put(ctx context.Context, key string, r io.Reader) (err erro
 		return fmt.Errorf("evaluation: put blob %s: %w", key, err)
 	}
 	shard, file := b.path(key)
+	if fi, err := os.Stat(file); err == nil && fi.Mode().IsRegular() {
+		return nil
+	}
 	if err := os.MkdirAll(shard, blobDir); err != nil {
 		return fmt.Errorf("evaluation: put blob %s: %w", key, err)
 	}
@@ -93,8 +81,12 @@ func (b *LocalBlobs) Put(ctx context.Context, key string, r io.Reader) (err erro
 	if err := tmp.Chmod(blobFile); err != nil {
 		return fmt.Errorf("evaluation: put blob %s: %w", key, err)
 	}
-	if _, err := io.Copy(tmp, r); err != nil {
+	hr := newHashingReader(ctx, r)
+	if _, err := io.Copy(tmp, hr); err != nil {
 		return fmt.Errorf("evaluation: put blob %s: %w", key, err)
+	}
+	if err := hr.check(key); err != nil {
+		return err
 	}
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("evaluation: put blob %s: %w", key, err)
@@ -160,6 +152,44 @@ func (b *LocalBlobs) Delete(ctx context.Context, key string) error {
 	_, file := b.path(key)
 	if err := os.Remove(file); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("evaluation: delete blob %s: %w", key, err)
+	}
+	return nil
+}
+
+// Walk calls fn with every blob in the folder, in key order; temporary files
+// of Puts under way and anything else that is not a key are skipped.
+func (b *LocalBlobs) Walk(ctx context.Context, fn func(key string, size int64) error) error {
+	shards, err := os.ReadDir(b.dir)
+	if err != nil {
+		return fmt.Errorf("evaluation: walk blobs: %w", err)
+	}
+	for _, shard := range shards {
+		if !shard.IsDir() || len(shard.Name()) != 2 {
+			continue
+		}
+		entries, err := os.ReadDir(filepath.Join(b.dir, shard.Name()))
+		if err != nil {
+			return fmt.Errorf("evaluation: walk blobs: %w", err)
+		}
+		for _, e := range entries {
+			key := e.Name()
+			if !e.Type().IsRegular() || !IsKey(key) || key[:2] != shard.Name() {
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			fi, err := e.Info()
+			if errors.Is(err, fs.ErrNotExist) {
+				continue // deleted since the folder was read
+			}
+			if err != nil {
+				return fmt.Errorf("evaluation: walk blobs: %w", err)
+			}
+			if err := fn(key, fi.Size()); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

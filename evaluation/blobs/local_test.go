@@ -171,8 +171,9 @@ func TestBlobsRefuseBadKeys(t *testing.T) {
 		name, key string
 	}{
 		{"empty", ""},
-		{"too short", "abcdef012345678"},
-		{"too long", strings.Repeat("a", 129)},
+		{"too short", strings.Repeat("a", 63)},
+		{"too long", strings.Repeat("a", 65)},
+		{"not hex", strings.Repeat("z", 64)},
 		{"parent", "../outside0123456789"},
 		{"parent in shard", "ab/../../outside0123456789"},
 		{"slash", "abcdef0123456789/x"},
@@ -207,11 +208,12 @@ func TestBlobsRefuseBadKeys(t *testing.T) {
 		t.Errorf("file outside the store: %v", err)
 	}
 
-	// The limits themselves are fine.
-	for _, key := range []string{strings.Repeat("0", 16), strings.Repeat("z", 128)} {
-		if err := b.Put(ctx, key, bytes.NewReader([]byte("x"))); err != nil {
-			t.Errorf("key of %d characters: %v", len(key), err)
-		}
+	// A key is a SHA-256 hex: a plain key of other content is refused too.
+	if err := b.Put(ctx, strings.Repeat("0", 64), bytes.NewReader([]byte("x"))); !errors.Is(err, ErrHashMismatch) {
+		t.Errorf("put of other content: %v, want ErrHashMismatch", err)
+	}
+	if files := filesUnder(t, dir); len(files) != 0 {
+		t.Errorf("a refused put left files %v", files)
 	}
 }
 

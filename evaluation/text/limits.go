@@ -29,7 +29,7 @@ var columnLimits = map[string]int{
 	"notifications.dedupe_key": 191,
 	"report_records.kind":      32,
 	"issued_reports.reason":    500,
-	"report_jobs.status":       16, "report_jobs.blob_key": 128,
+	"report_jobs.status":       16, "report_jobs.blob_key": 128, "report_jobs.lease_owner": 100,
 	"surveys.title": 255, "surveys.status": 16, "surveys.token": 64,
 	"audit_seal.key_id":       16,
 	"self_assessments.status": 16, "material_requests.status": 16,

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/evaluation/blobs"
+)
+
+const blobsUsage = "Usage: evald blobs migrate [-from URL] -to URL [-quiet]"
+
+// runBlobs runs `evald blobs migrate`: copy every blob of one store into
+// another (say from the data folder to "db:" or an S3 bucket, before the
+// second replica starts), verifying each copy's hash.
+func runBlobs(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "migrate" {
+		fmt.Fprintln(stderr, blobsUsage)
+		return errUsage
+	}
+	fs := flag.NewFlagSet("blobs migrate", flag.ContinueOnError)
+	cfg := bindConfig(fs, getenv)
+	cfg.readOnly = true
+	from := fs.String("from", "", "the store to copy from; empty: EVAL_BLOB_URL (the one in use)")
+	to := fs.String("to", "", "the store to copy into: file:///folder, db: or s3://bucket?endpoint=…")
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	if err := parseFlags(fs, args[1:], stderr); err != nil {
+		return err
+	}
+	if *to == "" {
+		fmt.Fprintln(stderr, blobsUsage)
+		return errUsage
+	}
+	if *from == "" {
+		*from = cfg.BlobURL
+	}
+	db, store, err := cfg.open(cfg.logger(stderr))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := evaluation.CheckSchema(ctx, db); err != nil {
+		return err
+	}
+	src, err := blobs.OpenURL(ctx, *from, cfg.DataDir, db.Gorm)
+	if err != nil {
+		return fmt.Errorf("-from: %w", err)
+	}
+	dst, err := blobs.OpenURL(ctx, *to, cfg.DataDir, db.Gorm)
+	if err != nil {
+		return fmt.Errorf("-to: %w", err)
+	}
+	res, err := migrateBlobs(ctx, src, dst, *quiet, stderr)
+	if err != nil {
+		return err
+	}
+	// Every blob the database refers to must now be in the target.
+	refs, err := store.ReferencedBlobs(ctx)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	if err := dst.Walk(ctx, func(key string, _ int64) error { have[key] = true; return nil }); err != nil {
+		return err
+	}
+	var missing []string
+	for _, k := range refs {
+		if !have[k] {
+			missing = append(missing, k)
+		}
+	}
+	fmt.Fprintf(stdout, "copied %d blobs (%d bytes), %d already there; all %d verified by SHA-256\n",
+		res.copied, res.bytes, res.present, res.copied+res.present)
+	if len(missing) > 0 {
+		return fmt.Errorf("%d of the %d blobs the database refers to are in neither store, e.g. %s", len(missing), len(refs), missing[0])
+	}
+	fmt.Fprintf(stdout, "every one of the %d blobs the database refers to is in the target; set EVAL_BLOB_URL=%s on every replica\n",
+		len(refs), *to)
+	return nil
+}
+
+// blobCopy counts what migrateBlobs did.
+type blobCopy struct {
+	copied, present int
+	bytes           int64
+}
+
+// migrateBlobs copies every blob of src that dst lacks and checks every blob
+// of src in dst by reading it back and hashing it.
+func migrateBlobs(ctx context.Context, src, dst blobs.Store, quiet bool, stderr io.Writer) (blobCopy, error) {
+	var res blobCopy
+	type blob struct {
+		key  string
+		size int64
+	}
+	var all []blob
+	if err := src.Walk(ctx, func(key string, size int64) error { all = append(all, blob{key, size}); return nil }); err != nil {
+		return res, err
+	}
+	there := map[string]int64{}
+	if err := dst.Walk(ctx, func(key string, size int64) error { there[key] = size; return nil }); err != nil {
+		return res, err
+	}
+	var bar *progressbar.ProgressBar
+	if !quiet && len(all) > 0 {
+		bar = progressbar.NewOptions(len(all), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("复制文件"),
+			progressbar.OptionShowCount(), progressbar.OptionSetWidth(30), progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionOnCompletion(func() { fmt.Fprintln(stderr) }))
+	}
+	for _, b := range all {
+		if size, ok := there[b.key]; ok && size == b.size {
+			res.present++
+		} else {
+			if err := copyBlob(ctx, src, dst, b.key); err != nil {
+				return res, err
+			}
+			res.copied++
+			res.bytes += b.size
+		}
+		if err := verifyBlob(ctx, dst, b.key, b.size); err != nil {
+			return res, err
+		}
+		if bar != nil {
+			_ = bar.Add(1)
+		}
+	}
+	return res, nil
+}
+
+// copyBlob streams one blob from src into dst.
+func copyBlob(ctx context.Context, src, dst blobs.Store, key string) error {
+	r, err := src.Open(ctx, key)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return dst.Put(ctx, key, r)
+}
+
+// verifyBlob reads a blob back and checks its size and hash.
+func verifyBlob(ctx context.Context, s blobs.Store, key string, size int64) error {
+	r, err := s.Open(ctx, key)
+	if err != nil {
+		return fmt.Errorf("verify %s: %w", key, err)
+	}
+	defer r.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, r)
+	if err != nil {
+		return fmt.Errorf("verify %s: %w", key, err)
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != key || n != size {
+		return fmt.Errorf("verify %s: %w (%d bytes hash to %s)", key, blobs.ErrHashMismatch, n, got)
+	}
+	return nil
+}
