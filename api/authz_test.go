@@ -366,6 +366,17 @@ func (f *authzFixture) rows() map[string]authzRow {
 		"DELETE /api/v1/login-throttles/:id": same(func(f *authzFixture, _ string) req {
 			return req{path: fmt.Sprintf(v1+"/login-throttles/%d", f.freshThrottle())}
 		}, only(204, asAdmin)),
+		"POST /api/v1/plans/:id/close-out": same(func(f *authzFixture, _ string) req {
+			p := f.w.Plan(f.unique("CD-C-"), "待销账的方案", f.w.Finance, "2017-01-01")
+			return req{path: fmt.Sprintf(v1+"/plans/%d/close-out", p.ID), body: evaluation.CloseOutRequest{Reason: "任务已完成"}}
+		}, only(200, asAdmin)),
+		"POST /api/v1/plans/:id/reopen": same(func(f *authzFixture, _ string) req {
+			p := f.w.Plan(f.unique("CD-R-"), "已销账的方案", f.w.Finance, "2017-01-01")
+			if _, err := f.w.Store.CloseOutPlan(context.Background(), f.w.AdminActor(), p.ID, evaluation.CloseOutRequest{Reason: "任务已完成"}); err != nil {
+				f.s.t.Fatal(err)
+			}
+			return req{path: fmt.Sprintf(v1+"/plans/%d/reopen", p.ID), body: map[string]any{}}
+		}, only(200, asAdmin)),
 
 		"POST /api/v1/orgs": same(func(f *authzFixture, _ string) req {
 			return req{path: v1 + "/orgs", body: evaluation.OrgRequest{Name: f.unique("新单位"), Kind: evaluation.OrgDepartment}}

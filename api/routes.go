@@ -96,6 +96,8 @@ func (h handlers) routes() []route {
 		{http.MethodGet, v1 + "/plans/:id", h.plans.get, adminView},
 		{http.MethodPatch, v1 + "/plans/:id", h.plans.update, admin},
 		{http.MethodDelete, v1 + "/plans/:id", h.plans.delete, admin},
+		{http.MethodPost, v1 + "/plans/:id/close-out", h.plans.closeOut, admin},
+		{http.MethodPost, v1 + "/plans/:id/reopen", h.plans.reopen, admin},
 		{http.MethodPost, v1 + "/templates", h.templates.create, admin},
 		{http.MethodGet, v1 + "/templates", h.templates.list, adminView},
 		{http.MethodGet, v1 + "/templates/:id", h.templates.get, adminView},

@@ -236,6 +236,9 @@ func (s *Store) CreateAssignment(ctx context.Context, actor Actor, roundID int64
 			}
 			return fmt.Errorf("assignment plan: %w", err)
 		}
+		if plan.ClosedAt != nil {
+			return conflictf("plan_closed", msgPlanClosed)
+		}
 		if plan.IssuedOn > r.EligibleBefore() {
 			return Invalid("plan_id", fmt.Sprintf("方案印发于%s，不足%d天，不在本轮评估范围内", plan.IssuedOn, r.MinPlanAgeDays))
 		}
@@ -368,7 +371,7 @@ func (s *Store) AutoAssign(ctx context.Context, actor Actor, roundID int64, rate
 func autoAssignInput(g *gorm.DB, r *Round, ratersPerPlan int) (assign.AutoAssignInput, error) {
 	in := assign.AutoAssignInput{RatersPerPlan: ratersPerPlan}
 	var plans []Plan
-	if err := g.Where("issued_on <= ?", r.EligibleBefore()).Order("id").Find(&plans).Error; err != nil {
+	if err := eligiblePlans(g, r).Order("id").Find(&plans).Error; err != nil {
 		return in, fmt.Errorf("auto-assign plans: %w", err)
 	}
 	for _, p := range plans {

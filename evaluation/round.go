@@ -423,12 +423,18 @@ func setDueDates(g *gorm.DB, r *Round) error {
 	return nil
 }
 
+// eligiblePlans are the plans a round may assign: issued at least
+// MinPlanAgeDays before it starts, and not closed out (销账).
+func eligiblePlans(g *gorm.DB, r *Round) *gorm.DB {
+	return g.Model(&Plan{}).Where("issued_on <= ? AND closed_at IS NULL", r.EligibleBefore())
+}
+
 // EligiblePlans lists the plans issued at least MinPlanAgeDays before the
-// round starts.
+// round starts and not closed out.
 func (s *Store) EligiblePlans(ctx context.Context, roundID int64, p Page) (List[Plan], error) {
 	r, err := s.Round(ctx, roundID)
 	if err != nil {
 		return List[Plan]{}, err
 	}
-	return paginate[Plan](s.read(ctx).Model(&Plan{}).Where("issued_on <= ?", r.EligibleBefore()), p, "code")
+	return paginate[Plan](eligiblePlans(s.read(ctx), r), p, "code")
 }

@@ -372,7 +372,7 @@ export interface paths {
         };
         /**
          * 方案导入模板（XLSX）
-         * @description 中文表头（方案编号、方案名称、牵头单位、审议机构、印发日期、所属领域、方案概要）和一行示例，`POST /plans/import` 可直接读回。角色：admin。
+         * @description 中文表头（方案编号、方案名称、牵头单位、审议机构、印发日期、所属领域、方案概要、销账原因）和一行示例，`POST /plans/import` 可直接读回。角色：admin。
          */
         get: operations["getPlanImportTemplate"];
         put?: never;
@@ -395,7 +395,8 @@ export interface paths {
         /**
          * 批量导入方案
          * @description 上传 .xlsx 或 .csv 文件（multipart 字段 `file`，不超过 10 MB），首行为表头：
-         *     `code, title, lead_department, approved_by, issued_on, field, summary`（`lead_department` 为部门名称）。
+         *     `code, title, lead_department, approved_by, issued_on, field, summary, close_reason`（`lead_department` 为部门名称）。
+         *     `close_reason`（销账原因）不为空时该方案销账（已销账的保留原销账时间、改用新原因）；为空或没有这一列时销账状态不变——导入从不恢复方案。
          *     请求体超过 10 MB 另加 64 KB 返回 413。
          *     编号已存在的方案被更新，其余新建。只要有一行有误就不写入任何数据，返回 422，
          *     `errors` 列出每个出错的行（`row` 从表头算起，表头为第 1 行）。
@@ -438,6 +439,53 @@ export interface paths {
          * @description 只修改请求中给出的字段。角色：admin。
          */
         patch: operations["updatePlan"];
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/close-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 方案销账
+         * @description 方案不再参加新的评估轮次（分配返回 409 `plan_closed`，自动分配跳过它）；未销号的问题照常跟踪。
+         *     已销账返回 409 `already_closed`；原因为空返回 422。记入审计日志。角色：admin。
+         */
+        post: operations["closeOutPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 恢复已销账的方案
+         * @description 方案重新可以参加新的评估轮次。未销账返回 409 `not_closed`。记入审计日志。角色：admin。
+         */
+        post: operations["reopenPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/templates": {
@@ -2565,6 +2613,13 @@ export interface components {
             /** @description 改革领域，如 经济体制、生态文明、社会治理 */
             field: string;
             summary: string;
+            /**
+             * Format: date-time
+             * @description 销账时间；未销账为 null
+             */
+            closed_at: string | null;
+            /** @description 销账原因；未销账为 null */
+            close_reason: string | null;
             created_at: components["schemas"]["DateTime"];
             updated_at: components["schemas"]["DateTime"];
         };
@@ -4676,6 +4731,8 @@ export interface operations {
                 issued_from?: string;
                 /** @description 印发日期不晚于 */
                 issued_to?: string;
+                /** @description true 只列已销账的方案，false 只列未销账的；不给出时两者都列 */
+                closed?: boolean;
             };
             header?: never;
             path?: never;
@@ -4744,6 +4801,8 @@ export interface operations {
                 issued_from?: string;
                 /** @description 印发日期不晚于 */
                 issued_to?: string;
+                /** @description true 只列已销账的方案，false 只列未销账的；不给出时两者都列 */
+                closed?: boolean;
             };
             header?: never;
             path?: never;
@@ -4923,6 +4982,72 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    closeOutPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 销账原因 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已销账的方案 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    reopenPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 恢复后的方案 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
         };
     };
