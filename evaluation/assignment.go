@@ -214,7 +214,14 @@ func insertAssignments(t *tx, as []Assignment) error {
 		t.audit("assignment.create", "assignment", a.ID, nil, a)
 		planIDs[i] = a.PlanID
 	}
-	return createSelfAssessmentsOnAssign(t, as[0].RoundID, planIDs)
+	var r Round
+	if err := t.First(&r, as[0].RoundID).Error; err != nil {
+		return notFound(err, "round")
+	}
+	if err := carryFindings(t, &r, planIDs); err != nil {
+		return err
+	}
+	return createSelfAssessments(t, &r, planIDs)
 }
 
 // CreateAssignment assigns an evaluator to an eligible plan of a round in
@@ -464,11 +471,15 @@ func (s *Store) DeleteAssignment(ctx context.Context, actor Actor, id int64) err
 			return conflictf("submitted", "评分表已提交，不能删除该评估任务；如需更正请重新开放评分表")
 		}
 		var findings int64
-		if err := t.Model(&Finding{}).Where("assignment_id = ?", a.ID).Count(&findings).Error; err != nil {
+		if err := t.Model(&Finding{}).Where("assignment_id = ? AND carried_from_finding_id IS NULL", a.ID).
+			Count(&findings).Error; err != nil {
 			return fmt.Errorf("assignment findings: %w", err)
 		}
 		if findings > 0 {
 			return conflictf("has_findings", "该评估任务下已记录%d个问题，不能删除", findings)
+		}
+		if err := releaseCarried(t, &a); err != nil {
+			return err
 		}
 		if err := t.Delete(&sheet).Error; err != nil {
 			return fmt.Errorf("delete scoresheet: %w", err)

@@ -367,6 +367,9 @@ func (s *Store) StepRound(ctx context.Context, actor Actor, id int64, to RoundSt
 			if err := notifyRoundLeads(t, &r); err != nil {
 				return err
 			}
+			if err := carryFindings(t, &r, nil); err != nil {
+				return err
+			}
 		}
 		if to == RoundPublished && r.RequireNarrative {
 			pending, err := pendingNarratives(t.DB, &r)
