@@ -407,7 +407,8 @@ func (f *authzFixture) rows() map[string]authzRow {
 			},
 			want: only(200, asAdmin).but(asEvaluator, 200, 404),
 		},
-		"GET /api/v1/departments/scorecard": same(at(v1+"/departments/scorecard?year=2026"), only(200, asAdmin, asViewer, asDept)),
+		"GET /api/v1/departments/scorecard":      same(at(v1+"/departments/scorecard?year=2026"), only(200, asAdmin, asViewer, asDept)),
+		"GET /api/v1/departments/scorecard.xlsx": same(at(v1+"/departments/scorecard.xlsx?year=2026"), only(200, asAdmin, asViewer, asDept)),
 		"POST /api/v1/plans/:id/reopen": same(func(f *authzFixture, _ string) req {
 			p := f.w.Plan(f.unique("CD-R-"), "已销账的方案", f.w.Finance, "2017-01-01")
 			if _, err := f.w.Store.CloseOutPlan(context.Background(), f.w.AdminActor(), p.ID, evaluation.CloseOutRequest{Reason: "任务已完成"}); err != nil {

@@ -2,11 +2,15 @@ package api
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/evald/evald/evaluation"
+	"github.com/evald/evald/reports"
 )
 
 // LedgerStore is what the ledger (台账) handlers need of the domain.
@@ -15,6 +19,7 @@ type LedgerStore interface {
 	CheckCarried(ctx context.Context, actor evaluation.Actor, findingID int64) (*evaluation.Finding, error)
 	DepartmentScorecard(ctx context.Context, actor evaluation.Actor, year int) (*evaluation.Scorecard, error)
 	Today() evaluation.Date
+	Location() *time.Location
 }
 
 // LedgerHandler serves a plan's history across rounds, the check of
@@ -42,17 +47,31 @@ type scorecardQuery struct {
 	Year int64 `query:"year"`
 }
 
-func (h *LedgerHandler) scorecard(c echo.Context) error {
+// yearScorecard computes the scorecard of the query's year.
+func (h *LedgerHandler) yearScorecard(c echo.Context) (*evaluation.Scorecard, error) {
 	var q scorecardQuery
 	if err := bindQuery(c, &q); err != nil {
-		return err
+		return nil, err
 	}
 	if q.Year == 0 {
 		q.Year = int64(h.Ledger.Today().Year())
 	}
-	sc, err := h.Ledger.DepartmentScorecard(c.Request().Context(), actor(c), int(q.Year))
+	return h.Ledger.DepartmentScorecard(c.Request().Context(), actor(c), int(q.Year))
+}
+
+func (h *LedgerHandler) scorecard(c echo.Context) error {
+	sc, err := h.yearScorecard(c)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, sc)
+}
+
+func (h *LedgerHandler) scorecardXLSX(c echo.Context) error {
+	sc, err := h.yearScorecard(c)
+	if err != nil {
+		return err
+	}
+	return sendXLSX(c, h.Ledger.Location(), strconv.Itoa(sc.Year)+"年部门考核",
+		func(w io.Writer) error { return reports.ScorecardXLSX(w, sc) })
 }

@@ -542,6 +542,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/departments/scorecard.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 部门年度考核计分卡（XLSX）
+         * @description 与 `GET /departments/scorecard` 相同的数据和权限（部门用户只有本部门一行），每个部门一行、按排名。
+         *     没有定义的数（没有问题时的整改率、没有结果时的平均总分等）写作“—”，从不写作 0 或 100%。
+         *     角色：admin、viewer、department。
+         */
+        get: operations["exportDepartmentScorecardXLSX"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{id}/reopen": {
         parameters: {
             query?: never;
@@ -5352,6 +5374,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Scorecard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportDepartmentScorecardXLSX: {
+        parameters: {
+            query?: {
+                /** @description 年份（2000–2100，其他返回 422）；不给出时为今年 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX 工作簿 */
+            200: {
+                headers: {
+                    /** @description `attachment`，中文文件名（RFC 2231 的 `filename*`）带导出日期，如“2026年部门考核 2026-12-02.xlsx” */
+                    "Content-Disposition": string;
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
