@@ -115,6 +115,8 @@ type AssignmentResponse struct {
 	Requests       []evaluation.RequestView   `json:"requests"` // requests for more material on the plan
 	// SelfAssessment is the plan's submitted self-assessment, or null.
 	SelfAssessment *evaluation.SelfAssessmentDetail `json:"self_assessment"`
+	// CarriedFindings are the plan's findings carried from earlier rounds (上轮未整改问题).
+	CarriedFindings []evaluation.CarriedFinding `json:"carried_findings"`
 }
 
 func (h *AssignmentHandler) get(c echo.Context) error {
@@ -128,7 +130,8 @@ func (h *AssignmentHandler) get(c echo.Context) error {
 		return err
 	}
 	resp := AssignmentResponse{AssignmentView: d.AssignmentView, LeadDepartment: d.LeadDepartment, Plan: d.PlanDetail,
-		Template: d.Template, Scoresheet: d.Scoresheet, Surveys: surveys, Requests: d.Requests}
+		Template: d.Template, Scoresheet: d.Scoresheet, Surveys: surveys, Requests: d.Requests,
+		CarriedFindings: d.CarriedFindings}
 	if resp.SelfAssessment, err = h.Assignments.AssignmentSelfAssessment(ctx, actor(c), d.ID); err != nil {
 		return err
 	}

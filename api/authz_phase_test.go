@@ -464,6 +464,11 @@ func checkListsByPhase(t *testing.T, s *server, f *authzFixture) {
 				s.call(http.MethodGet, l.path, s.token(caller), nil).want(http.StatusOK).decode(&body)
 				n := 0
 				for _, it := range body.Items {
+					// Findings carried in from the fixture's earlier published
+					// rounds are objects of their own (TestCarryOver): not counted.
+					if it["carried_from_finding_id"] != nil {
+						continue
+					}
 					if v, ok := it[l.field].(float64); ok && int64(v) == rs.a.ID {
 						n++
 					}

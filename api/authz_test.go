@@ -101,6 +101,8 @@ type authzFixture struct {
 
 	survey *evaluation.Survey // published, linked to P1 in the open round
 
+	carried map[int64]int64 // findings carried into a fresh open round, by plan (carriedFindings)
+
 	states map[evaluation.RoundStatus]*roundState // the round-scoped objects in each round state
 }
 
@@ -240,6 +242,30 @@ func (f *authzFixture) freshRound(steps ...evaluation.RoundStatus) *evaluation.R
 	return r
 }
 
+// carriedFinding is a finding carried into an open round (P1: eval1's plan,
+// P2: eval2's) from the published ones, made once.
+func (f *authzFixture) carriedFinding(plan *evaluation.Plan) int64 {
+	if f.carried == nil {
+		r := f.freshRound()
+		f.w.Assign(r, f.w.P1, f.w.Eval1)
+		f.w.Assign(r, f.w.P2, f.w.Eval2)
+		f.w.Move(r, evaluation.RoundOpen)
+		var fs []evaluation.Finding
+		if err := env(f.s).DB.Gorm.Where("round_id = ? AND carried_from_finding_id IS NOT NULL", r.ID).Find(&fs).Error; err != nil {
+			f.s.t.Fatal(err)
+		}
+		f.carried = map[int64]int64{}
+		for _, fd := range fs {
+			f.carried[fd.PlanID] = fd.ID
+		}
+	}
+	id, ok := f.carried[plan.ID]
+	if !ok {
+		f.s.t.Fatalf("no finding carried on plan %d", plan.ID)
+	}
+	return id
+}
+
 // freshSelf makes an open round with a self-assessment on P1 (市财政局,
 // eval1) and P2 (市国资委, eval2).
 func (f *authzFixture) freshSelf() *selfRound {
@@ -366,6 +392,30 @@ func (f *authzFixture) rows() map[string]authzRow {
 		"DELETE /api/v1/login-throttles/:id": same(func(f *authzFixture, _ string) req {
 			return req{path: fmt.Sprintf(v1+"/login-throttles/%d", f.freshThrottle())}
 		}, only(204, asAdmin)),
+		"POST /api/v1/plans/:id/close-out": same(func(f *authzFixture, _ string) req {
+			p := f.w.Plan(f.unique("CD-C-"), "待销账的方案", f.w.Finance, "2017-01-01")
+			return req{path: fmt.Sprintf(v1+"/plans/%d/close-out", p.ID), body: evaluation.CloseOutRequest{Reason: "任务已完成"}}
+		}, only(200, asAdmin)),
+		"GET /api/v1/plans/:id/history": {own: at(v1+"/plans/%d/history", w.P1.ID), other: at(v1+"/plans/%d/history", w.P2.ID),
+			want: only(200, asAdmin, asViewer).but(asDept, 200, 404)},
+		"POST /api/v1/findings/:id/check": {
+			own: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/findings/%d/check", f.carriedFinding(f.w.P1)), body: map[string]any{}}
+			},
+			other: func(f *authzFixture, _ string) req {
+				return req{path: fmt.Sprintf(v1+"/findings/%d/check", f.carriedFinding(f.w.P2)), body: map[string]any{}}
+			},
+			want: only(200, asAdmin).but(asEvaluator, 200, 404),
+		},
+		"GET /api/v1/departments/scorecard":      same(at(v1+"/departments/scorecard?year=2026"), only(200, asAdmin, asViewer, asDept)),
+		"GET /api/v1/departments/scorecard.xlsx": same(at(v1+"/departments/scorecard.xlsx?year=2026"), only(200, asAdmin, asViewer, asDept)),
+		"POST /api/v1/plans/:id/reopen": same(func(f *authzFixture, _ string) req {
+			p := f.w.Plan(f.unique("CD-R-"), "已销账的方案", f.w.Finance, "2017-01-01")
+			if _, err := f.w.Store.CloseOutPlan(context.Background(), f.w.AdminActor(), p.ID, evaluation.CloseOutRequest{Reason: "任务已完成"}); err != nil {
+				f.s.t.Fatal(err)
+			}
+			return req{path: fmt.Sprintf(v1+"/plans/%d/reopen", p.ID), body: map[string]any{}}
+		}, only(200, asAdmin)),
 
 		"POST /api/v1/orgs": same(func(f *authzFixture, _ string) req {
 			return req{path: v1 + "/orgs", body: evaluation.OrgRequest{Name: f.unique("新单位"), Kind: evaluation.OrgDepartment}}

@@ -70,12 +70,17 @@ func (h *ExportHandler) orgNames(ctx context.Context) (map[int64]string, error) 
 
 // send writes a workbook as a download named name plus today's date.
 func (h *ExportHandler) send(c echo.Context, name string, write func(w io.Writer) error) error {
+	return sendXLSX(c, h.Store.Location(), name, write)
+}
+
+// sendXLSX writes a workbook as a download named name plus today's date in loc.
+func sendXLSX(c echo.Context, loc *time.Location, name string, write func(w io.Writer) error) error {
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
 		return err
 	}
 	hdr := c.Response().Header()
-	today := time.Now().In(h.Store.Location()).Format(time.DateOnly)
+	today := time.Now().In(loc).Format(time.DateOnly)
 	hdr.Set(echo.HeaderContentDisposition, attachmentDisposition(safeFileName(name)+" "+today+".xlsx"))
 	hdr.Set("Cache-Control", "no-store")
 	return c.Blob(http.StatusOK, reports.ContentXLSX, buf.Bytes())

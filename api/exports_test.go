@@ -163,7 +163,7 @@ func TestPlanImportTemplateImportsOverHTTP(t *testing.T) {
 		admin := s.token(asAdmin)
 		r := s.call(http.MethodGet, "/api/v1/plans/import-template.xlsx", admin, nil).want(http.StatusOK)
 		name, rows := sheetRows(t, r, "方案")
-		want := []string{"方案编号", "方案名称", "牵头单位", "审议机构", "印发日期", "所属领域", "方案概要"}
+		want := []string{"方案编号", "方案名称", "牵头单位", "审议机构", "印发日期", "所属领域", "方案概要", "销账原因"}
 		if name != "方案导入模板.xlsx" || strings.Join(rows[0], ",") != strings.Join(want, ",") || len(rows) != 2 {
 			t.Fatalf("template %q: %q", name, rows)
 		}

@@ -20,6 +20,8 @@ type PlanStore interface {
 	UpdatePlan(ctx context.Context, actor evaluation.Actor, id int64, p evaluation.PlanPatch) (*evaluation.Plan, error)
 	DeletePlan(ctx context.Context, actor evaluation.Actor, id int64) error
 	ImportPlans(ctx context.Context, actor evaluation.Actor, filename string, data []byte) (*evaluation.ImportResult, error)
+	CloseOutPlan(ctx context.Context, actor evaluation.Actor, id int64, req evaluation.CloseOutRequest) (*evaluation.Plan, error)
+	ReopenPlan(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.Plan, error)
 }
 
 // PlanHandler serves /api/v1/plans.
@@ -45,6 +47,7 @@ type planQuery struct {
 	LeadDepartmentID int64           `query:"lead_department_id" validate:"id"`
 	IssuedFrom       evaluation.Date `query:"issued_from" validate:"date"`
 	IssuedTo         evaluation.Date `query:"issued_to" validate:"date"`
+	Closed           *bool           `query:"closed"`
 	Page             evaluation.Page
 }
 
@@ -85,6 +88,26 @@ func (h *PlanHandler) delete(c echo.Context) error {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
+}
+
+func (h *PlanHandler) closeOut(c echo.Context) error {
+	var req evaluation.CloseOutRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	p, err := h.Plans.CloseOutPlan(c.Request().Context(), actor(c), pathID(c, "id"), req)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, p)
+}
+
+func (h *PlanHandler) reopen(c echo.Context) error {
+	p, err := h.Plans.ReopenPlan(c.Request().Context(), actor(c), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, p)
 }
 
 func (h *PlanHandler) importFile(c echo.Context) error {

@@ -96,6 +96,12 @@ func (h handlers) routes() []route {
 		{http.MethodGet, v1 + "/plans/:id", h.plans.get, adminView},
 		{http.MethodPatch, v1 + "/plans/:id", h.plans.update, admin},
 		{http.MethodDelete, v1 + "/plans/:id", h.plans.delete, admin},
+		{http.MethodPost, v1 + "/plans/:id/close-out", h.plans.closeOut, admin},
+		{http.MethodPost, v1 + "/plans/:id/reopen", h.plans.reopen, admin},
+		// The ledger (台账): the domain narrows rounds by phase and plans to the department's own
+		{http.MethodGet, v1 + "/plans/:id/history", h.ledger.history, progress},
+		{http.MethodGet, v1 + "/departments/scorecard", h.ledger.scorecard, progress}, // a department: its own row
+		{http.MethodGet, v1 + "/departments/scorecard.xlsx", h.ledger.scorecardXLSX, progress},
 		{http.MethodPost, v1 + "/templates", h.templates.create, admin},
 		{http.MethodGet, v1 + "/templates", h.templates.list, adminView},
 		{http.MethodGet, v1 + "/templates/:id", h.templates.get, adminView},
@@ -131,6 +137,7 @@ func (h handlers) routes() []route {
 		{http.MethodGet, v1 + "/assignments/:id/findings", h.findings.listAssignment, adminEval},
 		{http.MethodPatch, v1 + "/findings/:id", h.findings.update, evaluator},
 		{http.MethodDelete, v1 + "/findings/:id", h.findings.delete, evaluator},
+		{http.MethodPost, v1 + "/findings/:id/check", h.ledger.checkCarried, adminEval}, // a carried finding (上轮未整改问题)
 
 		// Self-assessments (自评): filled in by the plan's department, read by
 		// the office, by evaluators once submitted, by viewers once published

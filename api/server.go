@@ -107,6 +107,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		orgs:        &OrgHandler{Orgs: cfg.Store},
 		users:       &UserHandler{Users: cfg.Store},
 		plans:       &PlanHandler{Plans: cfg.Store},
+		ledger:      &LedgerHandler{Ledger: cfg.Store},
 		templates:   &TemplateHandler{Templates: cfg.Store},
 		conflicts:   &ConflictHandler{Conflicts: cfg.Store},
 		rounds:      &RoundHandler{Rounds: cfg.Store},
@@ -153,6 +154,7 @@ type handlers struct {
 	orgs        *OrgHandler
 	users       *UserHandler
 	plans       *PlanHandler
+	ledger      *LedgerHandler
 	templates   *TemplateHandler
 	conflicts   *ConflictHandler
 	rounds      *RoundHandler

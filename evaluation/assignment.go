@@ -214,7 +214,14 @@ func insertAssignments(t *tx, as []Assignment) error {
 		t.audit("assignment.create", "assignment", a.ID, nil, a)
 		planIDs[i] = a.PlanID
 	}
-	return createSelfAssessmentsOnAssign(t, as[0].RoundID, planIDs)
+	var r Round
+	if err := t.First(&r, as[0].RoundID).Error; err != nil {
+		return notFound(err, "round")
+	}
+	if err := carryFindings(t, &r, planIDs); err != nil {
+		return err
+	}
+	return createSelfAssessments(t, &r, planIDs)
 }
 
 // CreateAssignment assigns an evaluator to an eligible plan of a round in
@@ -235,6 +242,9 @@ func (s *Store) CreateAssignment(ctx context.Context, actor Actor, roundID int64
 				return Invalid("plan_id", "方案不存在")
 			}
 			return fmt.Errorf("assignment plan: %w", err)
+		}
+		if plan.ClosedAt != nil {
+			return conflictf("plan_closed", msgPlanClosed)
 		}
 		if plan.IssuedOn > r.EligibleBefore() {
 			return Invalid("plan_id", fmt.Sprintf("方案印发于%s，不足%d天，不在本轮评估范围内", plan.IssuedOn, r.MinPlanAgeDays))
@@ -368,7 +378,7 @@ func (s *Store) AutoAssign(ctx context.Context, actor Actor, roundID int64, rate
 func autoAssignInput(g *gorm.DB, r *Round, ratersPerPlan int) (assign.AutoAssignInput, error) {
 	in := assign.AutoAssignInput{RatersPerPlan: ratersPerPlan}
 	var plans []Plan
-	if err := g.Where("issued_on <= ?", r.EligibleBefore()).Order("id").Find(&plans).Error; err != nil {
+	if err := eligiblePlans(g, r).Order("id").Find(&plans).Error; err != nil {
 		return in, fmt.Errorf("auto-assign plans: %w", err)
 	}
 	for _, p := range plans {
@@ -461,11 +471,15 @@ func (s *Store) DeleteAssignment(ctx context.Context, actor Actor, id int64) err
 			return conflictf("submitted", "评分表已提交，不能删除该评估任务；如需更正请重新开放评分表")
 		}
 		var findings int64
-		if err := t.Model(&Finding{}).Where("assignment_id = ?", a.ID).Count(&findings).Error; err != nil {
+		if err := t.Model(&Finding{}).Where("assignment_id = ? AND carried_from_finding_id IS NULL", a.ID).
+			Count(&findings).Error; err != nil {
 			return fmt.Errorf("assignment findings: %w", err)
 		}
 		if findings > 0 {
 			return conflictf("has_findings", "该评估任务下已记录%d个问题，不能删除", findings)
+		}
+		if err := releaseCarried(t, &a); err != nil {
+			return err
 		}
 		if err := t.Delete(&sheet).Error; err != nil {
 			return fmt.Errorf("delete scoresheet: %w", err)

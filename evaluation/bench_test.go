@@ -141,3 +141,57 @@ func TestIssuedReportDataQueryCountIsConstant(t *testing.T) {
 		t.Fatalf("report data took %d queries for 3 plans and %d for 40: want the same number", small, large)
 	}
 }
+
+// countStatements counts the SQL statements fn sends.
+func countStatements(t testing.TB, env *evaltest.Env, fn func()) int {
+	t.Helper()
+	n := 0
+	cb := env.DB.Gorm.Callback()
+	hook := func(*gorm.DB) { n++ }
+	for _, err := range []error{
+		cb.Query().After("gorm:query").Register("count:scorecard-query", hook),
+		cb.Row().After("gorm:row").Register("count:scorecard-row", hook),
+		cb.Raw().After("gorm:raw").Register("count:scorecard-raw", hook),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	fn()
+	return n
+}
+
+// TestScorecardQueryCountIsConstant: a year's scorecard over three rounds
+// takes the same number of statements for 3 plans as for 40 — a few per
+// round, never one per plan, department or finding.
+func TestScorecardQueryCountIsConstant(t *testing.T) {
+	count := func(plans int) int {
+		env := evaltest.New(t, evaluation.SQLite)
+		evaltest.SeedScorecardYear(t, env, plans)
+		return countStatements(t, env, func() {
+			sc, err := env.Store.DepartmentScorecard(context.Background(), evaluation.System, 2026)
+			if err != nil || len(sc.Rounds) != 3 || len(sc.Items) != 1 || sc.Items[0].Plans != plans ||
+				sc.Items[0].Findings != 3*5*plans {
+				t.Fatalf("scorecard of %d plans: %+v, %v", plans, sc, err)
+			}
+		})
+	}
+	small, large := count(3), count(40)
+	if small != large || small > 3+3*6 {
+		t.Fatalf("the scorecard took %d statements for 3 plans and %d for 40: want the same small number", small, large)
+	}
+}
+
+// BenchmarkScorecard computes the scorecard of a year of three rounds of
+// the demo's 349 plans, five raters each.
+func BenchmarkScorecard(b *testing.B) {
+	env := evaltest.New(b, evaluation.SQLite)
+	evaltest.SeedScorecardYear(b, env, 349)
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := env.Store.DepartmentScorecard(ctx, evaluation.System, 2026); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package evaluation
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -51,3 +52,15 @@ func (d Date) Valid() bool {
 
 // String returns the YYYY-MM-DD form.
 func (d Date) String() string { return string(d) }
+
+// Year is the date's year (0 for a malformed date).
+func (d Date) Year() int {
+	if len(d) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(string(d[:4]))
+	if err != nil {
+		return 0
+	}
+	return y
+}

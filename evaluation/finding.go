@@ -45,8 +45,15 @@ type Finding struct {
 	Recommendation string        `json:"recommendation"`
 	Status         FindingStatus `json:"status"`
 	DueOn          *Date         `json:"due_on"`
-	CreatedAt      time.Time     `json:"created_at"`
-	UpdatedAt      time.Time     `json:"updated_at"`
+	// CarriedFromRoundID and CarriedFromFindingID name the earlier round and
+	// finding a carried finding came from (carry.go); null for a finding
+	// raised in its own round.
+	CarriedFromRoundID   *int64     `json:"carried_from_round_id"`
+	CarriedFromFindingID *int64     `json:"carried_from_finding_id"`
+	CarriedCheckedAt     *time.Time `json:"carried_checked_at"` // when a new round's evaluator checked it
+	CarriedCheckedBy     *int64     `json:"-"`
+	CreatedAt            time.Time  `json:"created_at"`
+	UpdatedAt            time.Time  `json:"updated_at"`
 }
 
 // Overdue reports whether the finding is past its due date and not accepted.
@@ -211,12 +218,16 @@ func (s *Store) UpdateFinding(ctx context.Context, actor Actor, id int64, p Find
 	return f, nil
 }
 
-// DeleteFinding removes a finding the actor raised, until the round is published.
+// DeleteFinding removes a finding the actor raised, until the round is
+// published; a finding carried from an earlier round stays (carry.go).
 func (s *Store) DeleteFinding(ctx context.Context, actor Actor, id int64) error {
 	return s.write(ctx, actor, func(t *tx) error {
 		f, _, err := lockOwnFinding(t, actor, id)
 		if err != nil {
 			return err
+		}
+		if f.CarriedFromFindingID != nil {
+			return conflictf("carried", "上轮未整改问题由系统结转，不能删除；核查后请在评估中说明其整改情况")
 		}
 		if err := t.Delete(f).Error; err != nil {
 			return fmt.Errorf("delete finding: %w", err)

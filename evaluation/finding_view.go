@@ -29,9 +29,13 @@ type FindingView struct {
 	Status           FindingStatus `json:"status"`
 	DueOn            *Date         `json:"due_on"`
 	Overdue          bool          `json:"overdue"`
-	Response         *ResponseView `json:"response"`
-	CreatedAt        time.Time     `json:"created_at"`
-	UpdatedAt        time.Time     `json:"updated_at"`
+	// Carried from an earlier round (carry.go); null for the round's own findings.
+	CarriedFromRoundID   *int64        `json:"carried_from_round_id"`
+	CarriedFromFindingID *int64        `json:"carried_from_finding_id"`
+	CarriedCheckedAt     *time.Time    `json:"carried_checked_at"`
+	Response             *ResponseView `json:"response"`
+	CreatedAt            time.Time     `json:"created_at"`
+	UpdatedAt            time.Time     `json:"updated_at"`
 }
 
 // RoundRef names a round inside other objects.
@@ -185,7 +189,8 @@ func (s *Store) findingViews(ctx context.Context, actor Actor, rows []findingRow
 		v := FindingView{ID: f.ID, RoundID: f.RoundID, Round: RoundRef{ID: f.RoundID, Name: r.RoundName, Status: r.RoundStatus},
 			PlanID: f.PlanID, Plan: PlanRef{ID: f.PlanID, Code: r.PlanCode, Title: r.PlanTitle}, LeadDepartmentID: r.LeadDepartmentID,
 			IndicatorCode: f.IndicatorCode, Severity: f.Severity, Description: f.Description, Recommendation: f.Recommendation,
-			Status: f.Status, DueOn: f.DueOn, Overdue: f.Overdue(today), CreatedAt: f.CreatedAt, UpdatedAt: f.UpdatedAt}
+			Status: f.Status, DueOn: f.DueOn, Overdue: f.Overdue(today), CreatedAt: f.CreatedAt, UpdatedAt: f.UpdatedAt,
+			CarriedFromRoundID: f.CarriedFromRoundID, CarriedFromFindingID: f.CarriedFromFindingID, CarriedCheckedAt: f.CarriedCheckedAt}
 		if actor.Role != RoleDepartment {
 			v.AssignmentID, v.EvaluatorID = &f.AssignmentID, &f.EvaluatorID
 		}

@@ -32,6 +32,7 @@ var migrations = []migration{
 	{8, "lead agency and conclusions", schemaV8},
 	{9, "issued reports", schemaV9},
 	{10, "minimum raters of a complete result", schemaV10},
+	{11, "the ledger: plans closed out, findings carried into the next round", schemaV11},
 	{12, "several servers: blobs in the database, report jobs by lease", schemaV12},
 }
 

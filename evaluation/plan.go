@@ -15,16 +15,20 @@ import (
 
 // Plan is a special reform plan (专项改革方案) led by one department.
 type Plan struct {
-	ID               int64     `json:"id"`
-	Code             string    `json:"code"`
-	Title            string    `json:"title"`
-	LeadDepartmentID int64     `json:"lead_department_id"`
-	ApprovedBy       string    `json:"approved_by"` // 市委深改组, 市委常委会, 市政府常务会, 专项小组…
-	IssuedOn         Date      `json:"issued_on"`
-	Field            string    `json:"field"` // 经济体制, 生态文明, 社会治理…
-	Summary          string    `json:"summary"`
-	CreatedAt        time.Time `json:"created_at"`
-	UpdatedAt        time.Time `json:"updated_at"`
+	ID               int64  `json:"id"`
+	Code             string `json:"code"`
+	Title            string `json:"title"`
+	LeadDepartmentID int64  `json:"lead_department_id"`
+	ApprovedBy       string `json:"approved_by"` // 市委深改组, 市委常委会, 市政府常务会, 专项小组…
+	IssuedOn         Date   `json:"issued_on"`
+	Field            string `json:"field"` // 经济体制, 生态文明, 社会治理…
+	Summary          string `json:"summary"`
+	// ClosedAt and CloseReason are set while the plan is closed out (销账,
+	// plan_closeout.go): null when it is open.
+	ClosedAt    *time.Time `json:"closed_at"`
+	CloseReason *string    `json:"close_reason"`
+	CreatedAt   time.Time  `json:"created_at"`
+	UpdatedAt   time.Time  `json:"updated_at"`
 }
 
 // PlanRequest creates a plan.
@@ -147,6 +151,7 @@ type PlanFilter struct {
 	LeadDepartmentID int64
 	IssuedFrom       Date
 	IssuedTo         Date
+	Closed           *bool // closed out (销账) or not; nil: both
 	Page             Page
 }
 
@@ -172,6 +177,9 @@ func (s *Store) Plans(ctx context.Context, f PlanFilter) (List[Plan], error) {
 	}
 	if f.IssuedTo != "" {
 		q = q.Where("issued_on <= ?", f.IssuedTo)
+	}
+	if f.Closed != nil {
+		q = q.Where(map[bool]string{true: "closed_at IS NOT NULL", false: "closed_at IS NULL"}[*f.Closed])
 	}
 	return paginate[Plan](q, f.Page, "code")
 }
@@ -303,6 +311,8 @@ func (s *Store) ImportPlans(ctx context.Context, actor Actor, filename string, d
 				if r.Absent.Has("summary") {
 					p.Summary = old.Summary
 				}
+				p.ClosedAt, p.CloseReason = old.ClosedAt, old.CloseReason
+				s.importCloseOut(&p, r.CloseReason)
 				if err := t.Save(&p).Error; err != nil {
 					return fmt.Errorf("import row %d: %w", r.Row, err)
 				}
@@ -310,6 +320,7 @@ func (s *Store) ImportPlans(ctx context.Context, actor Actor, filename string, d
 				res.Updated++
 				continue
 			}
+			s.importCloseOut(&p, r.CloseReason)
 			if err := t.Create(&p).Error; err != nil {
 				return fmt.Errorf("import row %d: %w", r.Row, err)
 			}
@@ -322,6 +333,22 @@ func (s *Store) ImportPlans(ctx context.Context, actor Actor, filename string, d
 		return nil, err
 	}
 	return res, nil
+}
+
+// importCloseOut closes p out when its import row gives a reason (销账原因):
+// a plan already closed keeps the day it was closed and takes the new
+// reason. An empty reason leaves p as it was: an import never reopens a
+// plan (POST /plans/{id}/reopen does), so an old file imported again cannot
+// undo a close-out by accident.
+func (s *Store) importCloseOut(p *Plan, reason string) {
+	if reason == "" {
+		return
+	}
+	if p.ClosedAt == nil {
+		now := s.Now()
+		p.ClosedAt = &now
+	}
+	p.CloseReason = &reason
 }
 
 // sortRowErrors orders import errors by row, keeping the order within a row.

@@ -19,6 +19,7 @@ const (
 	WarnPlansBelowAssigned     = "plans_below_assigned"
 	WarnSelfAssessmentsMissing = "self_assessments_missing"
 	WarnFindingsOpen           = "findings_open"
+	WarnCarriedUnchecked       = "carried_unchecked" // findings carried from earlier rounds not yet checked (carry.go)
 	BlockNarrativesPending     = "narratives_pending"
 )
 
@@ -79,6 +80,10 @@ type FindingCounts struct {
 	Published int `json:"published"`
 	Accepted  int `json:"accepted"`
 	Overdue   int `json:"overdue"`
+	// Carried counts the findings carried into the round from earlier ones,
+	// CarriedChecked those an evaluator has checked.
+	Carried        int `json:"carried"`
+	CarriedChecked int `json:"carried_checked"`
 }
 
 // ReadinessIssue is one blocker or warning, with the plans it concerns.
@@ -242,13 +247,29 @@ func (s *Store) Readiness(ctx context.Context, roundID int64) (*Readiness, error
 		PlanID  int64
 		Status  FindingStatus
 		Overdue bool
+		Carried bool
+		Checked bool
 	}
 	if err := g.Table("findings").
-		Select("plan_id, status, CASE WHEN "+overdueCondition+" THEN 1 ELSE 0 END AS overdue", s.Today()).
+		Select("plan_id, status, CASE WHEN "+overdueCondition+" THEN 1 ELSE 0 END AS overdue, "+
+			"CASE WHEN carried_from_finding_id IS NOT NULL THEN 1 ELSE 0 END AS carried, "+
+			"CASE WHEN carried_checked_at IS NOT NULL THEN 1 ELSE 0 END AS checked", s.Today()).
 		Where("round_id = ?", r.ID).Order("plan_id").Scan(&findingRows).Error; err != nil {
 		return nil, fmt.Errorf("readiness findings: %w", err)
 	}
-	var openFindings []int64
+	var openFindings, unchecked []int64
+	for _, f := range findingRows {
+		if !f.Carried {
+			continue
+		}
+		out.Findings.Carried++
+		switch {
+		case f.Checked:
+			out.Findings.CarriedChecked++
+		case len(unchecked) == 0 || unchecked[len(unchecked)-1] != f.PlanID:
+			unchecked = append(unchecked, f.PlanID)
+		}
+	}
 	if r.Status.Published() {
 		for _, f := range findingRows {
 			out.Findings.Published++
@@ -279,6 +300,8 @@ func (s *Store) Readiness(ctx context.Context, roundID int64) (*Readiness, error
 			len(out.PlansBelowAssigned))
 		warn(WarnSelfAssessmentsMissing, selfMissing, "%d份部门自评中还有%d份未提交",
 			out.SelfAssessments.Expected, len(selfMissing))
+		warn(WarnCarriedUnchecked, unchecked, "结转到本轮的%d个上轮未整改问题中还有%d个未经评估人员核查",
+			out.Findings.Carried, out.Findings.Carried-out.Findings.CarriedChecked)
 	case RoundPublished:
 		warn(WarnFindingsOpen, openFindings, "已发布的%d个问题中还有%d个未销号（逾期%d个）",
 			out.Findings.Published, out.Findings.Published-out.Findings.Accepted, out.Findings.Overdue)

@@ -56,6 +56,9 @@ type ReportFinding struct {
 	Overdue  bool
 	Versions []ResponseVersion // oldest first
 	Verdicts []ReportVerdict   // oldest first
+	// Origins are, for a finding carried from earlier rounds, the findings it
+	// came from (nearest first), as the evaluation report prints its history.
+	Origins []CarriedOrigin `json:",omitempty"`
 }
 
 // ReportVerdict is a verdict with who gave it, as the reports print it: the
@@ -143,9 +146,17 @@ func (s *Store) LoadRoundReportData(ctx context.Context, roundID int64) (*RoundR
 		}
 		verdictsOf[v.FindingID] = append(verdictsOf[v.FindingID], ReportVerdict{VerdictRecord: v.VerdictRecord, Verifier: who})
 	}
+	carried, err := carriedFindings(g, roundID, 0)
+	if err != nil {
+		return nil, fmt.Errorf("report data: %w", err)
+	}
+	originsOf := make(map[int64][]CarriedOrigin, len(carried))
+	for _, c := range carried {
+		originsOf[c.ID] = c.Origins
+	}
 	for _, f := range findings {
 		d.Findings[f.PlanID] = append(d.Findings[f.PlanID], ReportFinding{Finding: f, Agency: agencyOf[f.AssignmentID],
-			Overdue: f.Overdue(d.Today), Versions: versionsOf[f.ID], Verdicts: verdictsOf[f.ID]})
+			Overdue: f.Overdue(d.Today), Versions: versionsOf[f.ID], Verdicts: verdictsOf[f.ID], Origins: originsOf[f.ID]})
 	}
 	if d.Surveys, err = s.linkedSurveys(ctx, roundID, 0); err != nil {
 		return nil, fmt.Errorf("report data: %w", err)

@@ -367,6 +367,9 @@ func (s *Store) StepRound(ctx context.Context, actor Actor, id int64, to RoundSt
 			if err := notifyRoundLeads(t, &r); err != nil {
 				return err
 			}
+			if err := carryFindings(t, &r, nil); err != nil {
+				return err
+			}
 		}
 		if to == RoundPublished && r.RequireNarrative {
 			pending, err := pendingNarratives(t.DB, &r)
@@ -423,12 +426,18 @@ func setDueDates(g *gorm.DB, r *Round) error {
 	return nil
 }
 
+// eligiblePlans are the plans a round may assign: issued at least
+// MinPlanAgeDays before it starts, and not closed out (销账).
+func eligiblePlans(g *gorm.DB, r *Round) *gorm.DB {
+	return g.Model(&Plan{}).Where("issued_on <= ? AND closed_at IS NULL", r.EligibleBefore())
+}
+
 // EligiblePlans lists the plans issued at least MinPlanAgeDays before the
-// round starts.
+// round starts and not closed out.
 func (s *Store) EligiblePlans(ctx context.Context, roundID int64, p Page) (List[Plan], error) {
 	r, err := s.Round(ctx, roundID)
 	if err != nil {
 		return List[Plan]{}, err
 	}
-	return paginate[Plan](s.read(ctx).Model(&Plan{}).Where("issued_on <= ?", r.EligibleBefore()), p, "code")
+	return paginate[Plan](eligiblePlans(s.read(ctx), r), p, "code")
 }

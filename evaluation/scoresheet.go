@@ -71,6 +71,9 @@ type AssignmentDetail struct {
 	Template       *Template     `json:"template"`
 	Scoresheet     *Scoresheet   `json:"scoresheet"`
 	Requests       []RequestView `json:"requests"` // the plan's requests for more material this reader may see
+	// CarriedFindings are the plan's findings carried into this round from
+	// earlier ones (上轮未整改问题), for every evaluator of the plan to check.
+	CarriedFindings []CarriedFinding `json:"carried_findings"`
 }
 
 // ownAssignment loads an assignment of the actor's (any assignment for an
@@ -118,6 +121,9 @@ func (s *Store) Assignment(ctx context.Context, actor Actor, id int64) (*Assignm
 	}
 	d.Scoresheet = &sheet
 	if d.Requests, err = s.assignmentRequests(ctx, actor, a); err != nil {
+		return nil, err
+	}
+	if d.CarriedFindings, err = carriedFindings(g, a.RoundID, a.PlanID); err != nil {
 		return nil, err
 	}
 	return d, nil

@@ -284,16 +284,6 @@ func createSelfAssessments(t *tx, r *Round, planIDs []int64) error {
 	return nil
 }
 
-// createSelfAssessmentsOnAssign gives plans assigned in an open round their
-// self-assessment (createSelfAssessments), when the round has one.
-func createSelfAssessmentsOnAssign(t *tx, roundID int64, planIDs []int64) error {
-	var r Round
-	if err := t.First(&r, roundID).Error; err != nil {
-		return notFound(err, "round")
-	}
-	return createSelfAssessments(t, &r, planIDs)
-}
-
 // refuseWhileSelfAssessmentExpected refuses an evaluator's submit while the
 // plan's self-assessment is still expected (neither submitted nor past due).
 func refuseWhileSelfAssessmentExpected(t *tx, r *Round, assignmentID int64) error {

@@ -225,6 +225,17 @@ func findingOf(t *evaluation.Template, n int, f evaluation.ReportFinding) Findin
 	if ind, ok := t.Indicator(f.IndicatorCode); ok {
 		out.IndicatorName = ind.Name
 	}
+	for _, o := range f.Origins {
+		due := ""
+		if o.DueOn != nil {
+			due = "，整改期限 " + o.DueOn.String()
+		}
+		out.History = append(out.History, fmt.Sprintf("%s提出（原问题 #%d），当时状态：%s%s", o.RoundName, o.FindingID,
+			FindingStatus(o.Status).Label(), due))
+	}
+	if f.CarriedFromFindingID != nil && out.History == nil {
+		out.History = []string{fmt.Sprintf("结转自此前轮次的问题 #%d", *f.CarriedFromFindingID)}
+	}
 	return out
 }
 

@@ -394,8 +394,27 @@ func (r *EvaluationReport) findings() []block {
 		return append(b, paragraph{text: "评估人员未提出问题。", indent: true})
 	}
 	b = append(b, paragraph{text: findingCounts(r.Findings), indent: true})
+	var carried []Finding
 	for _, f := range r.Findings {
+		if f.History != nil {
+			carried = append(carried, f)
+			continue
+		}
 		b = append(b, findingBlocks(f, f.Severity.Label(), f.Severity.tone())...)
+		b = append(b, space(2))
+	}
+	if len(carried) == 0 {
+		return b
+	}
+	// Findings carried from earlier rounds, in a section of their own with
+	// the rounds they came through (DESIGN.md "Across rounds: the ledger").
+	b = append(b, heading{2, "上轮未整改问题"}, paragraph{indent: true, text: fmt.Sprintf(
+		"以下%d个问题在此前轮次提出、至本轮开始时尚未销号，结转本轮由评估人员核查，原问题仍在原轮次跟踪。", len(carried))})
+	for _, f := range carried {
+		b = append(b, findingBlocks(f, f.Severity.Label(), f.Severity.tone())...)
+		for _, h := range f.History {
+			b = append(b, paragraph{text: "来历：" + h})
+		}
 		b = append(b, space(2))
 	}
 	return b

@@ -53,6 +53,9 @@ type Finding struct {
 	Description    string   `json:"description"`
 	Recommendation string   `json:"recommendation"`
 	Agency         string   `json:"agency"` // the evaluation agency that raised it
+	// History is, for a finding carried from earlier rounds (上轮未整改问题),
+	// one line per round it came through, nearest first; nil otherwise.
+	History []string `json:"history,omitempty"`
 }
 
 // indicator is how a finding names its indicator, or "" if it has none.

@@ -173,10 +173,14 @@ func orgName(orgs map[int64]string, id int64) string {
 func PlansXLSX(w io.Writer, plans []evaluation.Plan, orgs map[int64]string) error {
 	return oneSheet(w, "方案清单", SheetPlanList, []listColumn{
 		{"方案编号", 16}, {"方案名称", 48}, {"牵头单位", 28}, {"审议机构", 18}, {"印发日期", 12},
-		{"所属领域", 14}, {"方案概要", 60},
+		{"所属领域", 14}, {"方案概要", 60}, {"销账原因", 24},
 	}, plans, func(p evaluation.Plan) []any {
+		reason := ""
+		if p.CloseReason != nil {
+			reason = *p.CloseReason
+		}
 		return []any{p.Code, p.Title, orgName(orgs, p.LeadDepartmentID), p.ApprovedBy, p.IssuedOn.String(),
-			p.Field, p.Summary}
+			p.Field, p.Summary, reason}
 	})
 }
 

@@ -73,6 +73,18 @@ var xlsxExports = []struct {
 		}
 		return RoundSummaryXLSX(w, data)
 	}},
+	{"department scorecard", func(t *testing.T, w io.Writer) error {
+		mean, rate := evaluation.Hundredths(8725), evaluation.NewRate(1, 3)
+		sc := &evaluation.Scorecard{Year: 2026, Items: []evaluation.ScorecardItem{
+			{Rank: 1, DepartmentID: 1, Name: hostile[0], Plans: 2, Results: 2, MeanTotal: &mean,
+				Grades: map[string]int{hostile[1]: 1, "优秀": 1}, Findings: 3, Accepted: 1, Rate: rate, Due: 3, OnTime: 1, OnTimeRate: rate},
+		}}
+		for i := 1; i < 5; i++ { // a department without results or findings: "—" throughout
+			sc.Items = append(sc.Items, evaluation.ScorecardItem{Rank: i + 1, DepartmentID: int64(i + 1), Name: hostile[i], Plans: 1,
+				Grades: map[string]int{}})
+		}
+		return ScorecardXLSX(w, sc)
+	}},
 	{"survey responses", func(t *testing.T, w io.Writer) error {
 		world := evaltest.Seed(t, evaltest.New(t, evaluation.SQLite))
 		req := evaltest.SurveyRequest()

@@ -57,6 +57,9 @@ type PlanImportRow struct {
 
 	Code, Title, LeadDepartment, ApprovedBy, IssuedOn, Field, Summary string // IssuedOn normalised to YYYY-MM-DD
 
+	// CloseReason, when not empty, closes the plan out (销账) with that reason.
+	CloseReason string
+
 	// Absent names the optional columns (approved_by, field, summary) the
 	// file does not have: an import leaves those values of a plan as they are.
 	Absent PlanColumns
@@ -143,6 +146,7 @@ const (
 	colIssuedOn
 	colField
 	colSummary
+	colCloseReason
 	numPlanColumns
 )
 
@@ -164,6 +168,7 @@ var planColumns = [numPlanColumns]struct {
 	colIssuedOn:       {"issued_on", "印发日期", true, 0, false},
 	colField:          {"field", "改革领域", false, text.ColumnLimit("plans.field"), false},
 	colSummary:        {"summary", "摘要", false, maxPlanSummary, true},
+	colCloseReason:    {"close_reason", "销账原因", false, text.ColumnLimit("plans.close_reason"), true},
 }
 
 // maxPlanSummary is the longest summary, a TEXT column: PlanRequest's
@@ -188,6 +193,7 @@ var headerAliases = map[string]planColumn{
 	"issued_on": colIssuedOn, "印发日期": colIssuedOn, "印发时间": colIssuedOn,
 	"field": colField, "所属领域": colField, "改革领域": colField, "领域": colField,
 	"summary": colSummary, "方案概要": colSummary, "概要": colSummary, "摘要": colSummary, "主要内容": colSummary, "内容摘要": colSummary,
+	"close_reason": colCloseReason, "销账原因": colCloseReason, "销账说明": colCloseReason,
 }
 
 // cell is the content of one spreadsheet cell as read from the file.
@@ -254,7 +260,8 @@ func parsePlanRows(rows iter.Seq2[sheetRow, error], date1904 bool) ([]PlanImport
 		}
 		plan, problems := planFromCells(row.num, values, date1904)
 		for c, i := range header {
-			if i < 0 {
+			// An absent 销账原因 means what an empty one does (CloseReason).
+			if i < 0 && planColumn(c) != colCloseReason {
 				plan.Absent |= 1 << c
 			}
 		}
@@ -362,6 +369,7 @@ func planFromCells(num int, values [numPlanColumns]cell, date1904 bool) (PlanImp
 	return PlanImportRow{
 		Row: num, Code: text[colCode], Title: text[colTitle], LeadDepartment: text[colLeadDepartment],
 		ApprovedBy: text[colApprovedBy], IssuedOn: text[colIssuedOn], Field: text[colField], Summary: text[colSummary],
+		CloseReason: text[colCloseReason],
 	}, problems
 }
 

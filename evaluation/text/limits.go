@@ -14,7 +14,7 @@ var columnLimits = map[string]int{
 	"orgs.name": 100, "orgs.kind": 16, "orgs.agency_type": 16,
 	"users.username": 64, "users.display_name": 100, "users.role": 16, "users.password_hash": 255, "users.email": 255,
 	"login_throttles.username": 64, "login_throttles.address": 64,
-	"plans.code": 64, "plans.title": 255, "plans.approved_by": 100, "plans.field": 100,
+	"plans.code": 64, "plans.title": 255, "plans.close_reason": 500, "plans.approved_by": 100, "plans.field": 100,
 	"templates.name":   255,
 	"conflicts.reason": 500,
 	"rounds.name":      255, "rounds.status": 16,

@@ -372,7 +372,7 @@ export interface paths {
         };
         /**
          * 方案导入模板（XLSX）
-         * @description 中文表头（方案编号、方案名称、牵头单位、审议机构、印发日期、所属领域、方案概要）和一行示例，`POST /plans/import` 可直接读回。角色：admin。
+         * @description 中文表头（方案编号、方案名称、牵头单位、审议机构、印发日期、所属领域、方案概要、销账原因）和一行示例，`POST /plans/import` 可直接读回。角色：admin。
          */
         get: operations["getPlanImportTemplate"];
         put?: never;
@@ -395,7 +395,8 @@ export interface paths {
         /**
          * 批量导入方案
          * @description 上传 .xlsx 或 .csv 文件（multipart 字段 `file`，不超过 10 MB），首行为表头：
-         *     `code, title, lead_department, approved_by, issued_on, field, summary`（`lead_department` 为部门名称）。
+         *     `code, title, lead_department, approved_by, issued_on, field, summary, close_reason`（`lead_department` 为部门名称）。
+         *     `close_reason`（销账原因）不为空时该方案销账（已销账的保留原销账时间、改用新原因）；为空或没有这一列时销账状态不变——导入从不恢复方案。
          *     请求体超过 10 MB 另加 64 KB 返回 413。
          *     编号已存在的方案被更新，其余新建。只要有一行有误就不写入任何数据，返回 422，
          *     `errors` 列出每个出错的行（`row` 从表头算起，表头为第 1 行）。
@@ -438,6 +439,152 @@ export interface paths {
          * @description 只修改请求中给出的字段。角色：admin。
          */
         patch: operations["updatePlan"];
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/close-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 方案销账
+         * @description 方案不再参加新的评估轮次（分配返回 409 `plan_closed`，自动分配跳过它）；未销号的问题照常跟踪。
+         *     已销账返回 409 `already_closed`；原因为空返回 422。记入审计日志。角色：admin。
+         */
+        post: operations["closeOutPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 方案台账：历轮评估情况
+         * @description 方案参加过的每一轮（按开始日期从早到晚）：总分、等次、排名 x/N、各维度得分、自评与差距、问题及其整改
+         *     （问题数、已销号、逾期、整改率——没有问题时为 null）、评估报告的每一个发布版本（`download_path` 只给当前版本，
+         *     被取代的版本仍可按哈希核验）。结果不完整的轮次 `total`、`grade`、`rank` 为 null。
+         *     admin 看到所有轮次；viewer 只看到已发布（或归档）的轮次；部门用户只能查看本部门牵头的方案的已发布轮次，
+         *     其他方案返回 404。角色：admin、viewer、department。
+         */
+        get: operations["getPlanHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核查上轮未整改问题
+         * @description 本轮该方案的评估人员（或 admin）记录已核查一个从此前轮次结转来的问题（轮次评估中或评分已截止时）；
+         *     再次核查不改变首次核查的时间。不是结转的问题返回 409 `not_carried`（admin）；评估人员对不是本人方案的、
+         *     不是结转的或轮次状态不允许的问题得到 404；admin 在轮次状态不允许时得到 409 `wrong_state`。记入审计日志。
+         *     角色：admin、evaluator。
+         */
+        post: operations["checkCarriedFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/departments/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 部门年度考核计分卡
+         * @description 某年（EVAL_TZ）发布的轮次中，各牵头部门的方案数、平均总分、等次分布、问题数（按严重程度）、已销号、整改率、
+         *     按期销号率、逾期数和平均自评差距，按排名排列。各项的计算规则见 docs/DECISIONS.md“The scorecard”。
+         *     没有问题时整改率为 null，没有到期或已销号的问题时按期销号率为 null——从不记为 0 或 100%。
+         *     admin、viewer 看到所有部门；部门用户只看到本部门一行。语句数与方案数、问题数无关（每轮固定几条）。
+         *     角色：admin、viewer、department。
+         */
+        get: operations["getDepartmentScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/departments/scorecard.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 部门年度考核计分卡（XLSX）
+         * @description 与 `GET /departments/scorecard` 相同的数据和权限（部门用户只有本部门一行），每个部门一行、按排名。
+         *     没有定义的数（没有问题时的整改率、没有结果时的平均总分等）写作“—”，从不写作 0 或 100%。
+         *     角色：admin、viewer、department。
+         */
+        get: operations["exportDepartmentScorecardXLSX"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 恢复已销账的方案
+         * @description 方案重新可以参加新的评估轮次。未销账返回 409 `not_closed`。记入审计日志。角色：admin。
+         */
+        post: operations["reopenPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/templates": {
@@ -2565,8 +2712,120 @@ export interface components {
             /** @description 改革领域，如 经济体制、生态文明、社会治理 */
             field: string;
             summary: string;
+            /**
+             * Format: date-time
+             * @description 销账时间；未销账为 null
+             */
+            closed_at: string | null;
+            /** @description 销账原因；未销账为 null */
+            close_reason: string | null;
             created_at: components["schemas"]["DateTime"];
             updated_at: components["schemas"]["DateTime"];
+        };
+        /** @description 部门年度考核计分卡 */
+        Scorecard: {
+            year: number;
+            /** @description 该年发布（含其后归档）的轮次，按发布日期 */
+            rounds: components["schemas"]["RoundRef"][];
+            as_of: components["schemas"]["Date"];
+            items: components["schemas"]["ScorecardItem"][];
+        };
+        ScorecardItem: {
+            /** @description 按平均总分、整改率、按期销号率依次从高到低排名，三项都相同的并列 */
+            rank: number;
+            department_id: components["schemas"]["ID"];
+            name: string;
+            /** @description 该年各轮评估的本部门牵头方案数（一个方案参加两轮只计一次） */
+            plans: number;
+            /** @description 结果完整的“方案×轮次”数 */
+            results: number;
+            /** @description 这些结果总分的平均（四舍五入到两位小数）；没有时为 null */
+            mean_total: components["schemas"]["Hundredths"] | null;
+            /** @description 这些结果按等次计数 */
+            grades: {
+                [key: string]: number;
+            };
+            /** @description 该年各轮对本部门方案提出（含结转）的问题数 */
+            findings: number;
+            by_severity: {
+                critical: number;
+                major: number;
+                minor: number;
+            };
+            accepted: number;
+            /** @description 整改率 = 已销号 / 问题数，四位小数；没有问题时为 null */
+            rate: number | null;
+            /** @description 已销号或已过整改期限的问题数（按期销号率的分母） */
+            due: number;
+            /** @description 在整改期限当天或之前销号的问题数 */
+            on_time: number;
+            /** @description 按期销号率 = on_time / due，四位小数；due 为 0 时为 null */
+            on_time_rate: number | null;
+            /** @description 未销号且已过整改期限 */
+            overdue: number;
+            /** @description 自评差距（自评 − 第三方）的平均；没有时为 null */
+            self_gap: components["schemas"]["Hundredths"] | null;
+            /** @description 有自评差距的结果数 */
+            self_gap_n: number;
+        };
+        /** @description 方案台账 */
+        PlanHistory: {
+            plan: components["schemas"]["Plan"];
+            rounds: components["schemas"]["PlanHistoryRound"][];
+        };
+        PlanHistoryRound: {
+            round_id: components["schemas"]["ID"];
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "scoring_closed" | "published" | "archived";
+            starts_on: components["schemas"]["Date"];
+            /** Format: date */
+            published_on: string | null;
+            /** @enum {string} */
+            result_status: "complete" | "insufficient" | "none";
+            /** @description 结果不完整时为 null */
+            total: components["schemas"]["Hundredths"] | null;
+            grade: string | null;
+            rank: number | null;
+            /** @description 本轮结果完整、参与排名的方案数（排名 x/N 的 N） */
+            ranked_plans: number;
+            dimensions: components["schemas"]["DimensionScore"][];
+            self_total: components["schemas"]["Hundredths"] | null;
+            self_gap: components["schemas"]["Hundredths"] | null;
+            /** @description 本轮对该方案提出（含上轮结转）的问题数 */
+            findings: number;
+            /** @description 已销号 */
+            accepted: number;
+            /** @description 逾期未销号 */
+            overdue: number;
+            /** @description 整改率 = 已销号 / 问题数，四位小数；没有问题时为 null */
+            rate: number | null;
+            finding_items: {
+                id: components["schemas"]["ID"];
+                indicator_code: string;
+                /** @enum {string} */
+                severity: "minor" | "major" | "critical";
+                description: string;
+                /** @enum {string} */
+                status: "open" | "responded" | "returned" | "accepted";
+                /** Format: date */
+                due_on: string | null;
+                overdue: boolean;
+                /** Format: int64 */
+                carried_from_round_id: number | null;
+                /** Format: int64 */
+                carried_from_finding_id: number | null;
+            }[];
+            /** @description 评估报告的各发布版本，从第1版起 */
+            reports: {
+                version: number;
+                /** @description 重新发布的原因；第1版为空 */
+                reason: string;
+                issued_at: components["schemas"]["DateTime"];
+                current: boolean;
+                /** @description 当前版本的下载地址；被取代的版本为 null */
+                download_path: string | null;
+            }[];
         };
         PlanRef: {
             id: components["schemas"]["ID"];
@@ -2970,6 +3229,42 @@ export interface components {
             requests: components["schemas"]["MaterialRequest"][];
             /** @description 方案牵头部门已提交的自评（含各指标自评值、说明和佐证材料）；尚未提交或没有自评环节时为 null */
             self_assessment: components["schemas"]["SelfAssessment"] | null;
+            /**
+             * @description 上轮未整改问题：该方案此前各轮未销号、结转到本轮的问题（本方案的每位评估人员都能看到），
+             *     连同其来历 `origins`（结转自的问题在原轮次的状态，从最近的一轮起）。评估人员用
+             *     `POST /findings/{id}/check` 记录已核查；未核查的计入准备情况的 `carried_unchecked` 提醒。
+             */
+            carried_findings: components["schemas"]["CarriedFinding"][];
+        };
+        CarriedFinding: {
+            id: components["schemas"]["ID"];
+            round_id: components["schemas"]["ID"];
+            assignment_id: components["schemas"]["ID"];
+            plan_id: components["schemas"]["ID"];
+            evaluator_id: components["schemas"]["ID"];
+            indicator_code: string;
+            severity: components["schemas"]["Severity"];
+            description: string;
+            recommendation: string;
+            status: components["schemas"]["FindingStatus"];
+            /** Format: date */
+            due_on: string | null;
+            /** Format: int64 */
+            carried_from_round_id: number;
+            /** Format: int64 */
+            carried_from_finding_id: number;
+            /** Format: date-time */
+            carried_checked_at: string | null;
+            created_at: components["schemas"]["DateTime"];
+            updated_at: components["schemas"]["DateTime"];
+            origins: {
+                finding_id: components["schemas"]["ID"];
+                round_id: components["schemas"]["ID"];
+                round_name: string;
+                status: components["schemas"]["FindingStatus"];
+                /** Format: date */
+                due_on: string | null;
+            }[];
         };
         AutoAssignRequest: {
             /** @description 每个方案的评估人数（来自不同机构） */
@@ -3045,6 +3340,21 @@ export interface components {
              * @description 整改期限（发布日期加该严重程度的整改天数）；发布前为 null
              */
             due_on: string | null;
+            /**
+             * Format: int64
+             * @description 上轮未整改问题结转到本轮时，原问题所在的轮次；本轮提出的问题为 null
+             */
+            carried_from_round_id: number | null;
+            /**
+             * Format: int64
+             * @description 结转自哪个问题（原问题留在原轮次不变）；本轮提出的问题为 null
+             */
+            carried_from_finding_id: number | null;
+            /**
+             * Format: date-time
+             * @description 本轮评估人员核查结转问题的时间；未核查或不是结转的问题为 null
+             */
+            carried_checked_at: string | null;
             created_at: components["schemas"]["DateTime"];
             updated_at: components["schemas"]["DateTime"];
         };
@@ -3093,8 +3403,11 @@ export interface components {
             reason?: string;
         };
         ReadinessIssue: {
-            /** @enum {string} */
-            code: "sheets_missing" | "plans_without_result" | "plans_below_assigned" | "self_assessments_missing" | "findings_open" | "narratives_pending";
+            /**
+             * @description `carried_unchecked`：评估中或评分已截止时，结转到本轮的上轮未整改问题还有未经评估人员核查的（提醒，不阻止）
+             * @enum {string}
+             */
+            code: "sheets_missing" | "plans_without_result" | "plans_below_assigned" | "self_assessments_missing" | "carried_unchecked" | "findings_open" | "narratives_pending";
             message: string;
             plan_ids: components["schemas"]["ID"][];
         };
@@ -3136,6 +3449,10 @@ export interface components {
                 published: number;
                 accepted: number;
                 overdue: number;
+                /** @description 从此前轮次结转到本轮的问题数 */
+                carried: number;
+                /** @description 其中评估人员已核查的 */
+                carried_checked: number;
             };
             blockers: components["schemas"]["ReadinessIssue"][];
             warnings: components["schemas"]["ReadinessIssue"][];
@@ -3318,6 +3635,21 @@ export interface components {
             due_on: string | null;
             /** @description 未销号且已过整改期限 */
             overdue: boolean;
+            /**
+             * Format: int64
+             * @description 上轮未整改问题结转到本轮时，原问题所在的轮次；本轮提出的问题为 null
+             */
+            carried_from_round_id: number | null;
+            /**
+             * Format: int64
+             * @description 结转自哪个问题（原问题留在原轮次不变）；本轮提出的问题为 null
+             */
+            carried_from_finding_id: number | null;
+            /**
+             * Format: date-time
+             * @description 本轮评估人员核查结转问题的时间；未核查或不是结转的问题为 null
+             */
+            carried_checked_at: string | null;
             /** @description 整改回复；部门尚未保存过（或其他人看时尚未提交过）为 null */
             response: components["schemas"]["ResponseView"] | null;
             created_at: components["schemas"]["DateTime"];
@@ -4676,6 +5008,8 @@ export interface operations {
                 issued_from?: string;
                 /** @description 印发日期不晚于 */
                 issued_to?: string;
+                /** @description true 只列已销账的方案，false 只列未销账的；不给出时两者都列 */
+                closed?: boolean;
             };
             header?: never;
             path?: never;
@@ -4744,6 +5078,8 @@ export interface operations {
                 issued_from?: string;
                 /** @description 印发日期不晚于 */
                 issued_to?: string;
+                /** @description true 只列已销账的方案，false 只列未销账的；不给出时两者都列 */
+                closed?: boolean;
             };
             header?: never;
             path?: never;
@@ -4923,6 +5259,186 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    closeOutPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 销账原因 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已销账的方案 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPlanHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 方案台账 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanHistory"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    checkCarriedFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已核查的问题 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getDepartmentScorecard: {
+        parameters: {
+            query?: {
+                /** @description 年份（2000–2100，其他返回 422）；不给出时为今年 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 计分卡 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scorecard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportDepartmentScorecardXLSX: {
+        parameters: {
+            query?: {
+                /** @description 年份（2000–2100，其他返回 422）；不给出时为今年 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX 工作簿 */
+            200: {
+                headers: {
+                    /** @description `attachment`，中文文件名（RFC 2231 的 `filename*`）带导出日期，如“2026年部门考核 2026-12-02.xlsx” */
+                    "Content-Disposition": string;
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    reopenPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 恢复后的方案 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
         };
     };
