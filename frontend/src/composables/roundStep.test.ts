@@ -11,7 +11,7 @@ const readiness = (over: Partial<Readiness> = {}): Readiness => ({
   plans_below_assigned: [],
   self_assessments: { expected: 0, submitted: 0 },
   narratives: { expected: 0, approved: 0 },
-  findings: { published: 0, accepted: 0, overdue: 0 },
+  findings: { published: 0, accepted: 0, overdue: 0, carried: 0, carried_checked: 0 },
   blockers: [],
   warnings: [],
   ...over,
@@ -32,8 +32,9 @@ describe('stepFacts', () => {
   })
 
   it('counts approved conclusions before publishing and open findings before archiving', () => {
-    const r = readiness({ narratives: { expected: 3, approved: 1 }, findings: { published: 8, accepted: 5, overdue: 2 } })
+    const r = readiness({ narratives: { expected: 3, approved: 1 }, findings: { published: 8, accepted: 5, overdue: 2, carried: 2, carried_checked: 1 } })
     expect(stepFacts('scoring_closed', r, 8)).toContain('评估结论已审定 1/3 份。')
+    expect(stepFacts('open', r, 8)).toContain('上轮未整改问题已核查 1/2 个。')
     expect(stepFacts('published', r, 8)).toEqual(['已发布的 8 个问题中，已销号 5 个，未销号 3 个（逾期 2 个）。'])
   })
 })

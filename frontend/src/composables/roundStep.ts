@@ -30,6 +30,8 @@ export function stepFacts(status: RoundStatus, r: Readiness, plans: number | nul
       if (noResult) out.push(`${noResult} 个方案没有完整的评估结果：不排名、不出具评估报告。`)
       if (r.self_assessments.expected)
         out.push(`部门自评已提交 ${r.self_assessments.submitted}/${r.self_assessments.expected} 份。`)
+      if (r.findings.carried)
+        out.push(`上轮未整改问题已核查 ${r.findings.carried_checked}/${r.findings.carried} 个。`)
       if (status === 'scoring_closed' && r.narratives.expected)
         out.push(`评估结论已审定 ${r.narratives.approved}/${r.narratives.expected} 份。`)
       break

@@ -146,6 +146,7 @@ export const readinessLabels: Record<ReadinessCode, string> = {
   plans_without_result: '方案没有评估结果',
   plans_below_assigned: '方案的评分表少于分配份数',
   self_assessments_missing: '部门自评未交齐',
+  carried_unchecked: '上轮未整改问题未核查',
   findings_open: '问题未销号',
   narratives_pending: '评估结论未审定',
 }
