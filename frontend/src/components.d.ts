@@ -13,7 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     AppLayout: typeof import('./components/AppLayout.vue')['default']
     CountChart: typeof import('./components/CountChart.vue')['default']
-    DimensionChart: typeof import('./components/DimensionChart.vue')['default']
+    EChart: typeof import('./components/charts/EChart.vue')['default']
     EditDialog: typeof import('./components/EditDialog.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']

@@ -1,0 +1,24 @@
+// The charts' colours and type, taken from the app's theme (theme.ts), so a
+// chart reads like the rest of the page and keeps its contrast on white.
+import { palette, textColors } from '@/theme'
+
+/** Series colours, in order: the primary blue first, then the status colours. */
+export const seriesColors = [palette.primary, palette.warning, palette.success, palette.danger, palette.info] as const
+
+const axis = {
+  axisLine: { lineStyle: { color: textColors.secondary } },
+  axisTick: { lineStyle: { color: textColors.secondary } },
+  axisLabel: { color: textColors.regular },
+  splitLine: { lineStyle: { color: '#e4e7ed' } },
+}
+
+/** The ECharts theme registered as "evald". */
+export const chartTheme = {
+  color: [...seriesColors],
+  backgroundColor: 'transparent',
+  textStyle: { color: textColors.primary, fontFamily: 'inherit' },
+  legend: { textStyle: { color: textColors.regular } },
+  categoryAxis: axis,
+  valueAxis: axis,
+  radar: { axisName: { color: textColors.regular } },
+}
