@@ -71,6 +71,7 @@ declare module 'vue' {
     NarrativeStatusTag: typeof import('./components/NarrativeStatusTag.vue')['default']
     NotificationBell: typeof import('./components/NotificationBell.vue')['default']
     OverdueTag: typeof import('./components/OverdueTag.vue')['default']
+    PickColumn: typeof import('./components/PickColumn.vue')['default']
     RectificationPanel: typeof import('./components/RectificationPanel.vue')['default']
     ReissueDialog: typeof import('./components/ReissueDialog.vue')['default']
     ReportsPanel: typeof import('./components/ReportsPanel.vue')['default']

@@ -5,10 +5,15 @@ import { palette, textColors } from '@/theme'
 /** Series colours, in order: the primary blue first, then the status colours. */
 export const seriesColors = [palette.primary, palette.warning, palette.success, palette.danger, palette.info] as const
 
+/** The page's font (styles/app.css): a canvas does not inherit it. */
+const fontFamily =
+  "'PingFang SC', 'Microsoft YaHei', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif"
+
 const axis = {
   axisLine: { lineStyle: { color: textColors.secondary } },
   axisTick: { lineStyle: { color: textColors.secondary } },
-  axisLabel: { color: textColors.regular },
+  axisLabel: { color: textColors.regular, fontSize: 13 },
+  nameTextStyle: { color: textColors.secondary, fontSize: 12 },
   splitLine: { lineStyle: { color: '#e4e7ed' } },
 }
 
@@ -16,8 +21,8 @@ const axis = {
 export const chartTheme = {
   color: [...seriesColors],
   backgroundColor: 'transparent',
-  textStyle: { color: textColors.primary, fontFamily: 'inherit' },
-  legend: { textStyle: { color: textColors.regular } },
+  textStyle: { color: textColors.primary, fontFamily, fontSize: 13 },
+  legend: { textStyle: { color: textColors.regular, fontSize: 13 } },
   categoryAxis: axis,
   valueAxis: axis,
   radar: { axisName: { color: textColors.regular } },
