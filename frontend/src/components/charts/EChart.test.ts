@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import type { AgencyProgress, PlanResult } from '@/api/types'
 import EChart from './EChart.vue'
-import { agencySeverity, gradeDistribution, rectificationByDepartment } from './options'
+import { agencySeverity, dimensionsChart, gradeDistribution, rectificationByDepartment, selfVersusThirdParty } from './options'
 
 // The drawing itself is ECharts' business (and needs a real canvas); what is
 // checked here is what the component promises around it.
@@ -66,5 +66,27 @@ describe('chart options', () => {
     expect(c.table.rows).toEqual([['市财政局', 5, 2, 1, '40.0%']])
     const series = c.option.series as { name: string; data: number[] }[]
     expect(series.map((s) => [s.name, s.data[0]])).toEqual([['已销号', 2], ['整改中', 2], ['逾期', 1]])
+  })
+
+  const dims = [
+    { code: '1', name: '方案设计', score: 12.5, self_score: 14 },
+    { code: '2', name: '组织实施', score: 25, self_score: null },
+  ]
+
+  it('sets the dimensions of a plan against the round mean and their points', () => {
+    const c = dimensionsChart(dims, [{ code: '1', name: '方案设计', score: 13.25, self_score: null }], { '1': 16, '2': 30 })
+    expect(c.table.columns).toEqual(['维度', '本方案', '全轮平均', '满分'])
+    expect(c.table.rows).toEqual([
+      ['1 方案设计', '12.50', '13.25', 16],
+      ['2 组织实施', '25.00', '—', 30],
+    ])
+    expect(dimensionsChart(dims, null).table.columns).toEqual(['维度', '本方案'])
+  })
+
+  it('sets the self-assessment against the third party with the gap', () => {
+    expect(selfVersusThirdParty(dims).table.rows).toEqual([
+      ['1 方案设计', '12.50', '14.00', '1.50'],
+      ['2 组织实施', '25.00', '—', '—'],
+    ])
   })
 })

@@ -25,5 +25,4 @@ export const chartTheme = {
   legend: { textStyle: { color: textColors.regular, fontSize: 13 } },
   categoryAxis: axis,
   valueAxis: axis,
-  radar: { axisName: { color: textColors.regular } },
 }
