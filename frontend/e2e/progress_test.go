@@ -89,6 +89,23 @@ func TestOfficeSeesProgressRemindsSelectedAndCharts(t *testing.T) {
 	a.settle()
 	a.screenshot("plan")
 	a.checkA11y("/results/:round/plans/:plan (charts)")
+
+	// Once scoring has closed nothing counts down: not the progress, not the assignments.
+	w.Move(round, evaluation.RoundScoringClosed)
+	a.open(fmt.Sprintf("/admin/rounds/%d?tab=assignments", round.ID))
+	a.untilText(`[data-testid="progress-deadline"]`, "评分已关闭")
+	a.untilText(`[data-testid="progress-evaluators"]`, "评分已关闭")
+	a.untilText(`[data-testid="assignments"]`, "评分已关闭")
+	for _, css := range []string{`[data-testid="round-progress"]`, `[data-testid="assignments"]`} {
+		if text := a.text(css); strings.Contains(text, "剩") || strings.Contains(text, "到期") || strings.Contains(text, "逾期") {
+			t.Errorf("%s still counts down after scoring closed: %q", css, text)
+		}
+	}
+	if evaluate[int](a, `document.querySelectorAll('[data-testid="remind-selected"]').length`) != 0 {
+		t.Errorf("batch 催办 offered after scoring closed")
+	}
+	a.settle()
+	a.screenshot("closed")
 }
 
 // The rectification page charts each department's findings — accepted, in
