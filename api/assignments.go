@@ -18,7 +18,7 @@ type AssignmentStore interface {
 	Assignment(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.AssignmentDetail, error)
 	UpdateAssignment(ctx context.Context, actor evaluation.Actor, id int64, p evaluation.AssignmentPatch) (*evaluation.AssignmentView, error)
 	DeleteAssignment(ctx context.Context, actor evaluation.Actor, id int64) error
-	Remind(ctx context.Context, actor evaluation.Actor, roundID int64) (*evaluation.RemindResult, error)
+	Remind(ctx context.Context, actor evaluation.Actor, roundID int64, req evaluation.RemindRequest) (*evaluation.RemindResult, error)
 	PlanSurveys(ctx context.Context, roundID, planID int64) ([]evaluation.SurveySummary, error)
 	AssignmentSelfAssessment(ctx context.Context, actor evaluation.Actor, assignmentID int64) (*evaluation.SelfAssessmentDetail, error)
 }
@@ -157,8 +157,14 @@ func (h *AssignmentHandler) delete(c echo.Context) error {
 	return c.NoContent(http.StatusNoContent)
 }
 
+// remind chases who still owes work in a round; an optional body
+// {evaluator_ids} limits it to the evaluators the office selected.
 func (h *AssignmentHandler) remind(c echo.Context) error {
-	res, err := h.Assignments.Remind(c.Request().Context(), actor(c), pathID(c, "id"))
+	var req evaluation.RemindRequest
+	if err := decodeOptional(c, &req); err != nil {
+		return err
+	}
+	res, err := h.Assignments.Remind(c.Request().Context(), actor(c), pathID(c, "id"), req)
 	if err != nil {
 		return err
 	}

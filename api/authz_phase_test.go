@@ -379,6 +379,7 @@ func phasedRows() map[string]phasedRow {
 		"GET /api/v1/rounds/:id/rectification.xlsx":       phased(inRound(v1+"/rounds/%d/rectification.xlsx"), roles{asAdmin: always(200, 200), asDept: from(published, 200, 404), asViewer: from(published, 200, 200)}),
 		"GET /api/v1/rounds/:id/narratives":               phased(inRound(v1+"/rounds/%d/narratives"), office),
 		"GET /api/v1/rounds/:id/readiness":                phased(inRound(v1+"/rounds/%d/readiness"), office),
+		"GET /api/v1/rounds/:id/progress":                 phased(inRound(v1+"/rounds/%d/progress"), office),
 		"GET /api/v1/rounds/:id/plans/:plan_id/narrative": phased(onPlan(v1+"/rounds/%d/plans/%d/narrative"), everyone),
 		"GET /api/v1/findings/:id":                        phased(onFinding(v1+"/findings/%d"), everyone),
 		"GET /api/v1/findings/:id/history":                phased(onFinding(v1+"/findings/%d/history"), everyone),

@@ -18,6 +18,7 @@ type RoundStore interface {
 	MoveRound(ctx context.Context, actor evaluation.Actor, id int64, to evaluation.RoundStatus) (*evaluation.Round, error)
 	StepRound(ctx context.Context, actor evaluation.Actor, id int64, to evaluation.RoundStatus, req evaluation.StepRequest) (*evaluation.Round, error)
 	Readiness(ctx context.Context, roundID int64) (*evaluation.Readiness, error)
+	Progress(ctx context.Context, roundID int64) (*evaluation.RoundProgress, error)
 	EligiblePlans(ctx context.Context, roundID int64, p evaluation.Page) (evaluation.List[evaluation.Plan], error)
 }
 
@@ -109,4 +110,14 @@ func (h *RoundHandler) readiness(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, r)
+}
+
+// progress counts a round's sheets by agency and evaluator, and what is
+// outstanding, for the office to chase.
+func (h *RoundHandler) progress(c echo.Context) error {
+	p, err := h.Rounds.Progress(c.Request().Context(), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, p)
 }

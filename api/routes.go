@@ -116,6 +116,7 @@ func (h handlers) routes() []route {
 		{http.MethodPatch, v1 + "/rounds/:id", h.rounds.update, admin},
 		{http.MethodPost, v1 + "/rounds/:id/open", h.rounds.move(evaluation.RoundOpen), admin},
 		{http.MethodGet, v1 + "/rounds/:id/readiness", h.rounds.readiness, admin},
+		{http.MethodGet, v1 + "/rounds/:id/progress", h.rounds.progress, admin},
 		{http.MethodPost, v1 + "/rounds/:id/close-scoring", h.rounds.move(evaluation.RoundScoringClosed), admin},
 		{http.MethodPost, v1 + "/rounds/:id/publish", h.rounds.move(evaluation.RoundPublished), admin},
 		{http.MethodPost, v1 + "/rounds/:id/archive", h.rounds.move(evaluation.RoundArchived), admin},

@@ -68,38 +68,62 @@ func BenchmarkScoresheetSave(b *testing.B) {
 	})
 }
 
+// countQueries registers a hook counting the SQL statements env runs
+// (queries, rows and raw statements) and returns the counter.
+func countQueries(t *testing.T, env *evaltest.Env) *int {
+	t.Helper()
+	n := new(int)
+	cb := env.DB.Gorm.Callback()
+	hook := func(*gorm.DB) { *n++ }
+	for _, err := range []error{
+		cb.Query().After("gorm:query").Register("count:gorm:query", hook),
+		cb.Row().After("gorm:row").Register("count:gorm:row", hook),
+		cb.Raw().After("gorm:raw").Register("count:gorm:raw", hook),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return n
+}
+
 // TestRoundResultsQueryCountIsConstant shows the results are one query pass:
 // the number of SQL statements does not grow with the number of plans.
 func TestRoundResultsQueryCountIsConstant(t *testing.T) {
 	count := func(plans int) int {
 		env := evaltest.New(t, evaluation.SQLite)
 		big := evaltest.SeedBigRound(t, env, plans)
-		n := 0
-		cb := env.DB.Gorm.Callback()
-		for _, name := range []string{"gorm:query", "gorm:row", "gorm:raw"} {
-			name := name
-			hook := func(*gorm.DB) { n++ }
-			var err error
-			switch name {
-			case "gorm:query":
-				err = cb.Query().After(name).Register("count:"+name, hook)
-			case "gorm:row":
-				err = cb.Row().After(name).Register("count:"+name, hook)
-			default:
-				err = cb.Raw().After(name).Register("count:"+name, hook)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
+		n := countQueries(t, env)
 		if _, err := env.Store.ComputeRoundResults(context.Background(), big.Round.ID); err != nil {
 			t.Fatal(err)
 		}
-		return n
+		return *n
 	}
 	small, large := count(3), count(40)
 	if small != large || small > 6 {
 		t.Fatalf("results took %d queries for 3 plans and %d for 40: want the same small number", small, large)
+	}
+}
+
+// TestRoundProgressQueryCountIsConstant: a round's progress by agency and
+// evaluator takes the same few statements for 3 plans as for 40.
+func TestRoundProgressQueryCountIsConstant(t *testing.T) {
+	count := func(plans int) int {
+		env := evaltest.New(t, evaluation.SQLite)
+		big := evaltest.SeedBigRound(t, env, plans)
+		n := countQueries(t, env)
+		p, err := env.Store.Progress(context.Background(), big.Round.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Sheets.Submitted == 0 || len(p.ByEvaluator) == 0 {
+			t.Fatalf("progress of the big round: %+v", p.Sheets)
+		}
+		return *n
+	}
+	small, large := count(3), count(40)
+	if small != large || small > 6 {
+		t.Fatalf("progress took %d queries for 3 plans and %d for 40: want the same small number", small, large)
 	}
 }
 

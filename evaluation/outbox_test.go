@@ -75,7 +75,7 @@ func TestNotificationsAreEmailedOnce(t *testing.T) {
 		srv2 := smtptest.Start(t, smtptest.Options{Refuse: addr})
 		bad := smtpMailer(t, "smtp://"+srv2.Addr+"?from=noreply@pinggu.example.gov.cn&tls=none")
 		env.Clock.Advance(time.Hour)
-		if _, err := w.Store.Remind(ctx, w.AdminActor(), w.Round.ID); err != nil {
+		if _, err := w.Store.Remind(ctx, w.AdminActor(), w.Round.ID, evaluation.RemindRequest{}); err != nil {
 			t.Fatal(err)
 		}
 		if sent, err := w.Store.SendPendingEmails(ctx, bad, 100); err == nil || sent != 0 {

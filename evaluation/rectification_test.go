@@ -350,7 +350,7 @@ func TestDeadlineSweepAndRemind(t *testing.T) {
 		if _, err := w.Store.SubmitResponse(ctx, finance, p.P1Critical.ID, nil); err != nil {
 			t.Fatal(err)
 		}
-		res, err := w.Store.Remind(ctx, w.AdminActor(), w.Round.ID)
+		res, err := w.Store.Remind(ctx, w.AdminActor(), w.Round.ID, evaluation.RemindRequest{})
 		if err != nil || res.Notified != 3 {
 			t.Fatalf("remind: %+v, %v; want finance (P1 minor open), assets and eval1", res, err)
 		}
@@ -371,11 +371,11 @@ func TestRemindChasesUnsubmittedScoresheets(t *testing.T) {
 		ctx := context.Background()
 		a1 := w.Assign(w.Round, w.P1, w.Eval1)
 		w.Assign(w.Round, w.P2, w.Eval2)
-		_, err := w.Store.Remind(ctx, w.AdminActor(), w.Round.ID)
+		_, err := w.Store.Remind(ctx, w.AdminActor(), w.Round.ID, evaluation.RemindRequest{})
 		wantConflict(t, err, "wrong_state")
 		w.Move(w.Round, evaluation.RoundOpen)
 		w.Score(a1, w.Eval1, w.FullAnswers(0.5))
-		res, err := w.Store.Remind(ctx, w.AdminActor(), w.Round.ID)
+		res, err := w.Store.Remind(ctx, w.AdminActor(), w.Round.ID, evaluation.RemindRequest{})
 		if err != nil || res.Notified != 1 {
 			t.Fatalf("remind: %+v, %v (only eval2 owes a scoresheet)", res, err)
 		}

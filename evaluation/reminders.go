@@ -120,12 +120,21 @@ type RemindResult struct {
 	Notified int `json:"notified"`
 }
 
+// RemindRequest is the optional body of POST /rounds/{id}/remind: without
+// evaluator ids everyone who owes work is reminded; with them only those
+// evaluators (the laggards the office selected).
+type RemindRequest struct {
+	EvaluatorIDs []int64 `json:"evaluator_ids" validate:"max=1000"`
+}
+
 // Remind chases everyone who still owes work in a round: evaluators with
 // unsubmitted scoresheets (while scoring is possible for them), departments
 // with self-assessments not submitted (while the round is open) or with open
 // or returned findings, and evaluators with responses awaiting
 // their verdict. Each person gets one message summing up what they owe.
-func (s *Store) Remind(ctx context.Context, actor Actor, roundID int64) (*RemindResult, error) {
+// With req.EvaluatorIDs only those evaluators are reminded; each must be
+// assigned in the round.
+func (s *Store) Remind(ctx context.Context, actor Actor, roundID int64, req RemindRequest) (*RemindResult, error) {
 	res := &RemindResult{}
 	err := s.write(ctx, actor, func(t *tx) error {
 		var r Round
@@ -134,6 +143,10 @@ func (s *Store) Remind(ctx context.Context, actor Actor, roundID int64) (*Remind
 		}
 		if r.Status == RoundDraft || r.Status == RoundArchived {
 			return conflictf("wrong_state", "轮次状态为「%s」，没有需要催办的事项", roundStatusNames[r.Status])
+		}
+		selected, err := remindSelection(t, r.ID, req.EvaluatorIDs)
+		if err != nil {
+			return err
 		}
 		messages := map[int64][]string{}
 		add := func(users []int64, msg string) {
@@ -196,7 +209,9 @@ func (s *Store) Remind(ctx context.Context, actor Actor, roundID int64) (*Remind
 		}
 		users := make([]int64, 0, len(messages))
 		for u := range messages {
-			users = append(users, u)
+			if selected == nil || selected[u] {
+				users = append(users, u)
+			}
 		}
 		sort.Slice(users, func(i, j int) bool { return users[i] < users[j] })
 		for _, u := range users {
@@ -214,11 +229,41 @@ func (s *Store) Remind(ctx context.Context, actor Actor, roundID int64) (*Remind
 			}
 		}
 		res.Notified = len(users)
-		t.audit("round.remind", "round", r.ID, nil, map[string]any{"notified": users})
+		after := map[string]any{"notified": users}
+		if selected != nil {
+			after["selected"] = req.EvaluatorIDs
+		}
+		t.audit("round.remind", "round", r.ID, nil, after)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// remindSelection returns the evaluators a reminder is limited to (nil: no
+// limit), refusing any who has no assignment in the round.
+func remindSelection(t *tx, roundID int64, ids []int64) (map[int64]bool, error) {
+	if ids == nil {
+		return nil, nil
+	}
+	if len(ids) == 0 || len(ids) > 1000 {
+		return nil, Invalid("evaluator_ids", "请选择1至1000名评估人员")
+	}
+	var assigned []int64
+	if err := t.Model(&Assignment{}).Distinct("evaluator_id").Where("round_id = ? AND evaluator_id IN ?", roundID, ids).
+		Pluck("evaluator_id", &assigned).Error; err != nil {
+		return nil, fmt.Errorf("remind selection: %w", err)
+	}
+	selected := make(map[int64]bool, len(assigned))
+	for _, id := range assigned {
+		selected[id] = true
+	}
+	for i, id := range ids {
+		if !selected[id] {
+			return nil, Invalid(fmt.Sprintf("evaluator_ids[%d]", i), "该人员在本轮次没有评估任务")
+		}
+	}
+	return selected, nil
 }

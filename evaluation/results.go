@@ -33,6 +33,42 @@ type ResultDetail struct {
 	ResultItem
 	Raters     []RaterTotal    `json:"raters"` // replaces the count of the list item
 	Indicators []IndicatorStat `json:"indicators"`
+	RoundMean  *RoundMean      `json:"round_mean"` // null for evaluators and while no plan's result is complete
+}
+
+// RoundMean is the mean total and dimension scores of the plans of a round
+// whose result is complete, for a plan's result to be read against.
+type RoundMean struct {
+	Plans      int              `json:"plans"`
+	Total      Hundredths       `json:"total"`
+	Dimensions []DimensionScore `json:"dimensions"` // self_score always null
+}
+
+// roundMean averages the complete results of a round, rounding half up.
+func roundMean(results []PlanResult) *RoundMean {
+	var total [2]int64
+	var dims []DimensionScore
+	sums := map[string]int64{}
+	for _, res := range results {
+		if res.Status != ResultComplete {
+			continue
+		}
+		total = [2]int64{total[0] + int64(res.Total), total[1] + 1}
+		for _, d := range res.Dimensions {
+			if _, seen := sums[d.Code]; !seen {
+				dims = append(dims, DimensionScore{Code: d.Code, Name: d.Name})
+			}
+			sums[d.Code] += int64(d.Score)
+		}
+	}
+	mean := meanOf(total) // progress.go
+	if mean == nil {
+		return nil
+	}
+	for i := range dims {
+		dims[i].Score = *meanHundredths(sums[dims[i].Code], int(total[1]))
+	}
+	return &RoundMean{Plans: int(total[1]), Total: *mean, Dimensions: dims}
 }
 
 // RoundResults is the computed result of every plan of a round.
@@ -190,7 +226,11 @@ func (s *Store) PlanResult(ctx context.Context, actor Actor, roundID, planID int
 	}
 	for _, res := range rr.Results {
 		if res.PlanID == planID {
-			return &ResultDetail{ResultItem: rr.Item(res), Raters: res.RaterTotals, Indicators: res.Indicators}, nil
+			d := &ResultDetail{ResultItem: rr.Item(res), Raters: res.RaterTotals, Indicators: res.Indicators}
+			if visible == nil { // the office and viewers see every plan, so the round's mean
+				d.RoundMean = roundMean(rr.Results)
+			}
+			return d, nil
 		}
 	}
 	return nil, ErrNotFound

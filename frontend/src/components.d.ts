@@ -13,7 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     AppLayout: typeof import('./components/AppLayout.vue')['default']
     CountChart: typeof import('./components/CountChart.vue')['default']
-    DimensionChart: typeof import('./components/DimensionChart.vue')['default']
+    EChart: typeof import('./components/charts/EChart.vue')['default']
     EditDialog: typeof import('./components/EditDialog.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
@@ -71,6 +71,7 @@ declare module 'vue' {
     NarrativeStatusTag: typeof import('./components/NarrativeStatusTag.vue')['default']
     NotificationBell: typeof import('./components/NotificationBell.vue')['default']
     OverdueTag: typeof import('./components/OverdueTag.vue')['default']
+    PickColumn: typeof import('./components/PickColumn.vue')['default']
     RectificationPanel: typeof import('./components/RectificationPanel.vue')['default']
     ReissueDialog: typeof import('./components/ReissueDialog.vue')['default']
     ReportsPanel: typeof import('./components/ReportsPanel.vue')['default']

@@ -47,7 +47,9 @@ import type {
   PublishResponse,
   Readiness,
   Rectification,
+  RemindRequest,
   RemindResponse,
+  RoundProgress,
   ReportVerification,
   ResponseInput,
   FindingResponse,
@@ -314,7 +316,9 @@ export const createAssignment = (roundId: number, body: AssignmentInput) =>
 export const autoAssign = (roundId: number, body: AutoAssignRequest) =>
   post<AutoAssignResponse>(`/rounds/${roundId}/auto-assign`, body)
 export const deleteAssignment = (id: number) => del(`/assignments/${id}`)
-export const remind = (roundId: number) => post<RemindResponse>(`/rounds/${roundId}/remind`)
+/** Reminds everyone who owes work in the round, or only the evaluators given. */
+export const remind = (roundId: number, body?: RemindRequest) => post<RemindResponse>(`/rounds/${roundId}/remind`, body)
+export const roundProgress = (roundId: number) => get<RoundProgress>(`/rounds/${roundId}/progress`)
 export const reopenScoresheet = (assignmentId: number) => post<Scoresheet>(`/scoresheets/${assignmentId}/reopen`)
 
 // ---------------------------------------------------------------- evaluator

@@ -839,6 +839,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rounds/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 轮次进度（按机构、按评估人员）
+         * @description 本轮评分表的提交情况（已提交、草稿、未开始），按评估机构和评估人员分列；每位评估人员未提交的任务 id（供催办选择），
+         *     其牵头方案中尚未提交的评估结论数；部门自评与评估结论的待交数目；每个机构已提交评分表的平均总分与全轮平均（宽严度）。
+         *     `days_left` 只在评估中给出（距评分截止的天数，当天为 0，过期为负），评分截止后为 null。查询次数固定，与轮次规模无关。角色：admin。
+         */
+        get: operations["getRoundProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rounds/{id}/eligible-plans": {
         parameters: {
             query?: never;
@@ -933,7 +958,8 @@ export interface paths {
          * 催办
          * @description 给本轮仍有待办事项的每个人发一条汇总的站内通知：评分表未提交的评估人员（评估中；评分截止后只限被重新开放的评分表），
          *     以及发布后有待整改或被退回问题的牵头部门用户、有待审核整改回复的评估人员。返回通知的人数（可以为 0）。
-         *     轮次为草稿或已归档时返回 409 `wrong_state`。角色：admin。
+         *     轮次为草稿或已归档时返回 409 `wrong_state`。请求体可选：`evaluator_ids` 只催办所选的评估人员（每人须在本轮有评估任务，
+         *     否则 422），不带请求体时催办所有人。角色：admin。
          */
         post: operations["remindRound"];
         delete?: never;
@@ -3411,6 +3437,58 @@ export interface components {
             message: string;
             plan_ids: components["schemas"]["ID"][];
         };
+        RoundProgress: {
+            status: components["schemas"]["RoundStatus"];
+            /** Format: date */
+            scoring_due: string;
+            /** @description 评估中距评分截止的天数（当天为 0，过期为负）；其他状态为 null */
+            days_left: number | null;
+            sheets: {
+                assigned: number;
+                submitted: number;
+                draft: number;
+                not_started: number;
+            };
+            /** @description 全部已提交评分表总分的平均；没有时为 null */
+            mean_total: components["schemas"]["Hundredths"] | null;
+            by_agency: {
+                agency_id: components["schemas"]["ID"];
+                name: string;
+                evaluators: number;
+                assigned: number;
+                submitted: number;
+                draft: number;
+                not_started: number;
+                /** @description 该机构已提交评分表总分的平均（宽严度）；没有时为 null */
+                mean_total: components["schemas"]["Hundredths"] | null;
+            }[];
+            by_evaluator: {
+                evaluator_id: components["schemas"]["ID"];
+                name: string;
+                agency_id: components["schemas"]["ID"];
+                agency: string;
+                assigned: number;
+                submitted: number;
+                draft: number;
+                not_started: number;
+                /** @description 未提交评分表的任务 id */
+                pending_assignment_ids: components["schemas"]["ID"][];
+                /** @description 其牵头的方案中评估结论尚未提交的数目 */
+                narratives_outstanding: number;
+            }[];
+            self_assessments: {
+                expected: number;
+                submitted: number;
+                outstanding: number;
+            };
+            /** @description 本轮有分配的方案各一份评估结论：已提交待审定、已审定、尚未提交 */
+            narratives: {
+                expected: number;
+                submitted: number;
+                approved: number;
+                outstanding: number;
+            };
+        };
         Readiness: {
             /** @enum {string|null} */
             next_step: "close_scoring" | "publish" | "archive" | null;
@@ -3523,6 +3601,12 @@ export interface components {
             outliers: components["schemas"]["ID"][];
             /** @description 各指标在保留的评分中的均值、最低分和最高分 */
             indicators: components["schemas"]["IndicatorStat"][];
+            /** @description 本轮结果完整的方案的平均总分和各维度平均分（四舍五入到两位小数）；评估人员和尚无完整结果时为 null */
+            round_mean: {
+                plans: number;
+                total: components["schemas"]["Hundredths"];
+                dimensions: components["schemas"]["DimensionScore"][];
+            } | null;
         };
         /**
          * @description 整改进度：未开始、进行中、已完成
@@ -4008,6 +4092,10 @@ export interface components {
             items: components["schemas"]["TodoItem"][];
             /** Format: int64 */
             total: number;
+        };
+        RemindRequest: {
+            /** @description 只催办这些评估人员；省略时催办本轮所有尚有待办事项的人 */
+            evaluator_ids?: components["schemas"]["ID"][];
         };
         RemindResult: {
             /** @description 收到催办通知的人数 */
@@ -5913,6 +6001,33 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    getRoundProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 轮次进度 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundProgress"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     listEligiblePlans: {
         parameters: {
             query?: {
@@ -6074,7 +6189,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RemindRequest"];
+            };
+        };
         responses: {
             /** @description 已催办 */
             200: {
@@ -6085,10 +6204,13 @@ export interface operations {
                     "application/json": components["schemas"]["RemindResult"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -186,6 +186,10 @@ export type TodoKind = TodoItem['kind']
 // ---------------------------------------------------------------- reports and jobs
 
 export type RemindResponse = Schemas['RemindResult']
+export type RemindRequest = Schemas['RemindRequest']
+export type RoundProgress = Schemas['RoundProgress']
+export type AgencyProgress = RoundProgress['by_agency'][number]
+export type EvaluatorProgress = RoundProgress['by_evaluator'][number]
 export type JobStatus = Schemas['JobStatus']
 /** A job that packs every report of a round into one ZIP (POST /rounds/{id}/reports, GET /jobs/{id}). */
 export type JobState = Schemas['JobResponse']

@@ -1,34 +1,5 @@
-// The geometry of the dimension bar chart, apart from its drawing.
+// Figures behind the charts: dimension means and maxima, survey answer bars.
 import type { DimensionScore } from '@/api/types'
-import { formatPoints } from './scoring'
-
-/** One bar: its share of the track (0–1) and the text beside it. */
-export interface Bar {
-  code: string
-  name: string
-  fraction: number
-  valueText: string
-}
-
-/**
- * Bars for dimension scores: the share of each dimension's maximum when
- * known ("12.5 / 16"), else the share of the largest score.
- */
-export function chartBars(dims: readonly DimensionScore[], maxByCode?: Record<string, number>): Bar[] {
-  const largest = Math.max(0, ...dims.map((d) => d.score))
-  return dims.map((d) => {
-    const max = maxByCode?.[d.code]
-    const denom = max && max > 0 ? max : largest
-    const fraction = denom > 0 ? Math.min(1, Math.max(0, d.score / denom)) : 0
-    const score = Math.round(d.score * 100) / 100
-    return {
-      code: d.code,
-      name: d.name,
-      fraction,
-      valueText: max != null ? `${score} / ${formatPoints(max)}` : String(score),
-    }
-  })
-}
 
 /**
  * The mean score of each dimension over a round's plans, rounded to 2

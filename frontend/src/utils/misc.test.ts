@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AssignmentSummary, Conflict, Round } from '@/api/types'
-import { averageDimensions, chartBars, dimensionMaxima } from './chart'
+import { averageDimensions, dimensionMaxima } from './chart'
 import { conflictFor, summarizeAssignments } from './conflicts'
 import { isJobDone, isJobFailed, jobPercent, jobStatusLabel } from './jobs'
 import { isRead, linkOf } from './notifications'
@@ -83,24 +83,6 @@ describe('summarizeAssignments', () => {
 })
 
 describe('charts', () => {
-  const dims = [
-    { code: '1', name: '设计', score: 12.5, self_score: null },
-    { code: '2', name: '实施', score: 25, self_score: null },
-  ]
-  it('scales to the dimension maximum when known', () => {
-    const bars = chartBars(dims, { '1': 16, '2': 30 })
-    expect(bars[0].fraction).toBeCloseTo(12.5 / 16)
-    expect(bars[0].valueText).toBe('12.5 / 16')
-  })
-  it('scales to the largest score otherwise', () => {
-    const bars = chartBars(dims)
-    expect(bars.map((b) => b.fraction)).toEqual([0.5, 1])
-    expect(bars[1].valueText).toBe('25')
-  })
-  it('never draws outside the track', () => {
-    expect(chartBars([{ code: '1', name: 'x', score: 20, self_score: null }], { '1': 10 })[0].fraction).toBe(1)
-    expect(chartBars([{ code: '1', name: 'x', score: 0, self_score: null }])[0].fraction).toBe(0)
-  })
   it('averages dimensions over plans', () => {
     expect(
       averageDimensions([
