@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -158,4 +159,37 @@ func TestBatchVerifyAccept(t *testing.T) {
 			t.Errorf("finding %d is %s after the batch, want accepted", id, f.Status)
 		}
 	}
+}
+
+// The audit log reads as Chinese: the action and object type in words, the
+// operator by name, the object linked, and an edit as the fields it changed.
+func TestAuditViewForPeople(t *testing.T) {
+	a := newApp(t)
+	w := a.world
+	ctx := context.Background()
+	name := "2026年度第一轮（更名）"
+	if _, err := a.env.Store.UpdateRound(ctx, w.AdminActor(), w.Round.ID, evaluation.RoundPatch{Name: &name}); err != nil {
+		t.Fatal(err)
+	}
+	a.login("admin")
+	a.open("/admin/audit")
+	a.visible(".el-table__row")
+	a.click("#audit-entity")
+	a.clickText(".el-select-dropdown__item", "评估轮次")
+	a.untilText(`[data-testid="audit"] .el-table__body-wrapper .el-table__row`, "修改轮次")
+	row := `[data-testid="audit"] .el-table__body-wrapper .el-table__row`
+	if got := a.text(row); !strings.Contains(got, w.Admin.DisplayName) || !strings.Contains(got, fmt.Sprintf("评估轮次 #%d", w.Round.ID)) || !strings.Contains(got, "名称") {
+		t.Errorf("the newest row reads %q", got)
+	}
+	a.click(row + " .el-table__expand-icon")
+	a.visible(`[data-testid="audit-diff"]`)
+	diff := a.text(`[data-testid="audit-diff"]`)
+	if !strings.Contains(diff, "名称") || !strings.Contains(diff, w.Round.Name) || !strings.Contains(diff, name) || strings.Contains(diff, "{") {
+		t.Errorf("the difference reads %q", diff)
+	}
+	a.settle()
+	a.screenshot("diff")
+	a.checkA11y("/admin/audit with a difference open")
+	a.clickText(row+" a", "评估轮次")
+	a.untilPath(fmt.Sprintf("/admin/rounds/%d", w.Round.ID))
 }
