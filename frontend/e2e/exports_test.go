@@ -3,6 +3,7 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -118,9 +119,11 @@ func TestExportButtons(t *testing.T) {
 }
 
 // The office downloads the Chinese import template from the dialog, fills
-// it in and imports it through the same dialog.
+// it in and imports it through the same dialog; then deletes the imported
+// plans and one in use together, which deletes the two and names the third.
 func TestPlanImportTemplateThroughTheDialog(t *testing.T) {
 	a := newApp(t)
+	a.world.Assign(a.world.Round, a.world.P1, a.world.Eval1) // P1 is in use: it cannot be deleted
 	a.login("admin")
 	a.open("/admin/plans")
 	a.visible(".el-table__row")
@@ -169,5 +172,27 @@ func TestPlanImportTemplateThroughTheDialog(t *testing.T) {
 	}
 	if list.Total != 2 || list.Items[0].LeadDepartmentID != a.world.Finance.ID || list.Items[1].Title != "国有企业混合所有制改革试点方案" {
 		t.Errorf("imported plans: %+v", list.Items)
+	}
+
+	a.clickText(".el-dialog__footer button", "关闭")
+	a.gone(".el-dialog")
+	a.until("the imported plans listed", `document.querySelectorAll('.el-table__body-wrapper .el-table__row').length === 6`)
+	for _, code := range []string{a.world.P1.Code, "CD-2026-101", "CD-2026-102"} {
+		a.run("tick "+code, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
+			`[...document.querySelectorAll('.el-table__body-wrapper .el-table__row')].find((r) => r.innerText.includes(%s)).querySelector('.el-checkbox input').click()`, js(code))))
+	}
+	a.untilText(`[data-testid="batch-delete"]`, "批量删除（3）")
+	a.click(`[data-testid="batch-delete"]`)
+	a.untilText(".el-message-box__message", "选中的 3 个方案")
+	a.confirm("删除 3 个")
+	a.toast("已删除 2 条，失败 1 条：" + a.world.P1.Code + "：")
+	a.settle()
+	a.screenshot("batch-deleted")
+	left, err := a.env.Store.Plans(context.Background(), evaluation.PlanFilter{Page: evaluation.Page{PerPage: 10}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left.Total != 4 || !slices.ContainsFunc(left.Items, func(p evaluation.Plan) bool { return p.Code == a.world.P1.Code }) {
+		t.Errorf("after the batch: %d plans, want the 4 of the fixture", left.Total)
 	}
 }

@@ -1,6 +1,7 @@
 // Batch actions of list screens: the existing per-item route called for each
 // selected row in turn, after a confirmation that names the count, and one
 // summary of what was done and what failed.
+import { ref, type Ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { errorMessage } from '@/utils/errors'
 
@@ -51,4 +52,21 @@ export async function confirmBatch<T>(
   if (r.failures.length === 0) ElMessage.success(text)
   else ElMessage({ type: r.done ? 'warning' : 'error', message: text, duration: 8000, showClose: true })
   return r
+}
+
+/** A batch button's state: busy while a batch runs; `after` (a reload) follows a batch that ran. */
+export function useBatch(after: () => Promise<void>): {
+  busy: Ref<boolean>
+  run: <T>(opts: Parameters<typeof confirmBatch>[0], items: readonly T[], act: (item: T) => Promise<unknown>, label: (item: T) => string) => Promise<void>
+} {
+  const busy = ref(false)
+  async function run<T>(opts: Parameters<typeof confirmBatch>[0], items: readonly T[], act: (item: T) => Promise<unknown>, label: (item: T) => string) {
+    busy.value = true
+    try {
+      if (await confirmBatch(opts, [...items], act, label)) await after()
+    } finally {
+      busy.value = false
+    }
+  }
+  return { busy, run }
 }
