@@ -184,7 +184,8 @@ func TestPlanImportTemplateThroughTheDialog(t *testing.T) {
 	a.untilText(`[data-testid="batch-delete"]`, "批量删除（3）")
 	a.click(`[data-testid="batch-delete"]`)
 	a.untilText(".el-message-box__message", "选中的 3 个方案")
-	a.confirm("删除 3 个")
+	a.clickText(".el-message-box__btns .el-button--danger", "删除 3 个") // a deletion confirms with a red button
+	a.gone(".el-message-box")
 	a.toast("已删除 2 条，失败 1 条：" + a.world.P1.Code + "：")
 	a.settle()
 	a.screenshot("batch-deleted")

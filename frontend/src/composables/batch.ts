@@ -37,13 +37,19 @@ export function batchSummary(verb: string, r: BatchResult): string {
  * to them), runs it and shows the summary. Returns null when cancelled.
  */
 export async function confirmBatch<T>(
-  opts: { title: string; question: string; verb: string; confirm: string },
+  opts: { title: string; question: string; verb: string; confirm: string; danger?: boolean },
   items: readonly T[],
   act: (item: T) => Promise<unknown>,
   label: (item: T) => string,
 ): Promise<BatchResult | null> {
   try {
-    await ElMessageBox.confirm(opts.question, opts.title, { confirmButtonText: opts.confirm, cancelButtonText: '取消', type: 'warning' })
+    await ElMessageBox.confirm(opts.question, opts.title, {
+      confirmButtonText: opts.confirm,
+      cancelButtonText: '取消',
+      type: 'warning',
+      // A deletion's button is red, as confirmAction's `danger`.
+      confirmButtonType: opts.danger ? 'danger' : 'primary',
+    })
   } catch {
     return null
   }
