@@ -18,6 +18,20 @@ func (a *app) untilCrumbs(want string) {
 	a.until("breadcrumbs "+want, fmt.Sprintf(`[...document.querySelectorAll('[data-testid="breadcrumbs"] .el-breadcrumb__inner')].map((e) => e.innerText.trim()).join(' / ') === %s`, js(want)))
 }
 
+// pickEntity chooses an object type in the audit log's filter. The option is
+// clicked from the page's script, not with the mouse: the filterable select's
+// list may still be sliding open, and a mouse click then misses it.
+func (a *app) pickEntity(label string) {
+	a.t.Helper()
+	a.click("#audit-entity")
+	a.until("the option "+label, fmt.Sprintf(`(() => {
+		const li = [...document.querySelectorAll('.el-select-dropdown__item')].find((e) => e.getClientRects().length && e.innerText.trim() === %s)
+		if (li) li.click()
+		return !!li
+	})()`, js(label)))
+	a.until("the filter showing "+label, fmt.Sprintf(`document.querySelector('#audit-entity').closest('.el-select').innerText.includes(%s)`, js(label)))
+}
+
 // sidebarWidth is the width of the left menu in CSS pixels.
 func (a *app) sidebarWidth() int {
 	a.t.Helper()
@@ -174,8 +188,7 @@ func TestAuditViewForPeople(t *testing.T) {
 	a.login("admin")
 	a.open("/admin/audit")
 	a.visible(".el-table__row")
-	a.click("#audit-entity")
-	a.clickText(".el-select-dropdown__item", "评估轮次")
+	a.pickEntity("评估轮次")
 	a.untilText(`[data-testid="audit"] .el-table__body-wrapper .el-table__row`, "修改轮次")
 	row := `[data-testid="audit"] .el-table__body-wrapper .el-table__row`
 	if got := a.text(row); !strings.Contains(got, w.Admin.DisplayName) || !strings.Contains(got, fmt.Sprintf("评估轮次 #%d", w.Round.ID)) || !strings.Contains(got, "名称") {

@@ -93,9 +93,11 @@ func TestExportButtons(t *testing.T) {
 
 	a.open("/admin/audit")
 	a.visible(".el-table__row")
-	a.click("#audit-entity")
-	a.clickText(".el-select-dropdown__item", "评估轮次")
-	a.until("only rounds", `[...document.querySelectorAll('[data-testid="audit"] .el-table__body-wrapper .el-table__row')].every((r) => r.innerText.includes('评估轮次'))`)
+	a.pickEntity("评估轮次")
+	a.until("only rounds", `(() => {
+		const rows = [...document.querySelectorAll('[data-testid="audit"] .el-table__body-wrapper .el-table__row')]
+		return rows.length > 0 && rows.every((r) => r.innerText.includes('评估轮次'))
+	})()`)
 	name, data = a.download("export the audit log", chromedp.Click(chromedp.CSS(export)))
 	rows = xlsxRows(t, name, data)
 	if len(rows) < 5 || rows[0][6] != "变更内容" {
