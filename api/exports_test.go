@@ -131,6 +131,21 @@ func TestExportsMatchTheLists(t *testing.T) {
 			}
 			same(t, "audit"+q, ids, column(rows, 0))
 			same(t, "audit times"+q, times, column(rows, 1))
+			if q == "?entity=round" {
+				// Actions and object types in words; the round's opening as a field difference.
+				var opened bool
+				for _, r := range rows[1:] {
+					if r[4] != "评估轮次" || !hasHan(r[3]) || r[2] != s.w.Admin.DisplayName {
+						t.Errorf("audit row %v: want Chinese action, object type and operator", r[:5])
+					}
+					if r[3] == "开始评估" && strings.Contains(r[6], "状态：草稿 → 评估中") {
+						opened = true
+					}
+				}
+				if !opened {
+					t.Errorf("no 开始评估 row with 状态：草稿 → 评估中 among %d rows", len(rows)-1)
+				}
+			}
 		}
 
 		// A round's rectification, as the department sees it.

@@ -211,3 +211,59 @@ func TestJSONBodyIsLimited(t *testing.T) {
 		t.Errorf("error %+v", e)
 	}
 }
+
+// TestListKeywordSearch: findings, rounds and surveys take a keyword `q`
+// like plans and users do, matched literally, and a long one is a 422.
+func TestListKeywordSearch(t *testing.T) {
+	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
+		s := newServer(t, env)
+		pub := s.w.PublishRound() // moves the clock: log in after
+		admin := s.token("admin")
+		s.w.NewRound("2027年第一轮清单式集中评估")
+		s.w.PublishedSurvey(evaltest.SurveyRequest())
+		other := evaltest.SurveyRequest()
+		other.Title = "营商环境满意度调查（100%匿名）"
+		s.w.PublishedSurvey(other)
+
+		for _, tc := range []struct {
+			path, q string
+			want    int64
+		}{
+			{"/api/v1/findings", "", 3},
+			{"/api/v1/findings", "绩效目标", 1},          // description
+			{"/api/v1/findings", s.w.P2.Code, 1},     // plan code
+			{"/api/v1/findings", "财政预算制度", 2},        // plan title
+			{"/api/v1/findings", "%", 0},             // literal
+			{"/api/v1/findings/export.xlsx", "", -1}, // same parameter on the export
+			{"/api/v1/rounds", "", 2},
+			{"/api/v1/rounds", "2027年", 1},
+			{"/api/v1/rounds", "_", 0},
+			{"/api/v1/surveys", "", 2},
+			{"/api/v1/surveys", "营商", 1},
+			{"/api/v1/surveys", "100%", 1},
+			{"/api/v1/surveys", "满意度", 2},
+		} {
+			r := s.call(http.MethodGet, tc.path+"?q="+url.QueryEscape(tc.q), admin, nil).want(http.StatusOK)
+			if tc.want < 0 {
+				continue
+			}
+			var list struct{ Total int64 }
+			r.decode(&list)
+			if list.Total != tc.want {
+				t.Errorf("%s?q=%s: %d, want %d", tc.path, tc.q, list.Total, tc.want)
+			}
+		}
+		// An evaluator's search stays within what it may see.
+		var mine struct{ Total int64 }
+		s.call(http.MethodGet, "/api/v1/findings?q="+url.QueryEscape("财政预算制度"), s.token("eval1"), nil).want(http.StatusOK).decode(&mine)
+		if mine.Total != 1 {
+			t.Errorf("eval1's findings on P1: %d, want 1 (%s)", mine.Total, pub.P1Critical.Description)
+		}
+		for _, path := range []string{"/api/v1/findings", "/api/v1/rounds", "/api/v1/surveys", "/api/v1/findings/export.xlsx"} {
+			r := s.call(http.MethodGet, path+"?q="+strings.Repeat("a", 101), admin, nil).want(http.StatusUnprocessableEntity)
+			if e := r.errorBody(); e.Fields["q"] == "" || !hasHan(e.Message) {
+				t.Errorf("%s long q: %+v", path, e)
+			}
+		}
+	})
+}

@@ -27,6 +27,7 @@ type RectificationHandler struct{ Store RectificationStore }
 // findingQuery is evaluation.FindingFilter as the query string gives it
 // (bindQuery); without overdue, findings are listed whether overdue or not.
 type findingQuery struct {
+	Q        string                   `query:"q" validate:"text"`
 	RoundID  int64                    `query:"round_id" validate:"id"`
 	PlanID   int64                    `query:"plan_id" validate:"id"`
 	Status   evaluation.FindingStatus `query:"status" validate:"oneof=open responded returned accepted"`

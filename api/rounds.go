@@ -39,6 +39,7 @@ func (h *RoundHandler) create(c echo.Context) error {
 
 // roundQuery is evaluation.RoundFilter as the query string gives it (bindQuery).
 type roundQuery struct {
+	Q      string                 `query:"q" validate:"text"`
 	Status evaluation.RoundStatus `query:"status" validate:"oneof=draft open scoring_closed published archived"`
 	Page   evaluation.Page
 }

@@ -104,6 +104,7 @@ func (h *SurveyHandler) create(c echo.Context) error {
 // surveyQuery is evaluation.SurveyFilter as the query string gives it
 // (bindQuery).
 type surveyQuery struct {
+	Q       string                  `query:"q" validate:"text"`
 	Status  evaluation.SurveyStatus `query:"status" validate:"oneof=draft published closed"`
 	RoundID int64                   `query:"round_id" validate:"id"`
 	PlanID  int64                   `query:"plan_id" validate:"id"`

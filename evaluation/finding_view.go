@@ -74,6 +74,7 @@ type findingRow struct {
 
 // FindingFilter narrows a list of findings.
 type FindingFilter struct {
+	Q        string // part of the description, the plan's code or title
 	RoundID  int64
 	PlanID   int64
 	Status   FindingStatus
@@ -109,6 +110,12 @@ const overdueCondition = "findings.status <> 'accepted' AND findings.due_on IS N
 func (s *Store) Findings(ctx context.Context, actor Actor, f FindingFilter) (List[FindingView], error) {
 	today := s.Today()
 	q := s.findingQuery(s.read(ctx), actor)
+	if f.Q != "" {
+		c1, p := contains("findings.description", f.Q)
+		c2, _ := contains("plans.code", f.Q)
+		c3, _ := contains("plans.title", f.Q)
+		q = q.Where(c1+" OR "+c2+" OR "+c3, p, p, p)
+	}
 	if f.RoundID != 0 {
 		q = q.Where("findings.round_id = ?", f.RoundID)
 	}

@@ -235,6 +235,7 @@ func (s *Store) Round(ctx context.Context, id int64) (*Round, error) {
 
 // RoundFilter narrows the list of rounds.
 type RoundFilter struct {
+	Q      string // part of the name
 	Status RoundStatus
 	Page   Page
 }
@@ -245,6 +246,9 @@ type RoundFilter struct {
 // plans.
 func (s *Store) Rounds(ctx context.Context, actor Actor, f RoundFilter) (List[Round], error) {
 	q := visibleRounds(s.read(ctx), actor).Model(&Round{})
+	if f.Q != "" {
+		q = q.Where(contains("rounds.name", f.Q))
+	}
 	if f.Status != "" {
 		q = q.Where("status = ?", f.Status)
 	}

@@ -451,6 +451,7 @@ func (s *Store) Survey(ctx context.Context, actor Actor, id int64) (*Survey, err
 
 // SurveyFilter narrows the list of surveys.
 type SurveyFilter struct {
+	Q       string // part of the title
 	Status  SurveyStatus
 	RoundID int64
 	PlanID  int64
@@ -461,6 +462,9 @@ type SurveyFilter struct {
 // numbers of responses.
 func (s *Store) Surveys(ctx context.Context, actor Actor, f SurveyFilter) (List[Survey], error) {
 	q := visibleSurveys(s.read(ctx).Model(&surveyRow{}), actor)
+	if f.Q != "" {
+		q = q.Where(contains("surveys.title", f.Q))
+	}
 	if f.Status != "" {
 		q = q.Where("status = ?", f.Status)
 	}

@@ -223,10 +223,30 @@ func UsersXLSX(w io.Writer, users []evaluation.User, orgs map[int64]string, loc 
 func AuditXLSX(w io.Writer, events []evaluation.AuditEvent, loc *time.Location) error {
 	return oneSheet(w, "审计日志", SheetAudit, []listColumn{
 		{"编号", 8}, {"时间", 20}, {"操作人", 16}, {"操作", 22}, {"对象类型", 16}, {"对象编号", 10},
-		{"修改前", 48}, {"修改后", 48},
+		{"变更内容", 60}, {"修改前（原始记录）", 40}, {"修改后（原始记录）", 40},
 	}, events, func(e evaluation.AuditEvent) []any {
-		return []any{e.ID, wallClock(e.At, loc), e.ActorName, e.Action, e.Entity, e.EntityID, e.Before, e.After}
+		return []any{e.ID, wallClock(e.At, loc), auditActor(e), auditLabel(auditActions, e.Action), auditLabel(auditEntities, e.Entity),
+			e.EntityID, auditDiffText(e.Entity, e.Before, e.After), e.Before, e.After}
 	})
+}
+
+// auditLabel is a value of an audit table in words, or the value itself when unknown.
+func auditLabel(table map[string]string, v string) string {
+	if l, ok := table[v]; ok {
+		return l
+	}
+	return v
+}
+
+// auditActor names who did it: the user's name, or 系统 for the server's own work.
+func auditActor(e evaluation.AuditEvent) string {
+	switch {
+	case e.ActorName != "":
+		return e.ActorName
+	case e.ActorID != nil:
+		return "用户 #" + strconv.FormatInt(*e.ActorID, 10)
+	}
+	return "系统"
 }
 
 // RectificationXLSX writes a round's rectification progress as GET

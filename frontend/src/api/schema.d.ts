@@ -5727,6 +5727,8 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description 每页条数，1 到 500（超出返回 400） */
                 per_page?: components["parameters"]["PerPage"];
+                /** @description 名称包含的文字（最多 100 字，更长返回 422） */
+                q?: string;
                 /** @description 只列出该状态的轮次 */
                 status?: components["schemas"]["RoundStatus"];
             };
@@ -5747,6 +5749,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6847,6 +6850,8 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description 每页条数，1 到 500（超出返回 400） */
                 per_page?: components["parameters"]["PerPage"];
+                /** @description 问题描述、方案编号或方案标题包含的文字（最多 100 字，更长返回 422） */
+                q?: string;
                 /** @description 只列出该轮次的问题 */
                 round_id?: number;
                 /** @description 只列出该方案的问题 */
@@ -6875,12 +6880,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };
     exportFindingsXLSX: {
         parameters: {
             query?: {
+                /** @description 问题描述、方案编号或方案标题包含的文字（最多 100 字，更长返回 422） */
+                q?: string;
                 /** @description 只列出该轮次的问题 */
                 round_id?: number;
                 /** @description 只列出该方案的问题 */
@@ -8034,6 +8042,8 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description 每页条数，1 到 500（超出返回 400） */
                 per_page?: components["parameters"]["PerPage"];
+                /** @description 标题包含的文字（最多 100 字，更长返回 422） */
+                q?: string;
                 /** @description 只列出该状态的问卷 */
                 status?: components["schemas"]["SurveyStatus"];
                 /** @description 只列出关联该轮次的问卷 */
@@ -8059,6 +8069,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -40,7 +40,7 @@ describe('FindingVerifyView', { timeout: 20_000 }, () => {
   it('shows the office every finding, filtered as the link says, with the overdue filter', async () => {
     const w = await mountAt('/admin/findings?round_id=3&status=open')
     expect(w.find('h1').text()).toBe('问题与整改核验')
-    expect(vi.mocked(listFindings)).toHaveBeenLastCalledWith({ round_id: 3, status: 'open', overdue: undefined, page: 1, per_page: 20 })
+    expect(vi.mocked(listFindings)).toHaveBeenLastCalledWith({ q: '', round_id: 3, status: 'open', overdue: undefined, page: 1, per_page: 20 })
     expect(w.find('#f-round').exists()).toBe(true)
     expect(w.text()).toContain('只看逾期')
     expect(w.text()).toContain('暂无问题')
@@ -50,7 +50,7 @@ describe('FindingVerifyView', { timeout: 20_000 }, () => {
   it('starts an evaluator with the responses awaiting a verdict', async () => {
     const w = await mountAt('/verify')
     expect(w.find('h1').text()).toBe('整改核验')
-    expect(vi.mocked(listFindings)).toHaveBeenLastCalledWith({ round_id: undefined, status: 'responded', overdue: undefined, page: 1, per_page: 20 })
+    expect(vi.mocked(listFindings)).toHaveBeenLastCalledWith({ q: '', round_id: undefined, status: 'responded', overdue: undefined, page: 1, per_page: 20 })
     expect(w.find('#v-status').exists()).toBe(true)
     expect(w.text()).not.toContain('只看逾期')
     expect(w.text()).toContain('没有待核验的整改回复')
