@@ -21,6 +21,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/johannesboyne/gofakes3"
+	"github.com/johannesboyne/gofakes3/backend/s3mem"
+
 	"github.com/evald/evald/evaluation"
 	"github.com/evald/evald/evaluation/evaltest"
 	"github.com/evald/evald/evaluation/mail/smtptest"
@@ -414,4 +417,75 @@ func multipartFile(t *testing.T, name string, data []byte) (io.Reader, string) {
 		t.Fatal(err)
 	}
 	return &buf, mw.FormDataContentType()
+}
+
+// TestTwoReplicasShareAnS3Bucket runs two replicas whose blob store is an S3
+// bucket (an in-process S3 server, gofakes3, since none runs here): evidence
+// uploaded on A is downloaded from B, and a round's ZIP rendered on B is
+// downloaded from A.
+func TestTwoReplicasShareAnS3Bucket(t *testing.T) {
+	if os.Getenv("EVAL_TEST_MYSQL_DSN") == "" {
+		evaltest.SkipOrFail(t, "EVAL_TEST_MYSQL_DSN is not set: replicas share a MySQL/MariaDB database; the S3 replica test is not run")
+	}
+	env := evaltest.New(t, evaluation.MySQL)
+	w := evaltest.Seed(t, env)
+	p := w.PublishRound()
+	backend := s3mem.New()
+	if err := backend.CreateBucket("evald"); err != nil {
+		t.Fatal(err)
+	}
+	s3 := httptest.NewServer(gofakes3.New(backend).Server())
+	t.Cleanup(s3.Close)
+	bin := buildEvald(t)
+	settings := map[string]string{"EVAL_DB_DSN": env.DSN,
+		"EVAL_BLOB_URL":     "s3://evald/evidence?endpoint=" + s3.Listener.Addr().String() + "&secure=false",
+		"AWS_ACCESS_KEY_ID": "evald-test", "AWS_SECRET_ACCESS_KEY": "evald-test-secret"}
+	keyFile := filepath.Join(env.DataDir, evaluation.AuditKeyFile)
+	a := startReplica(t, bin, "A", settings, keyFile)
+	b := startReplica(t, bin, "B", settings, keyFile)
+	base := client{t: t}
+
+	dept := base.as(a.url).login(w.DeptFinance.Username, evaltest.Password)
+	file := fmt.Appendf(nil, "%%PDF-1.4\n%% s3 %d\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n", time.Now().UnixNano())
+	body, ct := multipartFile(t, "整改佐证.pdf", file)
+	resp, data := dept.do(http.MethodPost, fmt.Sprintf("/api/v1/findings/%d/response/attachments", p.P1Critical.ID), body, ct)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("upload on A: %d %s", resp.StatusCode, data)
+	}
+	var att struct {
+		ID     int64
+		SHA256 string
+	}
+	if err := json.Unmarshal(data, &att); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := backend.HeadObject("evald", "evidence/"+att.SHA256); err != nil {
+		t.Errorf("the file is not in the bucket under evidence/%s: %v", att.SHA256, err)
+	}
+	resp, got := dept.as(b.url).do(http.MethodGet, fmt.Sprintf("/api/v1/attachments/%d", att.ID), nil, "")
+	if resp.StatusCode != http.StatusOK || !bytes.Equal(got, file) {
+		t.Errorf("download from B: %d, %d bytes; want the %d bytes uploaded on A", resp.StatusCode, len(got), len(file))
+	}
+
+	admin := base.as(b.url).login(w.Admin.Username, evaltest.Password)
+	var job struct {
+		ID     int64
+		Status string
+	}
+	admin.json(http.MethodPost, fmt.Sprintf("/api/v1/rounds/%d/reports", p.Round.ID), nil, http.StatusAccepted, &job)
+	deadline := time.Now().Add(60 * time.Second)
+	for job.Status != string(evaluation.JobDone) {
+		if job.Status == string(evaluation.JobFailed) || time.Now().After(deadline) {
+			t.Fatalf("job: %+v", job)
+		}
+		time.Sleep(100 * time.Millisecond)
+		admin.as(a.url).json(http.MethodGet, fmt.Sprintf("/api/v1/jobs/%d", job.ID), nil, http.StatusOK, &job)
+	}
+	resp, zipData := admin.as(a.url).do(http.MethodGet, fmt.Sprintf("/api/v1/jobs/%d/download", job.ID), nil, "")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("download the ZIP from A: %d", resp.StatusCode)
+	}
+	if _, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData))); err != nil {
+		t.Fatalf("the ZIP rendered on B, from A: %v", err)
+	}
 }
