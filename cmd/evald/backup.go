@@ -40,8 +40,12 @@ func runBackup(ctx context.Context, args []string, getenv env, stdout, stderr io
 		return err
 	}
 	defer db.Close()
-	if err := evaluation.CheckSchema(ctx, db); err != nil {
+	// A schema behind the code is backed up as it is (the moment before
+	// `evald migrate` is when a backup matters most); restore upgrades it.
+	if v, err := evaluation.SchemaVersion(ctx, db); err != nil {
 		return err
+	} else if v == 0 {
+		return fmt.Errorf("%s has no schema: nothing to back up", cfg.describe())
 	}
 	files, err := cfg.blobs(ctx, db)
 	if err != nil {
