@@ -150,41 +150,9 @@ func runRestore(ctx context.Context, args []string, getenv env, stdout, stderr i
 			return err
 		}
 	}
-	if err := archive.CreateSchema(ctx, db); err != nil {
-		return err
-	}
-	var bar *progressbar.ProgressBar
-	step := func() {
-		if !*quiet {
-			if bar == nil {
-				bar = newBar(len(m.Tables)+m.Blobs, "恢复", stderr)
-			}
-			_ = bar.Add(1)
-		}
-	}
-	if err := archive.LoadTables(ctx, db, func(string) { step() }); err != nil {
-		return err
-	}
-	if inDB {
-		if files, err = cfg.blobs(ctx, db); err != nil {
-			return err
-		}
-	}
-	if err := archive.PutBlobs(ctx, files, step); err != nil {
-		return err
-	}
-	if m.Dialect == db.Dialect {
-		if err := archive.Compare(ctx, db); err != nil {
-			return err
-		}
-	}
-	loc, err := cfg.location()
+	n, err := restoreInto(ctx, cfg, archive, db, files, *quiet, stderr)
 	if err != nil {
-		return err
-	}
-	n, err := evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log, Blobs: files}).VerifyAudit(ctx)
-	if err != nil {
-		return fmt.Errorf("恢复后的审计链校验失败: %w", err)
+		return fmt.Errorf("%w\n恢复没有完成, 目标已被部分写入: 请清空目标数据库(SQLite: 删除 %s)和文件存储后重试", err, evaluation.SQLiteFile)
 	}
 	fmt.Fprintf(stdout, "restored %s of %s into %s in %s: schema version %d, %d tables, %d rows, %d blobs (%d bytes); "+
 		"audit chain intact: %d events verified\n", fs.Arg(0), m.CreatedAt.Format(time.RFC3339), cfg.describe(),
@@ -193,6 +161,53 @@ func runRestore(ctx context.Context, args []string, getenv env, stdout, stderr i
 		fmt.Fprintf(stdout, "the backup's schema is version %d, this evald's is %d: run `evald migrate` next\n", m.SchemaVersion, latest)
 	}
 	return nil
+}
+
+// restoreInto writes the checked archive into the empty target: the schema
+// at the backup's version, the rows, the blobs (into files, or, when nil,
+// the database's blob store once it exists); then it compares the tables
+// with the manifest and verifies the audit chain, returning its length.
+func restoreInto(ctx context.Context, cfg *config, archive *backup.Archive, db *evaluation.DB, files blobs.Store,
+	quiet bool, stderr io.Writer) (int64, error) {
+	m := archive.Manifest
+	if err := archive.CreateSchema(ctx, db); err != nil {
+		return 0, err
+	}
+	var bar *progressbar.ProgressBar
+	step := func() {
+		if !quiet {
+			if bar == nil {
+				bar = newBar(len(m.Tables)+m.Blobs, "恢复", stderr)
+			}
+			_ = bar.Add(1)
+		}
+	}
+	if err := archive.LoadTables(ctx, db, func(string) { step() }); err != nil {
+		return 0, err
+	}
+	if files == nil {
+		var err error
+		if files, err = cfg.blobs(ctx, db); err != nil {
+			return 0, err
+		}
+	}
+	if err := archive.PutBlobs(ctx, files, step); err != nil {
+		return 0, err
+	}
+	if m.Dialect == db.Dialect {
+		if err := archive.Compare(ctx, db); err != nil {
+			return 0, err
+		}
+	}
+	loc, err := cfg.location()
+	if err != nil {
+		return 0, err
+	}
+	n, err := evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Blobs: files}).VerifyAudit(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("恢复后的审计链校验失败: %w", err)
+	}
+	return n, nil
 }
 
 // isDBBlobs reports whether EVAL_BLOB_URL keeps blobs in the database.

@@ -79,6 +79,9 @@ func TestRestoreDrill(t *testing.T) {
 
 		target := evaltest.Open(t, env.Dialect) // an empty database and data folder, with a key of its own
 		tc := newCLI(t, target)
+		if env.Dialect == evaluation.MySQL {
+			tc.env["EVAL_BLOB_URL"] = "db:" // files go into whatever store the target has
+		}
 		code, _, errOut := tc.run("restore", "--quiet", archive)
 		if code == 0 || !strings.Contains(errOut, "审计密钥") || !strings.Contains(errOut, evaluation.AuditKeyFile) {
 			t.Fatalf("restore with another audit key: exit %d, %s", code, errOut)
@@ -112,7 +115,7 @@ func TestRestoreDrill(t *testing.T) {
 		if len(m.Tables) < 20 || m.Blobs == 0 {
 			t.Errorf("the backup holds %d tables and %d blobs", len(m.Tables), m.Blobs)
 		}
-		restored, err := blobs.NewLocalBlobs(filepath.Join(target.DataDir, "evidence"))
+		restored, err := blobs.OpenURL(ctx, tc.env["EVAL_BLOB_URL"], target.DataDir, target.DB.Gorm)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,6 +126,15 @@ func TestRestoreDrill(t *testing.T) {
 		for _, key := range keys {
 			if m.Files["blobs/"+key] != key {
 				t.Errorf("blob %s restored but not in the backup", key)
+			}
+			r, err := restored.Open(ctx, key)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := io.ReadAll(r)
+			r.Close()
+			if err != nil || blobs.Key(data) != key {
+				t.Errorf("blob %s restored with other content: %v", key, err)
 			}
 		}
 		if len(keys) != m.Blobs {
