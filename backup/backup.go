@@ -158,6 +158,10 @@ func Backup(ctx context.Context, opts Options, out io.Writer) (*Manifest, error)
 // MySQL a REPEATABLE READ, read-only transaction on a connection of its own.
 func snapshot(ctx context.Context, db *evaluation.DB, work string) (querier, func(), error) {
 	if db.Dialect == evaluation.MySQL {
+		// InnoDB fixes a REPEATABLE READ transaction's read view at its
+		// first read, and every read of the dump is in this transaction:
+		// the effect of START TRANSACTION WITH CONSISTENT SNAPSHOT, through
+		// database/sql's options.
 		sqlDB, err := db.Gorm.DB()
 		if err != nil {
 			return nil, nil, err

@@ -370,3 +370,29 @@ func TestRestoreAnOlderSchema(t *testing.T) {
 		}
 	})
 }
+
+// TestRestoreRefusesAStoreWithFiles refuses a target whose database is
+// empty but whose blob store already holds a file, and writes nothing.
+func TestRestoreRefusesAStoreWithFiles(t *testing.T) {
+	env := evaltest.New(t, evaluation.SQLite)
+	evaltest.Seed(t, env)
+	archive := filepath.Join(t.TempDir(), "b.tar.gz")
+	newCLI(t, env).must("backup", "--out", archive, "--quiet")
+	target := evaltest.Open(t, evaluation.SQLite)
+	copyFile(t, filepath.Join(env.DataDir, evaluation.AuditKeyFile), filepath.Join(target.DataDir, evaluation.AuditKeyFile))
+	files, err := blobs.NewLocalBlobs(filepath.Join(target.DataDir, "evidence"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := []byte("an earlier file")
+	if err := files.Put(context.Background(), blobs.Key(data), bytes.NewReader(data)); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := newCLI(t, target).run("restore", "--quiet", archive)
+	if code == 0 || !strings.Contains(errOut, "目标不是空的") || !strings.Contains(errOut, blobs.Key(data)) {
+		t.Fatalf("restore into a store with a file: exit %d, %s", code, errOut)
+	}
+	if err := backup.CheckEmptyDB(context.Background(), target.DB); err != nil {
+		t.Errorf("the refused restore touched the database: %v", err)
+	}
+}
