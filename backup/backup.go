@@ -13,6 +13,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -100,11 +101,11 @@ func Backup(ctx context.Context, opts Options, out io.Writer) (*Manifest, error)
 		return nil, err
 	}
 	keys, err := strings1(ctx, snap, evaluation.ReferencedBlobsSQL)
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
 	if err != nil {
 		return nil, fmt.Errorf("referenced blobs: %w", err)
 	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
 	gz := gzip.NewWriter(out)
 	tw := tar.NewWriter(gz)
 	step, total := 0, len(names)+len(keys)
@@ -241,6 +242,9 @@ func addTable(ctx context.Context, tw *tar.Writer, q querier, d evaluation.Diale
 // addBlob copies a blob into the archive, checking its hash on the way.
 func addBlob(ctx context.Context, tw *tar.Writer, store blobs.Store, key string, at time.Time) (int64, error) {
 	r, err := store.Open(ctx, key)
+	if errors.Is(err, blobs.ErrNotFound) {
+		return 0, fmt.Errorf("数据库引用的文件 %s 不在文件存储(EVAL_BLOB_URL)中: %w", key, err)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("blob %s: %w", key, err)
 	}
