@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/schollz/progressbar/v3"
 
@@ -110,9 +109,7 @@ func migrateBlobs(ctx context.Context, src, dst blobs.Store, quiet bool, stderr 
 	}
 	var bar *progressbar.ProgressBar
 	if !quiet && len(all) > 0 {
-		bar = progressbar.NewOptions(len(all), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("复制文件"),
-			progressbar.OptionShowCount(), progressbar.OptionSetWidth(30), progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionOnCompletion(func() { fmt.Fprintln(stderr) }))
+		bar = newBar(len(all), "复制文件", stderr)
 	}
 	for _, b := range all {
 		if size, ok := there[b.key]; ok && size == b.size {

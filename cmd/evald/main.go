@@ -1,5 +1,5 @@
 // Command evald serves the third-party evaluation platform and carries its
-// administrative tools: migrate, demo, user add, audit verify and checkpoint, and reports.
+// administrative tools: migrate, demo, user add, audit verify and checkpoint, reports, backup and restore.
 package main
 
 import (
@@ -40,6 +40,8 @@ func commands() map[string]command {
 		"user":    {"manage users: user add", runUser},
 		"audit":   {"check the audit trail: audit verify [-checkpoint FILE], audit checkpoint", runAudit},
 		"blobs":   {"copy every stored file into another blob store: blobs migrate -to URL", runBlobs},
+		"backup":  {"write a consistent snapshot of the database and its files: backup --out FILE [--quiet]", runBackup},
+		"restore": {"restore a backup into an empty database and data folder: restore FILE", runRestore},
 		"reports": {"render every report of a round into a ZIP: reports --round ID|latest --out DIR", runReports},
 	}
 }

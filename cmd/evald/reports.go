@@ -59,9 +59,7 @@ func runReports(ctx context.Context, args []string, getenv env, stdout, stderr i
 			return
 		}
 		if bar == nil {
-			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("渲染报告"),
-				progressbar.OptionShowCount(), progressbar.OptionSetWidth(30), progressbar.OptionThrottle(100*time.Millisecond),
-				progressbar.OptionOnCompletion(func() { fmt.Fprintln(stderr) }))
+			bar = newBar(total, "渲染报告", stderr)
 		}
 		_ = bar.Set(done)
 	})
