@@ -26,3 +26,10 @@ export function scorecardYears(rounds: readonly Pick<Round, 'published_on'>[], t
   const years = [...new Set([thisYear, ...published])].sort((a, b) => b - a)
   return { years, initial: published.length ? Math.max(...published) : thisYear }
 }
+
+/** The most recently published round (published or archived; latest `published_on`, then highest id), or null. */
+export function latestPublished<R extends Pick<Round, 'id' | 'status' | 'published_on'>>(rounds: readonly R[]): R | null {
+  const done = rounds.filter((r) => (r.status === 'published' || r.status === 'archived') && r.published_on)
+  done.sort((a, b) => (a.published_on === b.published_on ? b.id - a.id : a.published_on! < b.published_on! ? 1 : -1))
+  return done[0] ?? null
+}
