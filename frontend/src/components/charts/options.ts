@@ -193,8 +193,9 @@ export function planHistoryChart(rounds: readonly PlanHistoryRound[]): Chart {
     const d = r.result_status === 'complete' ? r.dimensions.find((x) => x.code === code) : undefined
     return d ? round2(d.score) : null
   }
-  const line = (name: string, data: (number | null)[]) =>
-    ({ type: 'line', name, data, connectNulls: false, symbolSize: 8, label: { show: rounds.length <= 6, position: 'top' } }) as const
+  // Only the total carries its figures on the line: the dimensions' would overlap.
+  const line = (name: string, data: (number | null)[], labelled = false) =>
+    ({ type: 'line', name, data, connectNulls: false, symbolSize: 8, label: { show: labelled && rounds.length <= 8, position: 'top' } }) as const
   return {
     option: {
       tooltip: { trigger: 'axis', renderMode: 'richText' },
@@ -203,7 +204,7 @@ export function planHistoryChart(rounds: readonly PlanHistoryRound[]): Chart {
       xAxis: { type: 'category', data: names, axisLabel: { interval: 0, width: 120, overflow: 'break' } },
       yAxis: { type: 'value', name: '分', min: 0 },
       series: [
-        line('总分', rounds.map((r) => r.total)),
+        line('总分', rounds.map((r) => r.total), true),
         ...[...dims].map(([code, name]) => line(name, rounds.map((r) => dimScore(r, code)))),
       ],
     },
