@@ -74,6 +74,7 @@ declare module 'vue' {
     NotificationBell: typeof import('./components/NotificationBell.vue')['default']
     OverdueTag: typeof import('./components/OverdueTag.vue')['default']
     PickColumn: typeof import('./components/PickColumn.vue')['default']
+    ReasonDialog: typeof import('./components/ReasonDialog.vue')['default']
     RectificationPanel: typeof import('./components/RectificationPanel.vue')['default']
     ReissueDialog: typeof import('./components/ReissueDialog.vue')['default']
     ReportsPanel: typeof import('./components/ReportsPanel.vue')['default']

@@ -41,6 +41,7 @@ import type {
   PageQuery,
   Plan,
   PlanInput,
+  PlanHistory,
   PlanQuery,
   PlanResult,
   PlanResultDetail,
@@ -57,6 +58,7 @@ import type {
   RoundAction,
   RoundInput,
   RoundQuery,
+  Scorecard,
   Scoresheet,
   ScoresheetInput,
   SelfAssessment,
@@ -277,6 +279,14 @@ export const createPlan = (body: PlanInput) => post<Plan>('/plans', body)
 export const getPlan = (id: number) => get<Plan>(`/plans/${id}`)
 export const updatePlan = (id: number, body: Partial<PlanInput>) => patch<Plan>(`/plans/${id}`, body)
 export const deletePlan = (id: number) => del(`/plans/${id}`)
+/** GET /plans/{id}/history — every round of the plan the caller may see (admin: all; others: published). */
+export const planHistory = (id: number) => get<PlanHistory>(`/plans/${id}/history`)
+/** POST /plans/{id}/close-out (admin; 销账): the plan leaves future rounds, its open findings stay tracked. */
+export const closeOutPlan = (id: number, reason: string) => post<Plan>(`/plans/${id}/close-out`, { reason })
+/** POST /plans/{id}/reopen (admin): undoes 销账. */
+export const reopenPlan = (id: number) => post<Plan>(`/plans/${id}/reopen`)
+/** GET /departments/scorecard?year= (admin, viewer: every department; department: its own row). */
+export const departmentScorecard = (year?: number) => get<Scorecard>('/departments/scorecard', year ? { year } : {})
 // ---------------------------------------------------------------- templates
 
 export const listTemplates = (q: PageQuery = {}) => get<Page<Template>>('/templates', q)
@@ -431,6 +441,7 @@ export const exportPaths = {
   audit: `${API_BASE}/audit/export.xlsx`,
   rectification: (roundId: number) => `${API_BASE}/rounds/${roundId}/rectification.xlsx`,
   planTemplate: `${API_BASE}/plans/import-template.xlsx`,
+  scorecard: (year: number) => `${API_BASE}/departments/scorecard.xlsx?year=${year}`,
 }
 /** POST /rounds/{id}/reports (202) — queues the round's ZIP of every report. */
 export const startReportJob = (roundId: number) => post<JobState>(`/rounds/${roundId}/reports`)

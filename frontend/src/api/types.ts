@@ -64,6 +64,12 @@ export type ImportRowError = Schemas['ImportRowError']
 export type ImportResult = Schemas['ImportResult']
 /** A short reference to a plan, as embedded in assignments and findings. */
 export type PlanRef = Schemas['PlanRef']
+/** GET /plans/{id}/history — the plan's ledger (方案台账), one entry per round. */
+export type PlanHistory = Schemas['PlanHistory']
+export type PlanHistoryRound = Schemas['PlanHistoryRound']
+/** GET /departments/scorecard — the departments' yearly scorecard (考核评分表). */
+export type Scorecard = Schemas['Scorecard']
+export type ScorecardItem = Schemas['ScorecardItem']
 
 // ---------------------------------------------------------------- templates
 

@@ -49,6 +49,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'results', title: '评估结果', icon: 'DataAnalysis', roles: ['admin', 'viewer'] },
   { route: 'rectification', title: '整改进度', icon: 'TrendCharts', roles: ['admin', 'viewer'] },
   { route: 'reports', title: '报告下载', icon: 'Download', roles: ['admin', 'viewer'] },
+  { route: 'scorecard', title: '考核评分表', icon: 'Histogram', roles: ['admin', 'viewer'] },
   // 评估机构
   { route: 'tasks', title: '我的评估任务', icon: 'EditPen', roles: ['evaluator'] },
   { route: 'verify', title: '整改核验', icon: 'CircleCheck', roles: ['evaluator'] },
@@ -57,6 +58,7 @@ export const navItems: readonly NavItem[] = [
   { route: 'requests', title: '补充材料', icon: 'Document', roles: ['department'] },
   { route: 'rectify', title: '待整改问题', icon: 'Warning', roles: ['department'] },
   { route: 'dept-reports', title: '报告下载', icon: 'Download', roles: ['department'] },
+  { route: 'scorecard', title: '我的考核', icon: 'Histogram', roles: ['department'] },
   // 改革办: administration
   { route: 'orgs', title: '组织机构', icon: 'OfficeBuilding', roles: ['admin'] },
   { route: 'users', title: '用户管理', icon: 'User', roles: ['admin'] },

@@ -129,6 +129,20 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: adminViewer, title: '方案评估结果', menu: 'results' },
       },
       {
+        // 考核评分表: admin and viewer every department; a department its own row (我的考核).
+        path: 'scorecard',
+        name: 'scorecard',
+        component: () => import('@/views/shared/ScorecardView.vue'),
+        meta: { roles: ['admin', 'viewer', 'department'], title: '考核评分表' },
+      },
+      {
+        // 方案台账: admin every round; viewer and the plan's department its published rounds.
+        path: 'plans/:id(\\d+)/history',
+        name: 'plan-history',
+        component: () => import('@/views/shared/PlanHistoryView.vue'),
+        meta: { roles: ['admin', 'viewer', 'department'], title: '方案台账' },
+      },
+      {
         // The viewers' survey list, read-only: each survey opens in its
         // results. The office designs surveys in its own list and is sent
         // there; it is let in all the same so that the results page below

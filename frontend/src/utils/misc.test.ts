@@ -5,7 +5,7 @@ import { conflictFor, summarizeAssignments } from './conflicts'
 import { isJobDone, isJobFailed, jobPercent, jobStatusLabel } from './jobs'
 import { isRead, linkOf } from './notifications'
 import { safeRedirect } from './redirect'
-import { defaultRound } from './rounds'
+import { defaultRound, latestPublished, scorecardYears } from './rounds'
 
 describe('safeRedirect', () => {
   it.each([
@@ -154,5 +154,21 @@ describe('notifications', () => {
   it('reads read_at', () => {
     expect(isRead({ read_at: null })).toBe(false)
     expect(isRead({ read_at: '2026-05-10T09:00:00+08:00' })).toBe(true)
+  })
+})
+
+describe('scorecardYears', () => {
+  it('opens on the latest year with a published round and offers this year too', () => {
+    const r = (published_on: string | null) => ({ published_on })
+    expect(scorecardYears([r('2025-06-30'), r(null), r('2024-12-01')], '2026-12-02')).toEqual({ years: [2026, 2025, 2024], initial: 2025 })
+    expect(scorecardYears([r(null)], '2026-12-02')).toEqual({ years: [2026], initial: 2026 })
+  })
+})
+
+describe('latestPublished', () => {
+  it('takes the round published last, archived ones included, never an unpublished one', () => {
+    const r = (id: number, status: Round['status'], published_on: string | null) => ({ id, status, published_on })
+    expect(latestPublished([r(1, 'archived', '2025-06-01'), r(2, 'published', '2026-06-01'), r(3, 'open', null)])?.id).toBe(2)
+    expect(latestPublished([r(3, 'open', null)])).toBeNull()
   })
 })

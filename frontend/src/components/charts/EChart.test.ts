@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
-import type { AgencyProgress, PlanResult } from '@/api/types'
+import type { AgencyProgress, PlanHistoryRound, PlanResult, ScorecardItem } from '@/api/types'
 import EChart from './EChart.vue'
-import { agencySeverity, dimensionsChart, gradeDistribution, rectificationByDepartment, selfVersusThirdParty } from './options'
+import { agencySeverity, dimensionsChart, gradeDistribution, planHistoryChart, rectificationByDepartment, scorecardMeans, selfVersusThirdParty } from './options'
 
 // The drawing itself is ECharts' business (and needs a real canvas); what is
 // checked here is what the component promises around it.
@@ -88,5 +88,28 @@ describe('chart options', () => {
       ['1 方案设计', '12.50', '14.00', '1.50'],
       ['2 组织实施', '25.00', '—', '—'],
     ])
+  })
+
+  it('draws a plan over its rounds, a round without a complete result as a gap', () => {
+    const r = (name: string, total: number | null, score: number) =>
+      ({ name, total, result_status: total === null ? 'insufficient' : 'complete', dimensions: [{ code: '1', name: '方案设计', score, self_score: null }] }) as unknown as PlanHistoryRound
+    const c = planHistoryChart([r('2025 年度', 81.5, 12), r('2026 年度', null, 0)])
+    expect(c.table.columns).toEqual(['评估轮次', '总分', '1 方案设计'])
+    expect(c.table.rows).toEqual([
+      ['2025 年度', '81.50', '12.00'],
+      ['2026 年度', '—', '—'],
+    ])
+    const series = c.option.series as { data: (number | null)[] }[]
+    expect(series[1].data).toEqual([12, null])
+  })
+
+  it('bars the mean totals of the scorecard and names the unscored in the table', () => {
+    const i = (name: string, rank: number, mean_total: number | null, results: number) => ({ name, rank, mean_total, results }) as ScorecardItem
+    const c = scorecardMeans([i('市财政局', 1, 88.5, 2), i('市国资委', 2, null, 0)])
+    expect(c.table.rows).toEqual([
+      ['市财政局', 1, '88.50', 2],
+      ['市国资委', 2, '—', 0],
+    ])
+    expect((c.option.series as { data: unknown[] }[])[0].data).toEqual([88.5])
   })
 })

@@ -3,8 +3,8 @@
 // theme. Imported by EChart.vue alone, which pages load with
 // defineAsyncComponent (lazy.ts), so the library is a chunk of its own
 // fetched only by pages that chart.
-import { BarChart } from 'echarts/charts'
-import type { BarSeriesOption } from 'echarts/charts'
+import { BarChart, LineChart } from 'echarts/charts'
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts'
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
 import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components'
 import * as echarts from 'echarts/core'
@@ -12,12 +12,12 @@ import type { ComposeOption } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { chartTheme } from './theme'
 
-echarts.use([BarChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer])
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer])
 echarts.registerTheme('evald', chartTheme)
 
 /** The options the registered parts accept. */
 export type ChartOption = ComposeOption<
-  BarSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
 >
 
 export { echarts }

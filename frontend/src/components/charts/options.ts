@@ -1,7 +1,7 @@
 // The charts the app draws, as ECharts options with their text alternative
 // (a table of the same figures). Pure functions: no ECharts at run time, so
 // pages and tests import them without loading the library.
-import type { AgencyProgress, DimensionScore, GradeBand, PlanResult, RectificationDepartment } from '@/api/types'
+import type { AgencyProgress, DimensionScore, GradeBand, PlanHistoryRound, PlanResult, RectificationDepartment, ScorecardItem } from '@/api/types'
 import { palette } from '@/theme'
 import { percent } from '@/utils/labels'
 import type { ChartOption } from './echarts'
@@ -176,6 +176,71 @@ export function rectificationByDepartment(departments: readonly RectificationDep
     table: {
       columns: ['牵头单位', '问题数', '已销号', '逾期', '整改完成率'],
       rows: rows.map((d) => [d.name, d.published, d.accepted, d.overdue, percent(d.rate)]),
+    },
+  }
+}
+
+/**
+ * A plan over its rounds (方案台账): the total and each dimension's score per
+ * round, as lines, oldest round first; a round without a complete result is a
+ * gap, never a zero.
+ */
+export function planHistoryChart(rounds: readonly PlanHistoryRound[]): Chart {
+  const names = rounds.map((r) => r.name)
+  const dims = new Map<string, string>()
+  for (const r of rounds) for (const d of r.dimensions) if (!dims.has(d.code)) dims.set(d.code, `${d.code} ${d.name}`)
+  const dimScore = (r: PlanHistoryRound, code: string) => {
+    const d = r.result_status === 'complete' ? r.dimensions.find((x) => x.code === code) : undefined
+    return d ? round2(d.score) : null
+  }
+  // Only the total carries its figures on the line: the dimensions' would overlap.
+  const line = (name: string, data: (number | null)[], labelled = false) =>
+    ({ type: 'line', name, data, connectNulls: false, symbolSize: 8, label: { show: labelled && rounds.length <= 8, position: 'top' } }) as const
+  return {
+    option: {
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 32, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, width: 120, overflow: 'break' } },
+      yAxis: { type: 'value', name: '分', min: 0 },
+      series: [
+        line('总分', rounds.map((r) => r.total), true),
+        ...[...dims].map(([code, name]) => line(name, rounds.map((r) => dimScore(r, code)))),
+      ],
+    },
+    table: {
+      columns: ['评估轮次', '总分', ...dims.values()],
+      rows: rounds.map((r) => [r.name, fixed(r.total), ...[...dims.keys()].map((c) => fixed(dimScore(r, c)))]),
+    },
+  }
+}
+
+/**
+ * The scorecard's mean totals, one bar per department in the order given
+ * (the ranking); departments without a complete result are left out of the
+ * bars but named in the table as "—".
+ */
+export function scorecardMeans(items: readonly ScorecardItem[]): Chart {
+  const rated = items.filter((i) => i.mean_total !== null)
+  return {
+    option: {
+      tooltip,
+      grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', name: '平均总分', max: 100 },
+      yAxis: { type: 'category', data: rated.map((i) => i.name), inverse: true },
+      series: [
+        {
+          type: 'bar',
+          name: '平均总分',
+          data: rated.map((i) => i.mean_total),
+          barMaxWidth: 20,
+          label: { show: true, position: 'right', formatter: (p: { value: unknown }) => Number(p.value).toFixed(2) },
+        },
+      ],
+    },
+    table: {
+      columns: ['牵头单位', '排名', '平均总分', '结果数'],
+      rows: items.map((i) => [i.name, i.rank, fixed(i.mean_total), i.results]),
     },
   }
 }
