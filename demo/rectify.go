@@ -14,10 +14,11 @@ var evidencePDF = []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n
 	"trailer<</Root 1 0 R>>\n%%EOF\n")
 
 // rectify plays the rectification loop after publication, so that the
-// published round shows findings in every state: untouched (some overdue),
-// a saved draft, awaiting a verdict, returned, accepted, and accepted after
-// a return.
-func (l *loader) rectify(roundID int64, published evaluation.Date) error {
+// latest published round (full) shows findings in every state: untouched
+// (some overdue), a saved draft, awaiting a verdict, returned, accepted, and
+// accepted after a return. In an earlier round half the findings end
+// accepted; the others (untouched or returned) carry into the next round.
+func (l *loader) rectify(roundID int64, full bool) error {
 	list, err := l.store.Findings(l.ctx, l.admin, evaluation.FindingFilter{RoundID: roundID, Page: evaluation.Page{PerPage: evaluation.MaxPerPage}})
 	if err != nil {
 		return err
@@ -61,7 +62,11 @@ func (l *loader) rectify(roundID int64, published evaluation.Date) error {
 			return err
 		}
 		var steps []func() error
-		switch i % 6 {
+		kind := i % 6
+		if !full {
+			kind = []int{0, 3, 4, 5}[i%4]
+		}
+		switch kind {
 		case 0: // untouched; overdue once its due date has passed
 		case 1:
 			steps = []func() error{func() error { return answer(0) }}
