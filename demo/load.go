@@ -25,7 +25,7 @@ type Options struct {
 	Now time.Time
 	// Location is the city's time zone. Default Asia/Shanghai.
 	Location *time.Location
-	// Progress, when set, is told of each plan scored in the published round.
+	// Progress, when set, is told of each plan scored in each published round.
 	Progress func(done, total int)
 	// Blobs keeps demo evidence files; without it the demo has none.
 	Blobs evaluation.Blobs
