@@ -90,6 +90,11 @@ func (l *loader) publishedRound(published evaluation.Date, play roundPlay) error
 			l.opts.Progress(i+1, len(order))
 		}
 	}
+	if play.full {
+		if err := l.checkCarried(r.ID, 1); err != nil { // ledger.go
+			return err
+		}
+	}
 	l.at(due.AddDays(1), 9)
 	if _, err := l.store.MoveRound(l.ctx, l.admin, r.ID, evaluation.RoundScoringClosed); err != nil {
 		return err
@@ -220,6 +225,9 @@ func (l *loader) openRound(starts evaluation.Date) error {
 	}
 	l.clock.set(l.opts.Now)
 	if err := l.openNarratives(r.ID); err != nil {
+		return err
+	}
+	if err := l.checkCarried(r.ID, 2); err != nil {
 		return err
 	}
 	assignments, err := l.assignments(r.ID)

@@ -172,6 +172,14 @@ func TestDemoLoadsEveryState(t *testing.T) {
 				t.Errorf("survey of round %d: %+v, %v", round, sv, err)
 			}
 		}
+		for round, want := range map[int64]string{latest: "checked", open.Items[0].ID: "checked and unchecked"} {
+			var checked, unchecked int64
+			env.DB.Gorm.Table("findings").Where("round_id = ? AND carried_from_finding_id IS NOT NULL AND carried_checked_at IS NOT NULL", round).Count(&checked)
+			env.DB.Gorm.Table("findings").Where("round_id = ? AND carried_from_finding_id IS NOT NULL AND carried_checked_at IS NULL", round).Count(&unchecked)
+			if checked == 0 || (unchecked == 0) != (want == "checked") {
+				t.Errorf("carried findings of round %d: %d checked, %d not (want %s)", round, checked, unchecked, want)
+			}
+		}
 		checkDemoRequests(t, s, open.Items[0].ID)
 		checkDemoReadiness(t, s, open.Items[0].ID)
 		tok, u, err := s.Login(ctx, "evaluator", "demo-password-1", "192.0.2.1")
