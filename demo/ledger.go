@@ -40,26 +40,21 @@ func (l *loader) closeOuts() error {
 // record that it was checked (上轮未整改问题已核查) — every one, or every
 // other one, so that the open round shows both checked and unchecked ones.
 func (l *loader) checkCarried(roundID int64, every int) error {
+	list, err := l.roundFindings(roundID) // rectify.go
+	if err != nil {
+		return err
+	}
 	k := 0
-	for page := 1; ; page++ {
-		list, err := l.store.Findings(l.ctx, l.admin, evaluation.FindingFilter{RoundID: roundID,
-			Page: evaluation.Page{Page: page, PerPage: evaluation.MaxPerPage}})
-		if err != nil {
-			return err
+	for _, f := range list {
+		if f.CarriedFromFindingID == nil || f.EvaluatorID == nil {
+			continue
 		}
-		for _, f := range list.Items {
-			if f.CarriedFromFindingID == nil || f.EvaluatorID == nil {
-				continue
-			}
-			if k++; k%every != 0 {
-				continue
-			}
-			if _, err := l.store.CheckCarried(l.ctx, evaluation.ActorOf(l.users[l.username(*f.EvaluatorID)]), f.ID); err != nil {
-				return fmt.Errorf("demo check of carried finding %d: %w", f.ID, err)
-			}
+		if k++; k%every != 0 {
+			continue
 		}
-		if page*evaluation.MaxPerPage >= int(list.Total) {
-			return nil
+		if _, err := l.store.CheckCarried(l.ctx, evaluation.ActorOf(l.users[l.username(*f.EvaluatorID)]), f.ID); err != nil {
+			return fmt.Errorf("demo check of carried finding %d: %w", f.ID, err)
 		}
 	}
+	return nil
 }

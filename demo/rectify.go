@@ -19,7 +19,7 @@ var evidencePDF = []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n
 // accepted after a return. In an earlier round half the findings end
 // accepted; the others (untouched or returned) carry into the next round.
 func (l *loader) rectify(roundID int64, full bool) error {
-	list, err := l.store.Findings(l.ctx, l.admin, evaluation.FindingFilter{RoundID: roundID, Page: evaluation.Page{PerPage: evaluation.MaxPerPage}})
+	list, err := l.roundFindings(roundID)
 	if err != nil {
 		return err
 	}
@@ -30,7 +30,7 @@ func (l *loader) rectify(roundID int64, full bool) error {
 		}
 	}
 	start := l.clock.Now()
-	for i, f := range list.Items {
+	for i, f := range list {
 		l.clock.set(start.Add(time.Duration(i%20+1) * 24 * time.Hour))
 		dept := evaluation.ActorOf(deptUser[f.LeadDepartmentID])
 		verifier := evaluation.ActorOf(l.users[l.username(*f.EvaluatorID)])
@@ -91,6 +91,23 @@ func (l *loader) rectify(roundID int64, full bool) error {
 		}
 	}
 	return nil
+}
+
+// roundFindings lists all of a round's findings, page by page (a round of
+// --scale holds more than one page).
+func (l *loader) roundFindings(roundID int64) ([]evaluation.FindingView, error) {
+	var out []evaluation.FindingView
+	for page := 1; ; page++ {
+		list, err := l.store.Findings(l.ctx, l.admin, evaluation.FindingFilter{RoundID: roundID,
+			Page: evaluation.Page{Page: page, PerPage: evaluation.MaxPerPage}})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, list.Items...)
+		if int64(len(out)) >= list.Total || len(list.Items) == 0 {
+			return out, nil
+		}
+	}
 }
 
 // responseTexts are realistic rectification measures.
