@@ -200,9 +200,9 @@ func newAuthzFixture(t *testing.T, s *server) *authzFixture {
 	f.verified = strings.Repeat("c0", 32)
 	pdfSum := sha256.Sum256(evidencePDF) // a "report" to verify by its file
 	if err := w.Store.RecordReports(ctx, w.AdminActor(), []evaluation.ReportRecord{{SHA256: f.verified,
-		VerificationCode: strings.Repeat("d1", 32), Kind: evaluation.ReportSummaryPDF, RoundID: f.pub.f1.RoundID, Size: 1,
+		VerificationCode: strings.Repeat("d1", 32), Kind: evaluation.ReportSummaryPDF, RoundID: &f.pub.f1.RoundID, Size: 1,
 		ReportDate: "2026-05-10"}, {SHA256: hex.EncodeToString(pdfSum[:]), VerificationCode: strings.Repeat("d2", 32),
-		Kind: evaluation.ReportSummaryPDF, RoundID: f.pub.f1.RoundID, Size: int64(len(evidencePDF)), ReportDate: "2026-05-10"}}); err != nil {
+		Kind: evaluation.ReportSummaryPDF, RoundID: &f.pub.f1.RoundID, Size: int64(len(evidencePDF)), ReportDate: "2026-05-10"}}); err != nil {
 		t.Fatal(err)
 	}
 	sr := evaltest.SurveyRequest()
@@ -409,6 +409,7 @@ func (f *authzFixture) rows() map[string]authzRow {
 		},
 		"GET /api/v1/departments/scorecard":      same(at(v1+"/departments/scorecard?year=2026"), only(200, asAdmin, asViewer, asDept)),
 		"GET /api/v1/departments/scorecard.xlsx": same(at(v1+"/departments/scorecard.xlsx?year=2026"), only(200, asAdmin, asViewer, asDept)),
+		"GET /api/v1/departments/scorecard.pdf":  same(at(v1+"/departments/scorecard.pdf?year=2026"), only(200, asAdmin, asViewer, asDept)),
 		"POST /api/v1/plans/:id/reopen": same(func(f *authzFixture, _ string) req {
 			p := f.w.Plan(f.unique("CD-R-"), "已销账的方案", f.w.Finance, "2017-01-01")
 			if _, err := f.w.Store.CloseOutPlan(context.Background(), f.w.AdminActor(), p.ID, evaluation.CloseOutRequest{Reason: "任务已完成"}); err != nil {

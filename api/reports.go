@@ -28,6 +28,7 @@ type ReportService interface {
 	Report(ctx context.Context, actor evaluation.Actor, roundID, planID int64, kind evaluation.ReportKind) (*reports.Document, error)
 	StartRoundJob(ctx context.Context, actor evaluation.Actor, roundID int64) (*evaluation.ReportJob, error)
 	JobZIP(ctx context.Context, actor evaluation.Actor, jobID int64) (*evaluation.ReportJob, io.ReadSeekCloser, error)
+	Scorecard(ctx context.Context, actor evaluation.Actor, year int) (*reports.Document, error)
 }
 
 // ReportStore is what the report handlers need of the domain.
@@ -90,13 +91,33 @@ func (h *ReportHandler) document(kind evaluation.ReportKind) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		hdr := c.Response().Header()
-		hdr.Set(echo.HeaderContentDisposition, attachmentDisposition(doc.Name))
-		hdr.Set("X-Report-SHA256", doc.SHA256)
-		hdr.Set("X-Report-Verification-Code", doc.VerificationCode)
-		hdr.Set("Cache-Control", "no-store")
-		return c.Blob(http.StatusOK, doc.ContentType, doc.Data)
+		return sendDocument(c, doc)
 	}
+}
+
+// scorecardPDF serves a year's department scorecard (考核计分表) as a PDF,
+// recorded under its year like every report handed out (DECISIONS.md "The
+// scorecard"); a department gets its own row, as with the JSON and XLSX.
+func (h *ReportHandler) scorecardPDF(c echo.Context) error {
+	var q scorecardQuery
+	if err := bindQuery(c, &q); err != nil {
+		return err
+	}
+	doc, err := h.Reports.Scorecard(c.Request().Context(), actor(c), int(q.Year))
+	if err != nil {
+		return err
+	}
+	return sendDocument(c, doc)
+}
+
+// sendDocument sends a report handed out, with its SHA-256 and verification code.
+func sendDocument(c echo.Context, doc *reports.Document) error {
+	hdr := c.Response().Header()
+	hdr.Set(echo.HeaderContentDisposition, attachmentDisposition(doc.Name))
+	hdr.Set("X-Report-SHA256", doc.SHA256)
+	hdr.Set("X-Report-Verification-Code", doc.VerificationCode)
+	hdr.Set("Cache-Control", "no-store")
+	return c.Blob(http.StatusOK, doc.ContentType, doc.Data)
 }
 
 // JobResponse is a round report job as the API shows it.

@@ -102,6 +102,7 @@ func (h handlers) routes() []route {
 		{http.MethodGet, v1 + "/plans/:id/history", h.ledger.history, progress},
 		{http.MethodGet, v1 + "/departments/scorecard", h.ledger.scorecard, progress}, // a department: its own row
 		{http.MethodGet, v1 + "/departments/scorecard.xlsx", h.ledger.scorecardXLSX, progress},
+		{http.MethodGet, v1 + "/departments/scorecard.pdf", h.reports.scorecardPDF, progress}, // recorded under its year
 		{http.MethodPost, v1 + "/templates", h.templates.create, admin},
 		{http.MethodGet, v1 + "/templates", h.templates.list, adminView},
 		{http.MethodGet, v1 + "/templates/:id", h.templates.get, adminView},

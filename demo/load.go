@@ -14,8 +14,10 @@ import (
 
 // Options shape the demo data.
 type Options struct {
-	// Scale is the number of plans in the published round: the real demo
-	// plans first, then synthetic ones. Zero means the real plans only.
+	// Scale is the number of plans in each published round: the real demo
+	// plans first, then synthetic ones led by the city's departments and, to
+	// fill a scorecard of 40+ departments, its districts. Zero means the real
+	// plans only.
 	Scale int
 	// Password of every demo user; a random one when empty.
 	Password string
@@ -23,7 +25,7 @@ type Options struct {
 	Now time.Time
 	// Location is the city's time zone. Default Asia/Shanghai.
 	Location *time.Location
-	// Progress, when set, is told of each plan scored in the published round.
+	// Progress, when set, is told of each plan scored in each published round.
 	Progress func(done, total int)
 	// Blobs keeps demo evidence files; without it the demo has none.
 	Blobs evaluation.Blobs
@@ -39,10 +41,15 @@ type Login struct {
 
 // Result says what was loaded.
 type Result struct {
-	Password         string
-	Logins           []Login
+	Password string
+	Logins   []Login
+	// PublishedRoundID is the latest published round; EarlierRoundIDs the
+	// two published before it, oldest first.
 	PublishedRoundID int64
+	EarlierRoundIDs  []int64
 	OpenRoundID      int64
+	// ClosedPlanIDs are the plans closed out (销账) after the latest round.
+	ClosedPlanIDs []int64
 }
 
 // ErrNotEmpty is returned when the database already has users.
@@ -80,6 +87,8 @@ type loader struct {
 	users    map[string]*evaluation.User
 	admin    evaluation.Actor
 	template *evaluation.Template
+	// roundsOfYear numbers the demo's rounds within each year for their names.
+	roundsOfYear map[string]int
 }
 
 // Load fills an empty, migrated database with the demo data: organisations,
@@ -97,7 +106,8 @@ func Load(ctx context.Context, db *evaluation.DB, opts Options) (*Result, error)
 	l := &loader{ctx: ctx, clock: c, loc: opts.Location, opts: opts,
 		store: evaluation.NewStore(db, evaluation.StoreOptions{Clock: c, Location: opts.Location, Blobs: opts.Blobs}),
 		rng:   rand.New(rand.NewPCG(20171120, uint64(max(opts.Scale, 0)))),
-		res:   &Result{Password: opts.Password}, orgs: map[string]*evaluation.Org{}, users: map[string]*evaluation.User{}}
+		res:   &Result{Password: opts.Password}, orgs: map[string]*evaluation.Org{}, users: map[string]*evaluation.User{},
+		roundsOfYear: map[string]int{}}
 	if n, err := l.store.UserCount(ctx); err != nil {
 		return nil, err
 	} else if n > 0 {
@@ -114,12 +124,16 @@ func Load(ctx context.Context, db *evaluation.DB, opts Options) (*Result, error)
 			evaluation.MinPasswordChars, err)
 	}
 	today := evaluation.DateOf(opts.Now, opts.Location)
-	published := today.AddDays(-240)
+	latest := today.AddDays(-240)
+	first, second := earlierPublications(latest)
 	steps := []func() error{
-		func() error { l.at(published.AddDays(-14), 9); return l.organisations() },
+		func() error { l.at(first.AddDays(-90), 9); return l.organisations() },
 		l.people,
 		l.plansAndTemplate,
-		func() error { return l.publishedRound(published) },
+		func() error { return l.publishedRound(first, earlierPlay) },
+		func() error { return l.publishedRound(second, earlierPlay) },
+		func() error { return l.publishedRound(latest, latestPlay) },
+		l.closeOuts,
 		func() error { return l.openRound(today.AddDays(-10)) },
 		func() error { return l.requests(l.res.OpenRoundID) },
 	}
@@ -140,8 +154,39 @@ func (l *loader) at(d evaluation.Date, hour int) {
 	l.clock.set(t.Add(time.Duration(hour) * time.Hour))
 }
 
+// earlierPublications dates the two rounds published before the latest one:
+// both in the year before the latest's, the second at least 40 days before
+// the latest opens (its findings are rectified, then carried over), the
+// first half a year before the second. So the three published rounds span
+// two years wherever the present falls.
+func earlierPublications(latest evaluation.Date) (first, second evaluation.Date) {
+	second = evaluation.Date(fmt.Sprintf("%d-11-20", latest.Year()-1))
+	if limit := latest.AddDays(-latestRoundDays - 40); limit < second {
+		second = limit
+	}
+	return second.AddDays(-180), second
+}
+
+// departmentOrgs are the demo organisations; with synthetic plans, the
+// city's districts as well, so that the scorecard has 40+ departments.
+func (l *loader) departmentOrgs() []evaluation.OrgRequest {
+	orgs := Orgs()
+	if l.opts.Scale <= 22 {
+		return orgs
+	}
+	for _, name := range districts {
+		orgs = append(orgs, evaluation.OrgRequest{Name: name, Kind: evaluation.OrgDepartment})
+	}
+	return orgs
+}
+
+// districts lead synthetic plans at scale (郫都区 is among the real orgs).
+var districts = []string{"锦江区", "青羊区", "金牛区", "武侯区", "成华区", "龙泉驿区", "青白江区", "新都区", "温江区",
+	"双流区", "新津区", "简阳市", "都江堰市", "彭州市", "邛崃市", "崇州市", "金堂县", "大邑县", "蒲江县",
+	"高新区", "天府新区", "东部新区"}
+
 func (l *loader) organisations() error {
-	for _, o := range Orgs() {
+	for _, o := range l.departmentOrgs() {
 		org, err := l.store.CreateOrg(l.ctx, evaluation.System, o)
 		if err != nil {
 			return fmt.Errorf("demo org %s: %w", o.Name, err)
@@ -195,7 +240,7 @@ func (l *loader) people() error {
 	// One user per department: "department" for 市财政局 (lead of
 	// CD-2017-001), dept-NN for the others in the order of orgs.csv.
 	n := 1
-	for _, o := range Orgs() {
+	for _, o := range l.departmentOrgs() {
 		if o.Kind != evaluation.OrgDepartment {
 			continue
 		}
@@ -250,7 +295,7 @@ func realPlans(n int) []byte {
 // syntheticPlans is an import file of n made-up plans for load tests.
 func (l *loader) syntheticPlans(n int) []byte {
 	var depts []string
-	for _, o := range Orgs() {
+	for _, o := range l.departmentOrgs() {
 		if o.Kind == evaluation.OrgDepartment {
 			depts = append(depts, o.Name)
 		}

@@ -14,11 +14,12 @@ var evidencePDF = []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n
 	"trailer<</Root 1 0 R>>\n%%EOF\n")
 
 // rectify plays the rectification loop after publication, so that the
-// published round shows findings in every state: untouched (some overdue),
-// a saved draft, awaiting a verdict, returned, accepted, and accepted after
-// a return.
-func (l *loader) rectify(roundID int64, published evaluation.Date) error {
-	list, err := l.store.Findings(l.ctx, l.admin, evaluation.FindingFilter{RoundID: roundID, Page: evaluation.Page{PerPage: evaluation.MaxPerPage}})
+// latest published round (full) shows findings in every state: untouched
+// (some overdue), a saved draft, awaiting a verdict, returned, accepted, and
+// accepted after a return. In an earlier round half the findings end
+// accepted; the others (untouched or returned) carry into the next round.
+func (l *loader) rectify(roundID int64, full bool) error {
+	list, err := l.roundFindings(roundID)
 	if err != nil {
 		return err
 	}
@@ -29,7 +30,7 @@ func (l *loader) rectify(roundID int64, published evaluation.Date) error {
 		}
 	}
 	start := l.clock.Now()
-	for i, f := range list.Items {
+	for i, f := range list {
 		l.clock.set(start.Add(time.Duration(i%20+1) * 24 * time.Hour))
 		dept := evaluation.ActorOf(deptUser[f.LeadDepartmentID])
 		verifier := evaluation.ActorOf(l.users[l.username(*f.EvaluatorID)])
@@ -61,7 +62,11 @@ func (l *loader) rectify(roundID int64, published evaluation.Date) error {
 			return err
 		}
 		var steps []func() error
-		switch i % 6 {
+		kind := i % 6
+		if !full {
+			kind = []int{0, 3, 4, 5}[i%4]
+		}
+		switch kind {
 		case 0: // untouched; overdue once its due date has passed
 		case 1:
 			steps = []func() error{func() error { return answer(0) }}
@@ -86,6 +91,23 @@ func (l *loader) rectify(roundID int64, published evaluation.Date) error {
 		}
 	}
 	return nil
+}
+
+// roundFindings lists all of a round's findings, page by page (a round of
+// --scale holds more than one page).
+func (l *loader) roundFindings(roundID int64) ([]evaluation.FindingView, error) {
+	var out []evaluation.FindingView
+	for page := 1; ; page++ {
+		list, err := l.store.Findings(l.ctx, l.admin, evaluation.FindingFilter{RoundID: roundID,
+			Page: evaluation.Page{Page: page, PerPage: evaluation.MaxPerPage}})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, list.Items...)
+		if int64(len(out)) >= list.Total || len(list.Items) == 0 {
+			return out, nil
+		}
+	}
 }
 
 // responseTexts are realistic rectification measures.

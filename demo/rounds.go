@@ -8,40 +8,64 @@ import (
 	"github.com/evald/evald/evaluation"
 )
 
-// Raters per plan in the demo's published and open rounds.
-const (
-	publishedRaters = 5
-	openRaters      = 3
+// Raters per plan in the demo's open round.
+const openRaters = 3
+
+// latestRoundDays is how long before its publication a demo round opens.
+const latestRoundDays = 55
+
+// roundPlay says how fully a published round is played through: the latest
+// one in every detail, the two before it more briefly (three raters, no
+// self-assessment, survey or conclusions), which keeps --scale quick.
+type roundPlay struct {
+	raters int
+	full   bool
+}
+
+var (
+	latestPlay  = roundPlay{raters: 5, full: true}
+	earlierPlay = roundPlay{raters: 3}
 )
 
-// publishedRound plays a round through at its real dates: created, assigned,
-// opened, scored by five agencies per plan with two findings per plan,
-// closed and published on the day given.
-func (l *loader) publishedRound(published evaluation.Date) error {
-	starts, due := published.AddDays(-55), published.AddDays(-10)
-	l.at(starts.AddDays(-7), 10)
+// roundName names a round by the year it starts in and its order in that year.
+func (l *loader) roundName(starts evaluation.Date) string {
 	year := string(starts)[:4]
-	requireNarrative := true // publication waits for approved conclusions
-	selfDue := string(starts.AddDays(selfAssessmentDays))
-	r, err := l.store.CreateRound(l.ctx, l.admin, evaluation.RoundRequest{Name: year + "年度第一轮清单式集中评估",
-		TemplateID: l.template.ID, StartsOn: string(starts), ScoringDue: string(due), RequireNarrative: &requireNarrative,
-		SelfAssessmentDue: &selfDue})
+	l.roundsOfYear[year]++
+	return fmt.Sprintf("%s年度第%s轮清单式集中评估", year, []string{"一", "二", "三", "四"}[min(l.roundsOfYear[year], 4)-1])
+}
+
+// publishedRound plays a round through at its real dates: created, assigned,
+// opened (carrying the earlier rounds' findings not accepted), scored by the
+// agencies with two findings per plan, closed, published on the day given
+// and rectified.
+func (l *loader) publishedRound(published evaluation.Date, play roundPlay) error {
+	starts, due := published.AddDays(-latestRoundDays), published.AddDays(-10)
+	l.at(starts.AddDays(-7), 10)
+	req := evaluation.RoundRequest{Name: l.roundName(starts), TemplateID: l.template.ID,
+		StartsOn: string(starts), ScoringDue: string(due)}
+	if play.full {
+		requireNarrative := true // publication waits for approved conclusions
+		selfDue := string(starts.AddDays(selfAssessmentDays))
+		req.RequireNarrative, req.SelfAssessmentDue = &requireNarrative, &selfDue
+	}
+	r, err := l.store.CreateRound(l.ctx, l.admin, req)
 	if err != nil {
 		return fmt.Errorf("demo round: %w", err)
 	}
-	l.res.PublishedRoundID = r.ID
-	if _, err := l.store.AutoAssign(l.ctx, l.admin, r.ID, publishedRaters, false); err != nil {
+	if _, err := l.store.AutoAssign(l.ctx, l.admin, r.ID, play.raters, false); err != nil {
 		return fmt.Errorf("demo auto-assign: %w", err)
 	}
 	l.at(starts, 9)
 	if _, err := l.store.MoveRound(l.ctx, l.admin, r.ID, evaluation.RoundOpen); err != nil {
 		return err
 	}
-	if err := l.survey(r.ID, 30, 120, true); err != nil {
-		return err
-	}
-	if err := l.submitSelfAssessments(r.ID); err != nil { // self_assessment.go
-		return err
+	if play.full {
+		if err := l.survey(r.ID, 30, 120, true); err != nil {
+			return err
+		}
+		if err := l.submitSelfAssessments(r.ID); err != nil { // self_assessment.go
+			return err
+		}
 	}
 	assignments, err := l.assignments(r.ID)
 	if err != nil {
@@ -59,43 +83,72 @@ func (l *loader) publishedRound(published evaluation.Date) error {
 	startT := l.clock.Now()
 	for i, planID := range order {
 		l.clock.set(startT.Add(span * time.Duration(i) / time.Duration(len(order))))
-		if err := l.scorePlan(i, byPlan[planID]); err != nil {
+		if err := l.scorePlan(i, byPlan[planID], play); err != nil {
 			return err
 		}
 		if l.opts.Progress != nil {
 			l.opts.Progress(i+1, len(order))
 		}
 	}
+	if play.full {
+		if err := l.checkCarried(r.ID, 1); err != nil { // ledger.go
+			return err
+		}
+	}
 	l.at(due.AddDays(1), 9)
 	if _, err := l.store.MoveRound(l.ctx, l.admin, r.ID, evaluation.RoundScoringClosed); err != nil {
 		return err
 	}
-	if err := l.publishedNarratives(r.ID); err != nil {
-		return err
+	if play.full {
+		if err := l.publishedNarratives(r.ID); err != nil {
+			return err
+		}
 	}
 	l.at(published, 10)
 	if _, err := l.store.MoveRound(l.ctx, l.admin, r.ID, evaluation.RoundPublished); err != nil {
 		return err
 	}
-	return l.rectify(r.ID, published)
+	if l.res.PublishedRoundID != 0 {
+		l.res.EarlierRoundIDs = append(l.res.EarlierRoundIDs, l.res.PublishedRoundID)
+	}
+	l.res.PublishedRoundID = r.ID
+	return l.rectify(r.ID, play.full)
+}
+
+// planQuality is how well a plan does in the k-th published round (0, 1, 2):
+// a third of the plans improve from round to round, a third slip, the rest
+// stay where they are, so that the history and the scorecard move.
+func planQuality(i, k int) float64 {
+	base := 0.62 + 0.33*math.Mod(float64(i)*0.618034, 1)
+	trend := []float64{0.09, -0.06, 0}[i%3]
+	return math.Min(0.97, math.Max(0.3, base+trend*float64(k-2)))
+}
+
+// roundsPublished counts the demo rounds published so far.
+func (l *loader) roundsPublished() int {
+	n := len(l.res.EarlierRoundIDs)
+	if l.res.PublishedRoundID != 0 {
+		n++
+	}
+	return n
 }
 
 // scorePlan has every rater of a plan submit a scoresheet and the first two
-// raise a finding each. The third plan is vetoed (its statutory procedure
-// was not followed) and the sixth has an outlying rater.
-func (l *loader) scorePlan(i int, raters []evaluation.AssignmentView) error {
-	quality := 0.62 + 0.33*l.rng.Float64()
+// raise a finding each. In the latest round the third plan is vetoed (its
+// statutory procedure was not followed) and the sixth has an outlying rater.
+func (l *loader) scorePlan(i int, raters []evaluation.AssignmentView, play roundPlay) error {
+	quality := planQuality(i, l.roundsPublished())
 	for j, a := range raters {
 		q := quality + 0.12*(l.rng.Float64()-0.5)
-		if i == 5 && j == 0 {
+		if play.full && i == 5 && j == 0 {
 			q = quality - 0.4 // an outlier
 		}
-		veto := i == 2 && j < 4
-		if err := l.submit(a, l.answers(q, veto), j%2 == 0); err != nil {
+		veto := play.full && i == 2 && j < 4
+		if err := l.submit(a, l.answers(q, veto), play.full && j%2 == 0); err != nil {
 			return err
 		}
 		if j < 2 {
-			f := findingTexts[(i*2+j)%len(findingTexts)]
+			f := findingTexts[(i*2+j+l.roundsPublished())%len(findingTexts)]
 			if _, err := l.store.CreateFinding(l.ctx, evaluation.ActorOf(l.users[l.username(a.EvaluatorID)]), a.ID, f); err != nil {
 				return fmt.Errorf("demo finding: %w", err)
 			}
@@ -149,9 +202,8 @@ func (l *loader) answers(q float64, veto bool) []evaluation.Answer {
 // for the demo evaluator, while some other evaluators have started.
 func (l *loader) openRound(starts evaluation.Date) error {
 	l.at(starts.AddDays(-3), 15)
-	year := string(starts)[:4]
 	selfDue := string(starts.AddDays(selfAssessmentDays))
-	r, err := l.store.CreateRound(l.ctx, l.admin, evaluation.RoundRequest{Name: year + "年度第二轮清单式集中评估",
+	r, err := l.store.CreateRound(l.ctx, l.admin, evaluation.RoundRequest{Name: l.roundName(starts),
 		TemplateID: l.template.ID, StartsOn: string(starts), ScoringDue: string(starts.AddDays(40)), SelfAssessmentDue: &selfDue})
 	if err != nil {
 		return fmt.Errorf("demo open round: %w", err)
@@ -173,6 +225,9 @@ func (l *loader) openRound(starts evaluation.Date) error {
 	}
 	l.clock.set(l.opts.Now)
 	if err := l.openNarratives(r.ID); err != nil {
+		return err
+	}
+	if err := l.checkCarried(r.ID, 2); err != nil {
 		return err
 	}
 	assignments, err := l.assignments(r.ID)

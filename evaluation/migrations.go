@@ -34,6 +34,7 @@ var migrations = []migration{
 	{10, "minimum raters of a complete result", schemaV10},
 	{11, "the ledger: plans closed out, findings carried into the next round", schemaV11},
 	{12, "several servers: blobs in the database, report jobs by lease", schemaV12},
+	{13, "reports of a year: report_records.round_id nullable, year", schemaV13},
 }
 
 // migrationSteps are the steps of a migration that are Go code, run after

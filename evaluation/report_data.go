@@ -18,6 +18,7 @@ const (
 	ReportRectification ReportKind = "rectification" // 整改情况报告, per plan
 	ReportSummaryPDF    ReportKind = "summary_pdf"   // round summary
 	ReportSummaryXLSX   ReportKind = "summary_xlsx"
+	ReportScorecard     ReportKind = "scorecard" // 考核计分表, of a year and no round
 )
 
 // RoundReportData is everything the reports of a round print, loaded in a
@@ -76,14 +77,9 @@ func (s *Store) LoadRoundReportData(ctx context.Context, roundID int64) (*RoundR
 	}
 	g := s.read(ctx)
 	d := &RoundReportData{Round: rr.Round, Template: rr.Template, Results: rr, Departments: map[int64]string{},
-		Raters: map[int64][]ReportRater{}, Findings: map[int64][]ReportFinding{}, Today: s.Today(), Issuer: "改革办",
-		Location: s.loc}
-	var office Org
-	if err := g.Where("kind = ?", OrgOffice).Order("id").Limit(1).Find(&office).Error; err != nil {
-		return nil, fmt.Errorf("report data: %w", err)
-	}
-	if office.Name != "" {
-		d.Issuer = office.Name
+		Raters: map[int64][]ReportRater{}, Findings: map[int64][]ReportFinding{}, Today: s.Today(), Location: s.loc}
+	if d.Issuer, err = s.Issuer(ctx); err != nil {
+		return nil, err
 	}
 	var depts []Org
 	if err := g.Where("kind = ?", OrgDepartment).Find(&depts).Error; err != nil {
@@ -298,6 +294,19 @@ func (s *Store) ReportData(ctx context.Context, actor Actor, roundID, planID int
 	return d, nil
 }
 
+// Issuer is who issues the platform's reports: the reform office's name
+// (the first office organisation), or 改革办 before there is one.
+func (s *Store) Issuer(ctx context.Context) (string, error) {
+	var office Org
+	if err := s.read(ctx).Where("kind = ?", OrgOffice).Order("id").Limit(1).Find(&office).Error; err != nil {
+		return "", fmt.Errorf("report issuer: %w", err)
+	}
+	if office.Name == "" {
+		return "改革办", nil
+	}
+	return office.Name, nil
+}
+
 // ReportRecord is a report the platform handed out, found again by its
 // SHA-256 or its verification code.
 type ReportRecord struct {
@@ -305,8 +314,9 @@ type ReportRecord struct {
 	SHA256           string     `json:"sha256" gorm:"column:sha256"`
 	VerificationCode string     `json:"verification_code"`
 	Kind             ReportKind `json:"kind"`
-	RoundID          int64      `json:"round_id"`
+	RoundID          *int64     `json:"round_id"` // the report's round; nil for a report of a year
 	PlanID           *int64     `json:"plan_id"`
+	Year             *int       `json:"year"` // the year of a yearly report (the scorecard); nil for a round's
 	Size             int64      `json:"size"`
 	ReportDate       Date       `json:"report_date"`
 	GeneratedAt      time.Time  `json:"generated_at"`
@@ -351,7 +361,11 @@ func (s *Store) RecordReports(ctx context.Context, actor Actor, recs []ReportRec
 		if err := t.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(fresh, 200).Error; err != nil {
 			return fmt.Errorf("record reports: %w", err)
 		}
-		t.audit("report.record", "round", fresh[0].RoundID, nil, map[string]any{"count": len(fresh), "first": fresh[0].SHA256})
+		entity, id := "report", fresh[0].ID
+		if fresh[0].RoundID != nil {
+			entity, id = "round", *fresh[0].RoundID
+		}
+		t.audit("report.record", entity, id, nil, map[string]any{"count": len(fresh), "first": fresh[0].SHA256})
 		return nil
 	})
 }
@@ -360,7 +374,8 @@ func (s *Store) RecordReports(ctx context.Context, actor Actor, recs []ReportRec
 type VerifiedReport struct {
 	Genuine          bool       `json:"genuine"`
 	Kind             ReportKind `json:"kind"`
-	Round            RoundRef   `json:"round"`
+	Round            *RoundRef  `json:"round"` // null for a report of a year
+	Year             *int       `json:"year"`  // the year of a yearly report (the scorecard); null otherwise
 	Plan             *PlanRef   `json:"plan"`
 	ReportDate       Date       `json:"report_date"`
 	GeneratedAt      time.Time  `json:"generated_at"`
@@ -390,16 +405,19 @@ func (s *Store) VerifyReport(ctx context.Context, key string) (*VerifiedReport, 
 		return nil, ErrNotFound
 	}
 	rec := recs[0]
-	var r Round
-	if err := g.First(&r, rec.RoundID).Error; err != nil {
-		return nil, notFound(err, "round")
-	}
-	v := &VerifiedReport{Genuine: true, Kind: rec.Kind, Round: RoundRef{ID: r.ID, Name: r.Name, Status: r.Status},
-		ReportDate: rec.ReportDate, GeneratedAt: rec.GeneratedAt, SHA256: rec.SHA256, VerificationCode: rec.VerificationCode,
+	v := &VerifiedReport{Genuine: true, Kind: rec.Kind, Year: rec.Year, ReportDate: rec.ReportDate,
+		GeneratedAt: rec.GeneratedAt, SHA256: rec.SHA256, VerificationCode: rec.VerificationCode,
 		Version: rec.Version, Draft: rec.Draft}
-	if rec.Version != nil && rec.PlanID != nil {
+	if rec.RoundID != nil {
+		var r Round
+		if err := g.First(&r, *rec.RoundID).Error; err != nil {
+			return nil, notFound(err, "round")
+		}
+		v.Round = &RoundRef{ID: r.ID, Name: r.Name, Status: r.Status}
+	}
+	if rec.Version != nil && rec.PlanID != nil && rec.RoundID != nil {
 		var current int
-		if err := g.Model(&IssuedReport{}).Where("round_id = ? AND plan_id = ?", rec.RoundID, *rec.PlanID).
+		if err := g.Model(&IssuedReport{}).Where("round_id = ? AND plan_id = ?", *rec.RoundID, *rec.PlanID).
 			Select("COALESCE(MAX(version), 0)").Scan(&current).Error; err != nil {
 			return nil, fmt.Errorf("verify report: %w", err)
 		}

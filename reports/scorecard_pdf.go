@@ -22,16 +22,21 @@ var ScorecardRules = []string{
 }
 
 // ScorecardPDF renders a year's department scorecard (考核) as an A4 PDF:
-// the same rows as the JSON and XLSX, and the rules of every figure. The
-// document's date is the scorecard's as-of day, so the same data gives the
-// same bytes.
-func (r *Renderer) ScorecardPDF(w io.Writer, sc *evaluation.Scorecard, issuer string) error {
+// the same rows as the JSON and XLSX, the rules of every figure, and the
+// verification code (ScorecardCode). The document's date is the
+// scorecard's as-of day, so the same data gives the same bytes.
+func (r *Renderer) ScorecardPDF(w io.Writer, sc *evaluation.Scorecard, issuer, code string) error {
 	title := strconv.Itoa(sc.Year) + "年度牵头单位改革评估考核计分表"
 	meta := docMeta{title: title, subject: title, author: issuer, number: "KH-" + strconv.Itoa(sc.Year), date: sc.AsOf.String()}
-	return r.render(w, meta, scorecardBlocks(sc, title, issuer))
+	return r.render(w, meta, scorecardBlocks(sc, title, issuer, code))
 }
 
-func scorecardBlocks(sc *evaluation.Scorecard, title, issuer string) []block {
+// ScorecardCode is the verification code of a scorecard (see VerificationCode).
+func ScorecardCode(sc *evaluation.Scorecard) (string, error) {
+	return VerificationCode(KindScorecard, sc)
+}
+
+func scorecardBlocks(sc *evaluation.Scorecard, title, issuer, code string) []block {
 	rounds := ""
 	for i, rd := range sc.Rounds {
 		if i > 0 {
@@ -45,6 +50,7 @@ func scorecardBlocks(sc *evaluation.Scorecard, title, issuer string) []block {
 	b := []block{
 		titleBlock{title: title, subtitle: "部门年度考核"},
 		paragraph{tone: toneMuted, size: sizeSmall + 0.5, text: fmt.Sprintf("统计截至：%s　　纳入轮次：%s", sc.AsOf, rounds)},
+		paragraph{tone: toneMuted, size: sizeSmall, text: fmt.Sprintf("验证码：%s　　%s", ShortCode(code), codeNote)},
 		space(2),
 	}
 	t := table{header: true, size: sizeSmall, cols: []column{

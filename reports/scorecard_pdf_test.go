@@ -31,10 +31,10 @@ func sampleScorecard(n int) *evaluation.Scorecard {
 func TestScorecardPDF(t *testing.T) {
 	sc := sampleScorecard(5)
 	var a, b bytes.Buffer
-	if err := renderer(t).ScorecardPDF(&a, sc, "市委改革办"); err != nil {
+	if err := renderer(t).ScorecardPDF(&a, sc, "市委改革办", "0123456789abcdef0123"); err != nil {
 		t.Fatal(err)
 	}
-	if err := renderer(t).ScorecardPDF(&b, sc, "市委改革办"); err != nil {
+	if err := renderer(t).ScorecardPDF(&b, sc, "市委改革办", "0123456789abcdef0123"); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -42,7 +42,7 @@ func TestScorecardPDF(t *testing.T) {
 	}
 	body := bodyText(pdfPages(t, a.Bytes()), "2026年度牵头单位改革评估考核计分表", "KH-2026")
 	texts := map[string]string{"rounds": "2026年第一轮清单式集中评估、2026年第二轮", "rate": "66.67%", "on time": "62.50%",
-		"undefined rates": "市第3局589.26优秀2、良好3、合格100——0—"}
+		"undefined rates": "市第3局589.26优秀2、良好3、合格100——0—", "code": "验证码：0123456789abcdef"}
 	for i, rule := range ScorecardRules {
 		texts[fmt.Sprintf("rule %d", i+1)] = rule
 	}
@@ -59,7 +59,7 @@ func BenchmarkScorecardPDF(b *testing.B) {
 	r := renderer(b)
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := r.ScorecardPDF(&buf, sc, "市委改革办"); err != nil {
+		if err := r.ScorecardPDF(&buf, sc, "市委改革办", "0123456789abcdef0123"); err != nil {
 			b.Fatal(err)
 		}
 	}

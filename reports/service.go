@@ -24,7 +24,8 @@ import (
 
 // ReportStore is what the service needs of the domain (*evaluation.Store
 // has it): each report's data, loaded for a caller who may have it, the
-// record of every document handed out, and the round jobs.
+// record of every document handed out, the round jobs, and the yearly
+// scorecard with its issuer.
 type ReportStore interface {
 	ReportData(ctx context.Context, actor evaluation.Actor, roundID, planID int64, kind evaluation.ReportKind) (*evaluation.RoundReportData, error)
 	RecordReports(ctx context.Context, actor evaluation.Actor, recs []evaluation.ReportRecord) error
@@ -35,6 +36,9 @@ type ReportStore interface {
 	ReportJobActor(ctx context.Context, job *evaluation.ReportJob) (evaluation.Actor, error)
 	FinishReportJob(ctx context.Context, id int64, owner, blobKey string, size int64, jobErr error) error
 	ReportJob(ctx context.Context, actor evaluation.Actor, id int64) (*evaluation.ReportJob, error)
+	DepartmentScorecard(ctx context.Context, actor evaluation.Actor, year int) (*evaluation.Scorecard, error)
+	Issuer(ctx context.Context) (string, error)
+	Today() evaluation.Date
 }
 
 // Blobs keeps the ZIPs of round jobs by key (the store's evaluation.Blobs).
@@ -130,7 +134,7 @@ const (
 
 // docRecord is what the store keeps of a document handed out.
 func docRecord(d *Document, kind evaluation.ReportKind, roundID, planID int64, date string) evaluation.ReportRecord {
-	rec := evaluation.ReportRecord{SHA256: d.SHA256, VerificationCode: d.VerificationCode, Kind: kind, RoundID: roundID,
+	rec := evaluation.ReportRecord{SHA256: d.SHA256, VerificationCode: d.VerificationCode, Kind: kind, RoundID: &roundID,
 		Size: int64(len(d.Data)), ReportDate: evaluation.Date(date)}
 	if planID != 0 {
 		rec.PlanID = &planID
@@ -558,4 +562,40 @@ func (s *Service) JobZIP(ctx context.Context, actor evaluation.Actor, jobID int6
 		return nil, nil, err
 	}
 	return job, rc, nil
+}
+
+// Scorecard renders a year's department scorecard (考核计分表) as a PDF for
+// the actor — every department for the office and leaders, its own row for
+// a department — and records it under its year, so that it verifies like a
+// round's reports. Year 0 is this year in EVAL_TZ.
+func (s *Service) Scorecard(ctx context.Context, actor evaluation.Actor, year int) (*Document, error) {
+	if year == 0 {
+		year = s.store.Today().Year()
+	}
+	sc, err := s.store.DepartmentScorecard(ctx, actor, year)
+	if err != nil {
+		return nil, err
+	}
+	issuer, err := s.store.Issuer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	code, err := ScorecardCode(sc)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := s.renderer.ScorecardPDF(&buf, sc, issuer, code); err != nil {
+		return nil, err
+	}
+	doc := &Document{Name: fmt.Sprintf("%d年度牵头单位改革评估考核计分表.pdf", year), ContentType: ContentPDF, Data: buf.Bytes(),
+		VerificationCode: code}
+	sum := sha256.Sum256(doc.Data)
+	doc.SHA256 = hex.EncodeToString(sum[:])
+	rec := evaluation.ReportRecord{SHA256: doc.SHA256, VerificationCode: code, Kind: evaluation.ReportScorecard, Year: &year,
+		Size: int64(len(doc.Data)), ReportDate: sc.AsOf}
+	if err := s.store.RecordReports(ctx, actor, []evaluation.ReportRecord{rec}); err != nil {
+		return nil, err
+	}
+	return doc, nil
 }

@@ -16,7 +16,7 @@ import (
 //
 //	"evald-report-v1\n" + kind + "\n" + JSON(data)
 //
-// where kind is "evaluation", "rectification" or "summary" and JSON is
+// where kind is "evaluation", "rectification", "summary" or "scorecard" and JSON is
 // encoding/json of the input struct (fields in declaration order, numbers in
 // Go's shortest form, no maps). The cover prints its first 16 hex digits.
 // Whoever hands a report out records both the code and the file's SHA-256;
@@ -32,6 +32,7 @@ const (
 	KindEvaluation    = "evaluation"
 	KindRectification = "rectification"
 	KindSummary       = "summary"
+	KindScorecard     = "scorecard"
 )
 
 // ShortCodeLen is how many hex digits of the verification code a cover prints.

@@ -45,7 +45,7 @@ func runDemo(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 	if *scale > 50 {
 		opts.Progress = func(done, total int) {
 			if done%50 == 0 || done == total {
-				fmt.Fprintf(stderr, "\rscoring the published round: %d/%d plans", done, total)
+				fmt.Fprintf(stderr, "\rscoring a published round (of 3): %d/%d plans", done, total)
 				if done == total {
 					fmt.Fprintln(stderr)
 				}

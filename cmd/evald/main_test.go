@@ -92,11 +92,8 @@ func TestDemoLoadsEveryState(t *testing.T) {
 		}
 		ctx := context.Background()
 		s := env.Store
-		published, err := s.Rounds(ctx, evaluation.System, evaluation.RoundFilter{Status: evaluation.RoundPublished})
-		if err != nil || published.Total != 1 {
-			t.Fatalf("published rounds: %+v, %v", published, err)
-		}
-		results, err := s.Results(ctx, evaluation.System, published.Items[0].ID)
+		latest := checkDemoLedger(t, env)
+		results, err := s.Results(ctx, evaluation.System, latest)
 		if err != nil || len(results) != 22 {
 			t.Fatalf("published results: %d, %v", len(results), err)
 		}
@@ -117,13 +114,18 @@ func TestDemoLoadsEveryState(t *testing.T) {
 			t.Errorf("the demo should show a veto (%d) and an outlier (%d)", vetoes, outliers)
 		}
 		env.Clock.Set(time.Now()) // the demo is dated relative to the real present
-		findings, err := s.Findings(ctx, evaluation.System, evaluation.FindingFilter{RoundID: published.Items[0].ID,
+		findings, err := s.Findings(ctx, evaluation.System, evaluation.FindingFilter{RoundID: latest,
 			Page: evaluation.Page{PerPage: 500}})
-		if err != nil || findings.Total != 44 {
-			t.Fatalf("published findings: %d, %v (want two per plan)", findings.Total, err)
+		if err != nil {
+			t.Fatal(err)
 		}
 		states := map[string]int{}
 		for _, f := range findings.Items {
+			if f.CarriedFromFindingID != nil {
+				states["carried"]++
+			} else {
+				states["raised"]++
+			}
 			states[string(f.Status)]++
 			if f.Overdue {
 				states["overdue"]++
@@ -133,6 +135,9 @@ func TestDemoLoadsEveryState(t *testing.T) {
 		env.DB.Gorm.Table("responses").Joins("JOIN findings ON findings.id = responses.finding_id").
 			Where("responses.status = 'draft' AND findings.status = 'open'").Count(&drafts)
 		states["draft"] = int(drafts)
+		if states["raised"] != 44 || states["carried"] == 0 {
+			t.Errorf("the latest published round raised %d findings (want two per plan) and carried %d", states["raised"], states["carried"])
+		}
 		for _, st := range []string{"open", "draft", "responded", "returned", "accepted", "overdue"} {
 			if states[st] == 0 {
 				t.Errorf("the demo has no finding that is %s: %v", st, states)
@@ -161,10 +166,18 @@ func TestDemoLoadsEveryState(t *testing.T) {
 		if err != nil || len(plans.Items) != 1 {
 			t.Fatal(err)
 		}
-		for round, want := range map[int64]evaluation.SurveyStatus{published.Items[0].ID: evaluation.SurveyClosed, open.Items[0].ID: evaluation.SurveyPublished} {
+		for round, want := range map[int64]evaluation.SurveyStatus{latest: evaluation.SurveyClosed, open.Items[0].ID: evaluation.SurveyPublished} {
 			sv, err := s.PlanSurveys(ctx, round, plans.Items[0].ID)
 			if err != nil || len(sv) != 1 || sv[0].Status != want || sv[0].Responses == 0 || sv[0].SatisfactionIndex == nil {
 				t.Errorf("survey of round %d: %+v, %v", round, sv, err)
+			}
+		}
+		for round, want := range map[int64]string{latest: "checked", open.Items[0].ID: "checked and unchecked"} {
+			var checked, unchecked int64
+			env.DB.Gorm.Table("findings").Where("round_id = ? AND carried_from_finding_id IS NOT NULL AND carried_checked_at IS NOT NULL", round).Count(&checked)
+			env.DB.Gorm.Table("findings").Where("round_id = ? AND carried_from_finding_id IS NOT NULL AND carried_checked_at IS NULL", round).Count(&unchecked)
+			if checked == 0 || (unchecked == 0) != (want == "checked") {
+				t.Errorf("carried findings of round %d: %d checked, %d not (want %s)", round, checked, unchecked, want)
 			}
 		}
 		checkDemoRequests(t, s, open.Items[0].ID)
@@ -182,6 +195,67 @@ func TestDemoLoadsEveryState(t *testing.T) {
 			t.Fatalf("audit after demo: %s", out)
 		}
 	})
+}
+
+// checkDemoLedger: three published rounds over two years (in EVAL_TZ), with
+// carried findings and two closed plans, so that a plan's history, the
+// scorecard of each year and the leaders' dashboard have something to show.
+// It returns the latest published round.
+func checkDemoLedger(t *testing.T, env *evaltest.Env) int64 {
+	t.Helper()
+	ctx := context.Background()
+	s := env.Store
+	published, err := s.Rounds(ctx, evaluation.System, evaluation.RoundFilter{Status: evaluation.RoundPublished})
+	if err != nil || published.Total != 3 {
+		t.Fatalf("published rounds: %+v, %v", published, err)
+	}
+	var latest evaluation.Date
+	var latestID int64
+	years := map[int]bool{}
+	for _, r := range published.Items {
+		if r.PublishedOn == nil {
+			t.Fatalf("round %d is published without a date", r.ID)
+		}
+		if *r.PublishedOn > latest {
+			latest, latestID = *r.PublishedOn, r.ID
+		}
+		years[r.PublishedOn.Year()] = true
+	}
+	if len(years) != 2 {
+		t.Errorf("the published rounds span the years %v, want two", years)
+	}
+	var carried int64
+	env.DB.Gorm.Table("findings").Where("carried_from_finding_id IS NOT NULL").Count(&carried)
+	if carried == 0 {
+		t.Error("no finding was carried into a later round")
+	}
+	isClosed := true
+	closed, err := s.Plans(ctx, evaluation.PlanFilter{Closed: &isClosed})
+	if err != nil || closed.Total != 2 || closed.Items[0].CloseReason == nil {
+		t.Fatalf("closed plans: %+v, %v", closed, err)
+	}
+	for y := range years {
+		sc, err := s.DepartmentScorecard(ctx, evaluation.System, y)
+		if err != nil || len(sc.Items) == 0 {
+			t.Errorf("scorecard of %d: %+v, %v", y, sc, err)
+		}
+	}
+	_, leader, err := s.Login(ctx, "leader", "demo-password-1", "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plans, err := s.Plans(ctx, evaluation.PlanFilter{Q: "CD-2017-001"})
+	if err != nil || len(plans.Items) != 1 {
+		t.Fatal(err)
+	}
+	h, err := s.PlanHistory(ctx, evaluation.ActorOf(leader), plans.Items[0].ID)
+	if err != nil || len(h.Rounds) != 3 {
+		t.Fatalf("the leader sees a plan's history of %d rounds, want the 3 published (%v)", len(h.Rounds), err)
+	}
+	if h.Rounds[0].Total == nil || h.Rounds[2].Total == nil || *h.Rounds[0].Total == *h.Rounds[2].Total {
+		t.Errorf("the plan's total does not move across rounds: %+v", h.Rounds)
+	}
+	return latestID
 }
 
 // checkDemoReadiness: the open round keeps a plan with no submitted sheet,
@@ -222,10 +296,14 @@ func TestDemoScale(t *testing.T) {
 	c.must("demo", "--scale", "30")
 	ctx := context.Background()
 	published, err := env.Store.Rounds(ctx, evaluation.System, evaluation.RoundFilter{Status: evaluation.RoundPublished})
-	if err != nil || published.Total != 1 {
+	if err != nil || published.Total != 3 {
 		t.Fatalf("published rounds: %+v, %v", published, err)
 	}
-	results, err := env.Store.Results(ctx, evaluation.System, published.Items[0].ID)
+	var latest int64
+	for _, r := range published.Items {
+		latest = max(latest, r.ID)
+	}
+	results, err := env.Store.Results(ctx, evaluation.System, latest)
 	if err != nil || len(results) != 30 {
 		t.Fatalf("--scale 30: %d plans in the published round, %v", len(results), err)
 	}

@@ -179,6 +179,12 @@ func TestScorecardWithExport(t *testing.T) {
 			t.Errorf("the workbook lacks %s:\n%s", want, all.String())
 		}
 	}
+	// The PDF beside it is the recorded, verifiable document.
+	a.clickable(`[data-testid="scorecard-pdf"]`)
+	name, data = a.download("download the scorecard PDF", chromedp.Click(chromedp.CSS(`[data-testid="scorecard-pdf"]`)))
+	if !strings.HasSuffix(name, ".pdf") || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Errorf("the scorecard PDF: %q, %d bytes starting %q", name, len(data), data[:min(8, len(data))])
+	}
 
 	a.run("sign out", chromedp.Evaluate[chromedp.Void](`localStorage.clear(); sessionStorage.clear()`))
 	a.login("finance")

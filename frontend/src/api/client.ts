@@ -442,6 +442,7 @@ export const exportPaths = {
   rectification: (roundId: number) => `${API_BASE}/rounds/${roundId}/rectification.xlsx`,
   planTemplate: `${API_BASE}/plans/import-template.xlsx`,
   scorecard: (year: number) => `${API_BASE}/departments/scorecard.xlsx?year=${year}`,
+  scorecardPDF: (year: number) => `${API_BASE}/departments/scorecard.pdf?year=${year}`,
 }
 /** POST /rounds/{id}/reports (202) — queues the round's ZIP of every report. */
 export const startReportJob = (roundId: number) => post<JobState>(`/rounds/${roundId}/reports`)

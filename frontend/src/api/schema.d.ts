@@ -564,6 +564,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/departments/scorecard.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 部门年度考核计分表（PDF）
+         * @description 与 `GET /departments/scorecard` 相同的数据和权限（部门用户只有本部门一行），A4 PDF，印有每项数字的计算规则和验证码。
+         *     同一天、同样的数据得到同样的文件。每份发出的文件都按年度登记（`report_records` 的 `year`，不属于任何轮次），
+         *     可在“报告真伪查验”中查到（`kind` 为 `scorecard`，`round` 为 null，`year` 为年份）。角色：admin、viewer、department。
+         */
+        get: operations["getDepartmentScorecardPDF"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{id}/reopen": {
         parameters: {
             query?: never;
@@ -4102,10 +4124,10 @@ export interface components {
             notified: number;
         };
         /**
-         * @description evaluation 评估报告；rectification 整改情况报告；summary_pdf、summary_xlsx 本轮评估结果汇总（PDF、XLSX）
+         * @description evaluation 评估报告；rectification 整改情况报告；summary_pdf、summary_xlsx 本轮评估结果汇总（PDF、XLSX）；scorecard 部门年度考核计分表（属于年度，不属于轮次）
          * @enum {string}
          */
-        ReportKind: "evaluation" | "rectification" | "summary_pdf" | "summary_xlsx";
+        ReportKind: "evaluation" | "rectification" | "summary_pdf" | "summary_xlsx" | "scorecard";
         /**
          * @description 排队中、生成中、已完成、失败
          * @enum {string}
@@ -4150,7 +4172,10 @@ export interface components {
              */
             genuine: true;
             kind: components["schemas"]["ReportKind"];
-            round: components["schemas"]["RoundRef"];
+            /** @description 报告所属的轮次；年度报告（部门年度考核计分表）为 null */
+            round: components["schemas"]["RoundRef"] | null;
+            /** @description 年度报告所属的年份（如部门年度考核计分表的 2026）；轮次的报告为 null */
+            year: number | null;
             /** @description 报告所属的方案；轮次汇总为 null */
             plan: components["schemas"]["PlanRef"] | null;
             /** @description 报告上的日期 */
@@ -5495,6 +5520,26 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getDepartmentScorecardPDF: {
+        parameters: {
+            query?: {
+                /** @description 年份（2000–2100，其他返回 422）；不给出时为今年 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ReportPDF"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
