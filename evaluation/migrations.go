@@ -35,6 +35,7 @@ var migrations = []migration{
 	{11, "the ledger: plans closed out, findings carried into the next round", schemaV11},
 	{12, "several servers: blobs in the database, report jobs by lease", schemaV12},
 	{13, "reports of a year: report_records.round_id nullable, year", schemaV13},
+	{14, "indexes for carrying findings", schemaV14},
 }
 
 // migrationSteps are the steps of a migration that are Go code, run after
@@ -582,4 +583,12 @@ ALTER TABLE report_jobs ADD COLUMN lease_owner VARCHAR(100) NOT NULL DEFAULT '';
 ALTER TABLE report_jobs ADD COLUMN lease_until {{time}} NULL;
 ALTER TABLE report_jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX idx_report_jobs_status ON report_jobs (status, id)
+`
+
+// schemaV14 indexes the lookup of carrying findings (carry.go) of whether a
+// finding was already carried: the unique key (round_id,
+// carried_from_finding_id) cannot serve it, round_id coming first, so each
+// round that opened scanned every finding once per finding it might carry.
+const schemaV14 = `
+CREATE INDEX idx_findings_carried_from ON findings (carried_from_finding_id)
 `
