@@ -66,7 +66,7 @@ func runBlobs(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		return err
 	}
 	have := map[string]bool{}
-	if err := dst.Walk(ctx, func(key string, _ int64) error { have[key] = true; return nil }); err != nil {
+	if err := dst.Walk(ctx, func(info blobs.Info) error { have[info.Key] = true; return nil }); err != nil {
 		return err
 	}
 	var missing []string
@@ -95,16 +95,12 @@ type blobCopy struct {
 // of src in dst by reading it back and hashing it.
 func migrateBlobs(ctx context.Context, src, dst blobs.Store, quiet bool, stderr io.Writer) (blobCopy, error) {
 	var res blobCopy
-	type blob struct {
-		key  string
-		size int64
-	}
-	var all []blob
-	if err := src.Walk(ctx, func(key string, size int64) error { all = append(all, blob{key, size}); return nil }); err != nil {
+	var all []blobs.Info
+	if err := src.Walk(ctx, func(info blobs.Info) error { all = append(all, info); return nil }); err != nil {
 		return res, err
 	}
 	there := map[string]int64{}
-	if err := dst.Walk(ctx, func(key string, size int64) error { there[key] = size; return nil }); err != nil {
+	if err := dst.Walk(ctx, func(info blobs.Info) error { there[info.Key] = info.Size; return nil }); err != nil {
 		return res, err
 	}
 	var bar *progressbar.ProgressBar
@@ -112,16 +108,16 @@ func migrateBlobs(ctx context.Context, src, dst blobs.Store, quiet bool, stderr 
 		bar = newBar(len(all), "复制文件", stderr)
 	}
 	for _, b := range all {
-		if size, ok := there[b.key]; ok && size == b.size {
+		if size, ok := there[b.Key]; ok && size == b.Size {
 			res.present++
 		} else {
-			if err := copyBlob(ctx, src, dst, b.key); err != nil {
+			if err := copyBlob(ctx, src, dst, b.Key); err != nil {
 				return res, err
 			}
 			res.copied++
-			res.bytes += b.size
+			res.bytes += b.Size
 		}
-		if err := verifyBlob(ctx, dst, b.key, b.size); err != nil {
+		if err := verifyBlob(ctx, dst, b.Key, b.Size); err != nil {
 			return res, err
 		}
 		if bar != nil {
