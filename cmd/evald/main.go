@@ -1,5 +1,6 @@
 // Command evald serves the third-party evaluation platform and carries its
-// administrative tools: migrate, demo, user add, audit verify and checkpoint, reports, backup and restore.
+// administrative tools: migrate, demo, user add, audit verify and checkpoint, reports, blobs migrate and gc,
+// backup and restore.
 package main
 
 import (
