@@ -187,7 +187,7 @@ func CheckEmptyDB(ctx context.Context, db *evaluation.DB) error {
 func CheckEmptyBlobs(ctx context.Context, store blobs.Store) error {
 	stop := errors.New("stop")
 	var first string
-	err := store.Walk(ctx, func(key string, _ int64) error { first = key; return stop })
+	err := store.Walk(ctx, func(info blobs.Info) error { first = info.Key; return stop })
 	if err != nil && !errors.Is(err, stop) {
 		return err
 	}

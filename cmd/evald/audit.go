@@ -28,14 +28,11 @@ func runAudit(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if err := parseFlags(fs, args[1:], stderr); err != nil {
 		return err
 	}
-	db, store, err := cfg.open(cfg.logger(stderr))
+	db, store, err := cfg.openCurrent(ctx, cfg.logger(stderr))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := evaluation.CheckSchema(ctx, db); err != nil {
-		return err
-	}
 	if args[0] == "checkpoint" {
 		return auditCheckpoint(ctx, store, stdout)
 	}

@@ -120,7 +120,7 @@ func TestRestoreDrill(t *testing.T) {
 			t.Fatal(err)
 		}
 		var keys []string
-		if err := restored.Walk(ctx, func(key string, _ int64) error { keys = append(keys, key); return nil }); err != nil {
+		if err := restored.Walk(ctx, func(info blobs.Info) error { keys = append(keys, info.Key); return nil }); err != nil {
 			t.Fatal(err)
 		}
 		for _, key := range keys {

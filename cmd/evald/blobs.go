@@ -14,23 +14,33 @@ import (
 	"github.com/evald/evald/evaluation/blobs"
 )
 
-const blobsUsage = "Usage: evald blobs migrate [-from URL] -to URL [-quiet]"
+const blobsUsage = "Usage: evald blobs migrate [-from URL] -to URL [-quiet]\n       evald blobs gc [-grace 24h] [-dry-run] [-quiet]"
 
-// runBlobs runs `evald blobs migrate`: copy every blob of one store into
-// another (say from the data folder to "db:" or an S3 bucket, before the
-// second replica starts), verifying each copy's hash.
+// runBlobs runs `evald blobs migrate` or `evald blobs gc`.
 func runBlobs(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "migrate" {
-		fmt.Fprintln(stderr, blobsUsage)
-		return errUsage
+	if len(args) > 0 {
+		switch args[0] {
+		case "migrate":
+			return runBlobsMigrate(ctx, args[1:], getenv, stdout, stderr)
+		case "gc":
+			return runBlobsGC(ctx, args[1:], getenv, stdout, stderr)
+		}
 	}
+	fmt.Fprintln(stderr, blobsUsage)
+	return errUsage
+}
+
+// runBlobsMigrate runs `evald blobs migrate`: copy every blob of one store
+// into another (say from the data folder to "db:" or an S3 bucket, before
+// the second replica starts), verifying each copy's hash.
+func runBlobsMigrate(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("blobs migrate", flag.ContinueOnError)
 	cfg := bindConfig(fs, getenv)
 	cfg.readOnly = true
 	from := fs.String("from", "", "the store to copy from; empty: EVAL_BLOB_URL (the one in use)")
 	to := fs.String("to", "", "the store to copy into: file:///folder, db: or s3://bucket?endpoint=…")
 	quiet := fs.Bool("quiet", false, "no progress bar")
-	if err := parseFlags(fs, args[1:], stderr); err != nil {
+	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if *to == "" {
@@ -40,14 +50,11 @@ func runBlobs(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	if *from == "" {
 		*from = cfg.BlobURL
 	}
-	db, store, err := cfg.open(cfg.logger(stderr))
+	db, store, err := cfg.openCurrent(ctx, cfg.logger(stderr))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := evaluation.CheckSchema(ctx, db); err != nil {
-		return err
-	}
 	src, err := blobs.OpenURL(ctx, *from, cfg.DataDir, db.Gorm)
 	if err != nil {
 		return fmt.Errorf("-from: %w", err)
@@ -66,7 +73,7 @@ func runBlobs(ctx context.Context, args []string, getenv env, stdout, stderr io.
 		return err
 	}
 	have := map[string]bool{}
-	if err := dst.Walk(ctx, func(key string, _ int64) error { have[key] = true; return nil }); err != nil {
+	if err := dst.Walk(ctx, func(info blobs.Info) error { have[info.Key] = true; return nil }); err != nil {
 		return err
 	}
 	var missing []string
@@ -85,6 +92,55 @@ func runBlobs(ctx context.Context, args []string, getenv env, stdout, stderr io.
 	return nil
 }
 
+// runBlobsGC runs `evald blobs gc`: delete every blob no row refers to
+// that was stored longer than the grace ago (evaluation's
+// Store.DeleteUnreferencedBlobs), beside running servers.
+func runBlobsGC(ctx context.Context, args []string, getenv env, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("blobs gc", flag.ContinueOnError)
+	cfg := bindConfig(fs, getenv)
+	cfg.readOnly = true
+	grace := fs.Duration("grace", evaluation.DefaultBlobGrace, "keep unreferenced blobs stored less than this long ago (uploads whose row is not committed yet)")
+	dryRun := fs.Bool("dry-run", false, "count what would be deleted, delete nothing")
+	quiet := fs.Bool("quiet", false, "no progress bar (for cron)")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 || *grace < 0 {
+		fmt.Fprintln(stderr, blobsUsage)
+		return errUsage
+	}
+	db, store, err := cfg.openCurrent(ctx, cfg.logger(stderr))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	files, err := cfg.blobs(ctx, db)
+	if err != nil {
+		return err
+	}
+	var bar *progressbar.ProgressBar
+	res, err := store.DeleteUnreferencedBlobs(ctx, files, evaluation.BlobGC{Grace: *grace, DryRun: *dryRun,
+		Progress: func(done, total int) {
+			if *quiet {
+				return
+			}
+			if bar == nil {
+				bar = newBar(total, "清理文件", stderr)
+			}
+			_ = bar.Set(done)
+		}})
+	if err != nil {
+		return err
+	}
+	verb := "deleted"
+	if *dryRun {
+		verb = "dry run: would delete"
+	}
+	fmt.Fprintf(stdout, "%s %d unreferenced blobs (%d bytes); kept %d referenced and %d unreferenced stored within the last %s\n",
+		verb, res.Deleted, res.DeletedBytes, res.Referenced, res.Young, *grace)
+	return nil
+}
+
 // blobCopy counts what migrateBlobs did.
 type blobCopy struct {
 	copied, present int
@@ -95,16 +151,12 @@ type blobCopy struct {
 // of src in dst by reading it back and hashing it.
 func migrateBlobs(ctx context.Context, src, dst blobs.Store, quiet bool, stderr io.Writer) (blobCopy, error) {
 	var res blobCopy
-	type blob struct {
-		key  string
-		size int64
-	}
-	var all []blob
-	if err := src.Walk(ctx, func(key string, size int64) error { all = append(all, blob{key, size}); return nil }); err != nil {
+	var all []blobs.Info
+	if err := src.Walk(ctx, func(info blobs.Info) error { all = append(all, info); return nil }); err != nil {
 		return res, err
 	}
 	there := map[string]int64{}
-	if err := dst.Walk(ctx, func(key string, size int64) error { there[key] = size; return nil }); err != nil {
+	if err := dst.Walk(ctx, func(info blobs.Info) error { there[info.Key] = info.Size; return nil }); err != nil {
 		return res, err
 	}
 	var bar *progressbar.ProgressBar
@@ -112,16 +164,16 @@ func migrateBlobs(ctx context.Context, src, dst blobs.Store, quiet bool, stderr 
 		bar = newBar(len(all), "复制文件", stderr)
 	}
 	for _, b := range all {
-		if size, ok := there[b.key]; ok && size == b.size {
+		if size, ok := there[b.Key]; ok && size == b.Size {
 			res.present++
 		} else {
-			if err := copyBlob(ctx, src, dst, b.key); err != nil {
+			if err := copyBlob(ctx, src, dst, b.Key); err != nil {
 				return res, err
 			}
 			res.copied++
-			res.bytes += b.size
+			res.bytes += b.Size
 		}
-		if err := verifyBlob(ctx, dst, b.key, b.size); err != nil {
+		if err := verifyBlob(ctx, dst, b.Key, b.Size); err != nil {
 			return res, err
 		}
 		if bar != nil {

@@ -166,6 +166,20 @@ func (c *config) open(log *slog.Logger) (*evaluation.DB, *evaluation.Store, erro
 	return db, evaluation.NewStore(db, evaluation.StoreOptions{Location: loc, Logger: log, Blobs: files}), nil
 }
 
+// openCurrent opens the configured database and a store on it, refusing a
+// schema that is behind the code (run `evald migrate` first).
+func (c *config) openCurrent(ctx context.Context, log *slog.Logger) (*evaluation.DB, *evaluation.Store, error) {
+	db, store, err := c.open(log)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := evaluation.CheckSchema(ctx, db); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, store, nil
+}
+
 // blobs opens the blob store of EVAL_BLOB_URL ("db:" keeps them in db).
 func (c *config) blobs(ctx context.Context, db *evaluation.DB) (blobs.Store, error) {
 	var g *gorm.DB

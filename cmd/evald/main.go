@@ -1,5 +1,6 @@
 // Command evald serves the third-party evaluation platform and carries its
-// administrative tools: migrate, demo, user add, audit verify and checkpoint, reports, backup and restore.
+// administrative tools: migrate, demo, user add, audit verify and checkpoint, reports, blobs migrate and gc,
+// backup and restore.
 package main
 
 import (
@@ -39,7 +40,7 @@ func commands() map[string]command {
 		"demo":    {"load the demo data and print its logins", runDemo},
 		"user":    {"manage users: user add", runUser},
 		"audit":   {"check the audit trail: audit verify [-checkpoint FILE], audit checkpoint", runAudit},
-		"blobs":   {"copy every stored file into another blob store: blobs migrate -to URL", runBlobs},
+		"blobs":   {"manage stored files: blobs migrate -to URL (copy into another store), blobs gc (delete unreferenced ones)", runBlobs},
 		"backup":  {"write a consistent snapshot of the database and its files: backup --out FILE [--quiet]", runBackup},
 		"restore": {"restore a backup into an empty database and data folder: restore FILE", runRestore},
 		"reports": {"render every report of a round into a ZIP: reports --round ID|latest --out DIR", runReports},

@@ -26,14 +26,11 @@ func runReports(ctx context.Context, args []string, getenv env, stdout, stderr i
 		return err
 	}
 	log := cfg.logger(stderr)
-	db, store, err := cfg.open(log)
+	db, store, err := cfg.openCurrent(ctx, log)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := evaluation.CheckSchema(ctx, db); err != nil {
-		return err
-	}
 	roundID, err := pickRound(ctx, store, *round)
 	if err != nil {
 		return err

@@ -29,14 +29,11 @@ func runUser(ctx context.Context, args []string, getenv env, stdout, stderr io.W
 		fs.Usage()
 		return errUsage
 	}
-	db, store, err := cfg.open(nil)
+	db, store, err := cfg.openCurrent(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := evaluation.CheckSchema(ctx, db); err != nil {
-		return err
-	}
 	req := evaluation.UserRequest{Username: *username, Password: *password, DisplayName: *display, Role: evaluation.Role(*role)}
 	if req.DisplayName == "" {
 		req.DisplayName = req.Username

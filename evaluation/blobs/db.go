@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -115,8 +116,11 @@ func (b *DBBlobs) Put(ctx context.Context, key string, r io.Reader) error {
 		if err := tx.Raw("SELECT COUNT(*) FROM blob_objects WHERE blob_key = ?", key).Scan(&n).Error; err != nil || n > 0 {
 			return err
 		}
-		return tx.Exec("INSERT INTO blob_objects (blob_key, size, chunk_size, created_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
-			key, hr.n, b.chunkSize).Error
+		// The time comes from Go, in UTC: MySQL's CURRENT_TIMESTAMP is in
+		// the server's time zone while evald reads DATETIMEs as UTC, which
+		// would shift the age garbage collection judges a blob by.
+		return tx.Exec("INSERT INTO blob_objects (blob_key, size, chunk_size, created_at) VALUES (?, ?, ?, ?)",
+			key, hr.n, b.chunkSize, time.Now().UTC()).Error
 	})
 	if err != nil {
 		// Two Puts of one key may both find no object row and both insert:
@@ -171,18 +175,26 @@ func (b *DBBlobs) Delete(ctx context.Context, key string) error {
 // walkPage is how many object rows Walk reads at a time.
 const walkPage = 1000
 
-// Walk lists the complete blobs in key order, a page at a time.
-func (b *DBBlobs) Walk(ctx context.Context, fn func(key string, size int64) error) error {
+// walkRow is a row of blob_objects as Walk reads it.
+type walkRow struct {
+	BlobKey   string
+	Size      int64
+	CreatedAt time.Time
+}
+
+// Walk lists the complete blobs in key order, a page at a time, dated by
+// blob_objects.created_at.
+func (b *DBBlobs) Walk(ctx context.Context, fn func(info Info) error) error {
 	after := ""
 	for {
-		var page []blobObject
-		err := b.db.WithContext(ctx).Raw("SELECT blob_key, size, chunk_size FROM blob_objects WHERE blob_key > ? ORDER BY blob_key LIMIT ?",
+		var page []walkRow
+		err := b.db.WithContext(ctx).Raw("SELECT blob_key, size, created_at FROM blob_objects WHERE blob_key > ? ORDER BY blob_key LIMIT ?",
 			after, walkPage).Scan(&page).Error
 		if err != nil {
 			return fmt.Errorf("evaluation: walk blobs: %w", err)
 		}
 		for _, o := range page {
-			if err := fn(o.BlobKey, o.Size); err != nil {
+			if err := fn(Info{Key: o.BlobKey, Size: o.Size, Modified: o.CreatedAt}); err != nil {
 				return err
 			}
 		}

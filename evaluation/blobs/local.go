@@ -156,9 +156,10 @@ func (b *LocalBlobs) Delete(ctx context.Context, key string) error {
 	return nil
 }
 
-// Walk calls fn with every blob in the folder, in key order; temporary files
-// of Puts under way and anything else that is not a key are skipped.
-func (b *LocalBlobs) Walk(ctx context.Context, fn func(key string, size int64) error) error {
+// Walk calls fn with every blob in the folder, in key order, dated by the
+// file's modification time; temporary files of Puts under way and anything
+// else that is not a key are skipped.
+func (b *LocalBlobs) Walk(ctx context.Context, fn func(info Info) error) error {
 	shards, err := os.ReadDir(b.dir)
 	if err != nil {
 		return fmt.Errorf("evaluation: walk blobs: %w", err)
@@ -186,7 +187,7 @@ func (b *LocalBlobs) Walk(ctx context.Context, fn func(key string, size int64) e
 			if err != nil {
 				return fmt.Errorf("evaluation: walk blobs: %w", err)
 			}
-			if err := fn(key, fi.Size()); err != nil {
+			if err := fn(Info{Key: key, Size: fi.Size(), Modified: fi.ModTime()}); err != nil {
 				return err
 			}
 		}

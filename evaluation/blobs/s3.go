@@ -203,9 +203,9 @@ func (b *S3Blobs) Delete(ctx context.Context, key string) error {
 	return nil
 }
 
-// Walk lists the objects under the prefix whose names are keys; S3 lists
-// in key order.
-func (b *S3Blobs) Walk(ctx context.Context, fn func(key string, size int64) error) error {
+// Walk lists the objects under the prefix whose names are keys, dated by
+// their LastModified; S3 lists in key order.
+func (b *S3Blobs) Walk(ctx context.Context, fn func(info Info) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops the listing if fn returns early
 	for obj := range b.client.ListObjects(ctx, b.bucket, minio.ListObjectsOptions{Prefix: b.prefix, Recursive: true}) {
@@ -216,7 +216,7 @@ func (b *S3Blobs) Walk(ctx context.Context, fn func(key string, size int64) erro
 		if !IsKey(key) {
 			continue
 		}
-		if err := fn(key, obj.Size); err != nil {
+		if err := fn(Info{Key: key, Size: obj.Size, Modified: obj.LastModified}); err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"time"
 )
 
 // Store keeps blobs by key, the SHA-256 hex of their content. Every replica
@@ -29,9 +30,19 @@ type Store interface {
 	// Whether the blob is still referenced is the caller's concern (see
 	// evaluation's Store.DeleteUnreferencedBlobs).
 	Delete(ctx context.Context, key string) error
-	// Walk calls fn with every stored blob's key and size, in key order,
-	// stopping at the first error fn returns.
-	Walk(ctx context.Context, fn func(key string, size int64) error) error
+	// Walk calls fn with every stored blob, in key order, stopping at the
+	// first error fn returns.
+	Walk(ctx context.Context, fn func(info Info) error) error
+}
+
+// Info describes a stored blob, as Walk lists it.
+type Info struct {
+	Key  string
+	Size int64
+	// Modified is when the blob was stored: a file's modification time,
+	// blob_objects.created_at, an object's LastModified. Garbage
+	// collection keeps blobs younger than its grace period by it.
+	Modified time.Time
 }
 
 // ErrHashMismatch is returned by Put when the content does not hash to its key.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/evald/evald/evaluation/blobs"
 )
@@ -29,6 +30,7 @@ func Run(t *testing.T, chunk int, open func(t *testing.T) blobs.Store) {
 	t.Run("ConcurrentPuts", func(t *testing.T) { concurrentPuts(t, open(t), chunk) })
 	t.Run("CancelledPut", func(t *testing.T) { cancelledPut(t, open(t)) })
 	t.Run("Walk", func(t *testing.T) { walk(t, open(t)) })
+	t.Run("Modified", func(t *testing.T) { modified(t, open(t)) })
 }
 
 // content returns n bytes that differ from one chunk to the next.
@@ -70,11 +72,11 @@ func Keys(t *testing.T, s blobs.Store) map[string]int64 {
 	t.Helper()
 	got := map[string]int64{}
 	last := ""
-	err := s.Walk(context.Background(), func(key string, size int64) error {
-		if key <= last {
-			return fmt.Errorf("walk: %s after %s, want key order", key, last)
+	err := s.Walk(context.Background(), func(info blobs.Info) error {
+		if info.Key <= last {
+			return fmt.Errorf("walk: %s after %s, want key order", info.Key, last)
 		}
-		got[key], last = size, key
+		got[info.Key], last = info.Size, info.Key
 		return nil
 	})
 	if err != nil {
@@ -293,8 +295,27 @@ func walk(t *testing.T, s blobs.Store) {
 	// An error from fn stops the walk and comes back.
 	stop := errors.New("stop")
 	calls := 0
-	err := s.Walk(context.Background(), func(string, int64) error { calls++; return stop })
+	err := s.Walk(context.Background(), func(blobs.Info) error { calls++; return stop })
 	if !errors.Is(err, stop) || calls != 1 {
 		t.Errorf("walk with a failing fn: %v after %d calls, want stop after 1", err, calls)
+	}
+}
+
+// modified: Walk dates each blob by when it was stored, to the second (S3
+// and MySQL DATETIME keep no more), so garbage collection can tell a blob
+// just put from an old one.
+func modified(t *testing.T, s blobs.Store) {
+	before := time.Now().Add(-time.Second)
+	key := Put(t, s, content(300, 5))
+	after := time.Now().Add(time.Second)
+	var got []blobs.Info
+	if err := s.Walk(context.Background(), func(info blobs.Info) error { got = append(got, info); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Key != key || got[0].Size != 300 {
+		t.Fatalf("walk: %+v, want the one blob of 300 bytes", got)
+	}
+	if m := got[0].Modified; m.Before(before) || m.After(after) {
+		t.Errorf("walk dates the blob put between %s and %s at %s", before, after, m)
 	}
 }
