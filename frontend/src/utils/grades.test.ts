@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { gradeDistribution } from '@/components/charts/options'
 import type { PlanResult } from '@/api/types'
-import { gradeOptions, gradeParam, hasGrade, UNGRADED } from './grades'
+import { gradeOptions, hasGrade, UNGRADED } from './grades'
 
 const results = [
   { grade: '优秀', result_status: 'complete' },
@@ -54,10 +54,3 @@ describe('gradeOptions', () => {
   })
 })
 
-describe('gradeParam', () => {
-  it('reads one value and ignores the rest', () => {
-    expect(gradeParam(' 良好 ')).toBe('良好')
-    expect(gradeParam(undefined)).toBe('')
-    expect(gradeParam(['良好', '优秀'])).toBe('')
-  })
-})

@@ -48,8 +48,3 @@ export function gradeOptions(items: readonly Pick<PlanResult, 'grade'>[], bands:
   }
   return [...names.map((g) => option(g, g)), option(UNGRADED, '未评分或评分不足')]
 }
-
-/** The `?grade=` of a route as the filter reads it ('' when absent or repeated). */
-export function gradeParam(v: unknown): string {
-  return typeof v === 'string' ? v.trim() : ''
-}
