@@ -39,7 +39,7 @@ func (a *app) sidebarWidth() int {
 }
 
 // Every page shows where it is (工作台 › menu entry › page, a detail page
-// with its object's name); the sidebar folds from the header, stays folded
+// with its object's name: a plan's result, a round, a template, a survey, a plan's ledger); the sidebar folds from the header, stays folded
 // after a reload, and folds by itself at 1024 px, where the list pages fit
 // the window without a horizontal scroll bar.
 func TestBreadcrumbsAndSidebar(t *testing.T) {
@@ -55,6 +55,18 @@ func TestBreadcrumbsAndSidebar(t *testing.T) {
 	a.clickText(`[data-testid="breadcrumbs"] a`, "评估结果")
 	a.untilPath("/results")
 	a.untilCrumbs("工作台 / 评估结果")
+	// The round, template and survey pages (and a plan's ledger) name their object once it is loaded.
+	a.open(fmt.Sprintf("/admin/rounds/%d", w.Round.ID))
+	a.untilCrumbs("工作台 / 评估轮次 / 轮次详情：" + w.Round.Name)
+	a.open(fmt.Sprintf("/admin/templates/%d", w.Template.ID))
+	a.untilCrumbs("工作台 / 指标体系 / 指标体系详情：" + w.Template.Name)
+	survey := w.PublishedSurvey(evaltest.SurveyRequest())
+	a.open(fmt.Sprintf("/admin/surveys/%d", survey.ID))
+	a.untilCrumbs("工作台 / 群众满意度调查 / 问卷设计：" + survey.Title)
+	a.settle()
+	a.screenshot("survey-crumb")
+	a.open(fmt.Sprintf("/plans/%d/history", w.P1.ID))
+	a.untilCrumbs("工作台 / 方案台账：" + w.P1.Code)
 
 	if got := a.sidebarWidth(); got != 220 {
 		t.Fatalf("sidebar at 1440 px: %d px wide, want 220", got)

@@ -108,6 +108,53 @@ func TestDepartmentAnswersWithEvidence(t *testing.T) {
 	}
 }
 
+// A department's 待整改问题 narrow by keyword (the finding's words, or its
+// plan's code in either case) from the first page; the keyword stays in the
+// URL through a reload, and clearing it shows every finding again. A finding
+// opened from the list names itself in the last crumb.
+func TestDepartmentSearchesItsFindings(t *testing.T) {
+	a := newApp(t)
+	w := a.world
+	p := a.published()
+
+	a.login("finance")
+	a.open("/rectify")
+	rows := `document.querySelectorAll('[data-testid="rectify-table"] .el-table__body-wrapper .el-table__row').length`
+	untilRows := func(what string, n int) {
+		t.Helper()
+		a.until(fmt.Sprintf("%s: %d rows", what, n), fmt.Sprintf(`%s === %d`, rows, n))
+	}
+	search := func(q string, n int) {
+		t.Helper()
+		a.fill("#rectify-q", q)
+		a.clickText(".filters .el-button--primary", "查询")
+		untilRows(q, n)
+	}
+	untilRows("every finding of 市财政局", 2)
+
+	search("绩效目标管理办法", 1)
+	a.untilPath("/rectify?q=绩效目标管理办法")
+	a.untilText(`[data-testid="rectify-table"]`, p.P1Critical.Description)
+	a.untilText(".tabs", "全部 1")
+	a.settle()
+	a.screenshot("searched")
+	a.open("/rectify?q=" + "绩效目标管理办法")
+	untilRows("after a reload", 1)
+	if got := evaluate[string](a, `document.querySelector('#rectify-q').value`); got != "绩效目标管理办法" {
+		t.Errorf("the search box after a reload: %q", got)
+	}
+
+	search(strings.ToLower(w.P1.Code), 2)
+	search(p.P2Major.Description, 0) // 市国资委's finding is not listed here
+	a.untilText(`[data-testid="rectify-table"]`, "没有符合关键字的问题")
+	search("", 2)
+	a.untilPath("/rectify")
+	a.checkA11y("/rectify with the keyword box")
+
+	a.clickText(`[data-testid="rectify-table"] .el-button`, "整改回复")
+	a.untilCrumbs(fmt.Sprintf("工作台 / 待整改问题 / 整改回复：%s #%d", w.P1.Code, p.P1Critical.ID))
+}
+
 // A department downloads the evaluation report of its plan: the browser
 // saves a PDF.
 func TestDownloadEvaluationReport(t *testing.T) {

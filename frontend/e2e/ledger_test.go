@@ -225,3 +225,65 @@ func TestLeadersDashboard(t *testing.T) {
 	a.untilPath(fmt.Sprintf("/scorecard?year=%d", a.env.Clock.Now().In(evaltest.Shanghai).Year()))
 	a.untilText(`[data-testid="scorecard-table"] .el-table__body`, a.world.Finance.Name)
 }
+
+// Each grade count of the dashboard opens the round's results narrowed to
+// that grade (未评分 to the plans without a grade): as many rows as the count
+// said, and the grade filter names the grade.
+func TestDashboardGradeCountsOpenTheirRows(t *testing.T) {
+	a := newApp(t)
+	_, second := a.ledgerRounds()
+
+	a.login("leader")
+	a.visible(`.grade-link`)
+	type gradeCount struct {
+		Grade string
+		Count int
+	}
+	counts := evaluate[[]gradeCount](a, `[...document.querySelectorAll('.grade-link')].map((e) => {
+		const [grade, n] = e.innerText.trim().split(/\s+/)
+		return { Grade: grade, Count: Number(n) }
+	})`)
+	if len(counts) != 5 {
+		t.Fatalf("grade links %v, want the four bands and 未评分", counts)
+	}
+	sum, nonzero := 0, 0
+	for _, c := range counts {
+		sum += c.Count
+		if c.Count > 0 {
+			nonzero++
+		}
+	}
+	if sum != 2 || nonzero == 0 {
+		t.Fatalf("grade counts %v, want the round's 2 plans", counts)
+	}
+	rows := `document.querySelectorAll('[data-testid="results-table"] .el-table__body-wrapper .el-table__row').length`
+	for i, c := range counts {
+		if i > 0 {
+			a.open("/")
+		}
+		a.click(fmt.Sprintf(`[data-testid="grade-link-%s"]`, c.Grade))
+		a.untilPath(fmt.Sprintf("/results?round=%d&grade=%s", second.ID, c.Grade))
+		count := fmt.Sprintf("共 %d 个方案", c.Count)
+		if c.Count != sum {
+			count += fmt.Sprintf("（本轮共 %d 个）", sum)
+		}
+		a.until(fmt.Sprintf("%s: %d rows", c.Grade, c.Count), fmt.Sprintf(`%s === %d && document.querySelector('[data-testid="results-count"]')?.innerText.trim() === %s`,
+			rows, c.Count, js(count)))
+		a.settle()
+		if got := evaluate[int](a, rows); got != c.Count {
+			t.Errorf("%s: %d rows, want %d", c.Grade, got, c.Count)
+		}
+		if got := a.text(`[data-testid="results-grade"]`); !strings.Contains(got, c.Grade) {
+			t.Errorf("%s: the grade filter shows %q", c.Grade, got)
+		}
+		if c.Count > 0 {
+			a.screenshot("results-" + c.Grade)
+		}
+	}
+
+	// Cleared, the filter shows every plan and leaves the URL.
+	a.click(`[data-testid="results-grade"]`)
+	a.click(`[data-testid="results-grade"] .el-select__clear`)
+	a.untilPath(fmt.Sprintf("/results?round=%d", second.ID))
+	a.until("every plan", fmt.Sprintf(`%s === %d`, rows, sum))
+}

@@ -88,6 +88,8 @@ func TestAdminDesignsAndPublishesSurvey(t *testing.T) {
 	a.click(`[data-testid="survey-save"]`)
 	a.toast("问卷已保存")
 	a.until("the survey's page", `/^\/admin\/surveys\/\d+$/.test(location.pathname)`)
+	// Saved, the new survey moves to its own page, whose last crumb names it.
+	a.untilCrumbs("工作台 / 群众满意度调查 / 问卷设计：" + title)
 	id, err := strconv.ParseInt(regexp.MustCompile(`\d+$`).FindString(a.location()), 10, 64)
 	if err != nil {
 		t.Fatalf("survey id in %s: %v", a.location(), err)

@@ -1,8 +1,9 @@
 // The breadcrumb trail of the header: 工作台 › the menu entry › the page,
 // built from the route table's titles (meta.title, and meta.menu for a detail
-// page). A detail page may name its object (a plan's code, a survey's title)
-// with setCrumbName; the name is dropped when the route changes.
-import { ref } from 'vue'
+// page). A detail page names its object (a round's name, a plan's code) with
+// useCrumbName; the name is dropped when the route changes.
+import { ref, watch } from 'vue'
+import { useRoute } from 'vue-router'
 import type { RouteLocationNormalizedLoaded, RouteLocationResolved, Router } from 'vue-router'
 
 /** One step of the trail; `to` is absent on the last one (the page itself). */
@@ -17,6 +18,17 @@ export const crumbName = ref('')
 /** Names the object of the page shown (call with the loaded object's name). */
 export function setCrumbName(name: string): void {
   crumbName.value = name
+}
+
+/**
+ * Names the page's object in the last crumb for as long as the page is shown:
+ * `name` is read again when it changes (the object loaded, renamed, another
+ * one opened) and after the path changes (a new object saved moves to its own
+ * path, and the layout drops the name on every path change; this runs after it).
+ */
+export function useCrumbName(name: () => string | null | undefined): void {
+  const route = useRoute()
+  watch([name, () => route.path], ([n]) => setCrumbName(n ?? ''), { immediate: true, flush: 'post' })
 }
 
 /** The trail of `route`: the home page, the menu entry of a detail page, the page. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Role, User } from '@/api/types'
 import { clearSession, setSession } from '@/stores/session'
-import { findingTarget, findingsTarget, idParam, isAppLink, roundTarget, surveyListTarget, verifyTarget, type LinkRoute } from './links'
+import { findingTarget, findingsTarget, idParam, isAppLink, textParam, roundTarget, surveyListTarget, verifyTarget, type LinkRoute } from './links'
 import { routes } from './routes'
 
 const roles: Role[] = ['admin', 'evaluator', 'department', 'viewer']
@@ -103,6 +103,15 @@ describe('helpers', () => {
     [undefined, null],
   ])('idParam(%j) = %s', (raw, want) => {
     expect(idParam(raw)).toBe(want)
+  })
+  it.each([
+    [' 良好 ', '良好'],
+    ['', ''],
+    [undefined, ''],
+    [null, ''],
+    [['良好', '优秀'], ''],
+  ])('textParam(%j) = %j', (raw, want) => {
+    expect(textParam(raw)).toBe(want)
   })
   it('tells app links from others', () => {
     expect(isAppLink('/findings/1')).toBe(true)

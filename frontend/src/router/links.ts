@@ -23,6 +23,11 @@ export function idParam(raw: unknown): number | null {
   return Number.isInteger(n) && n > 0 ? n : null
 }
 
+/** A text filter from a query value (?q=, ?grade=), trimmed; '' when absent or repeated. */
+export function textParam(raw: unknown): string {
+  return typeof raw === 'string' ? raw.trim() : ''
+}
+
 /** The query with only a round filter, as `key` (when the URL carries `round_id`). */
 function roundQuery(query: LocationQuery, key: string): LocationQueryRaw {
   const id = idParam(query.round_id)

@@ -3,6 +3,7 @@
 // pages and tests import them without loading the library.
 import type { AgencyProgress, DimensionScore, GradeBand, PlanHistoryRound, PlanResult, RectificationDepartment, ScorecardItem } from '@/api/types'
 import { palette } from '@/theme'
+import { orderedBands, UNGRADED } from '@/utils/grades'
 import { percent } from '@/utils/labels'
 import type { ChartOption } from './echarts'
 import type { ChartTable } from './types'
@@ -12,13 +13,6 @@ export interface Chart {
   option: ChartOption
   table: ChartTable
 }
-
-const defaultBands: GradeBand[] = [
-  { grade: '优秀', min: 90 },
-  { grade: '良好', min: 80 },
-  { grade: '合格', min: 60 },
-  { grade: '不合格', min: 0 },
-]
 
 const round2 = (v: number) => Math.round(v * 100) / 100
 const fixed = (v: number | null | undefined) => (v == null ? '—' : v.toFixed(2))
@@ -30,7 +24,7 @@ const tooltip = { trigger: 'axis', renderMode: 'richText', axisPointer: { type: 
  * A plan's band is its grade, so a vetoed plan counts as 不合格.
  */
 export function gradeDistribution(items: readonly PlanResult[], bands: readonly GradeBand[] | null | undefined): Chart {
-  const ordered = [...(bands?.length ? bands : defaultBands)].sort((a, b) => b.min - a.min)
+  const ordered = orderedBands(bands)
   const counts = new Map(ordered.map((b) => [b.grade, 0]))
   let unscored = 0
   for (const r of items) {
@@ -38,7 +32,7 @@ export function gradeDistribution(items: readonly PlanResult[], bands: readonly 
     else counts.set(r.grade, (counts.get(r.grade) ?? 0) + 1)
   }
   const ranges = ordered.map((b, i) => (i === 0 ? `≥ ${b.min}` : `${b.min}–${ordered[i - 1].min}`))
-  const names = [...ordered.map((b) => b.grade), '未评分']
+  const names = [...ordered.map((b) => b.grade), UNGRADED]
   const values = [...ordered.map((b) => counts.get(b.grade) ?? 0), unscored]
   return {
     option: {
