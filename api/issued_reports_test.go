@@ -51,6 +51,7 @@ func TestIssuedReportsAreFrozen(t *testing.T) {
 		w.Move(w.Round, evaluation.RoundScoringClosed)
 		pdfPath := fmt.Sprintf("/api/v1/rounds/%d/plans/%d/evaluation-report.pdf", w.Round.ID, w.P1.ID)
 		reissue := fmt.Sprintf("/api/v1/rounds/%d/plans/%d/evaluation-report/reissue", w.Round.ID, w.P1.ID)
+		versionsPath := fmt.Sprintf("/api/v1/rounds/%d/plans/%d/evaluation-report/versions", w.Round.ID, w.P1.ID)
 
 		// The preview: recorded, answered as a draft, not reissuable.
 		preview := s.call(http.MethodGet, pdfPath, admin, nil).want(http.StatusOK)
@@ -58,6 +59,12 @@ func TestIssuedReportsAreFrozen(t *testing.T) {
 			t.Fatalf("the preview verifies as %+v; want a draft without a version", v)
 		}
 		s.call(http.MethodPost, reissue, admin, evaluation.ReissueRequest{Reason: "更正"}).want(http.StatusConflict)
+		s.call(http.MethodGet, pdfPath+"?version=1", admin, nil).want(http.StatusNotFound) // nothing issued yet
+		var none evaluation.List[evaluation.IssuedReportVersion]
+		s.call(http.MethodGet, versionsPath, admin, nil).want(http.StatusOK).decode(&none)
+		if len(none.Items) != 0 {
+			t.Fatalf("versions before publication: %+v", none)
+		}
 
 		w.Env.Clock.Set(time.Date(2026, 5, 10, 9, 0, 0, 0, evaltest.Shanghai))
 		s.tokens = map[string]string{} // the sessions of before have expired
@@ -116,6 +123,38 @@ func TestIssuedReportsAreFrozen(t *testing.T) {
 		}
 		if v := s.verifyHash(second); !intIs(v.Version, 2) || v.SupersededBy != nil || v.Draft {
 			t.Errorf("version 2 verifies as %+v", v)
+		}
+
+		// Earlier versions download again byte for byte, by every reader of
+		// the report, and verify as what they are.
+		for _, who := range []string{asAdmin, asEvaluator, asDept, asViewer} {
+			old := s.call(http.MethodGet, pdfPath+"?version=1", s.token(who), nil).want(http.StatusOK)
+			if !bytes.Equal(old.Body, v1.Body) || old.Header.Get("X-Report-SHA256") != first {
+				t.Errorf("%s: version 1 after the reissue is not the version 1 issued", who)
+			}
+			if cur := s.call(http.MethodGet, pdfPath+"?version=2", s.token(who), nil).want(http.StatusOK); !bytes.Equal(cur.Body, v2.Body) {
+				t.Errorf("%s: version 2 by number is not the current report", who)
+			}
+		}
+		if v := s.verifyHash(first); !intIs(v.Version, 1) || !intIs(v.SupersededBy, 2) || v.Draft {
+			t.Errorf("version 1 downloaded again verifies as %+v", v)
+		}
+		if e := s.call(http.MethodGet, pdfPath+"?version=3", admin, nil).want(http.StatusNotFound).errorBody(); e.Code != "not_found" {
+			t.Errorf("version 3 of 2: %+v", e)
+		}
+		for _, bad := range []string{"0", "-1", "abc", "1.5"} {
+			if e := s.call(http.MethodGet, pdfPath+"?version="+bad, admin, nil).want(http.StatusBadRequest).errorBody(); e.Fields["version"] == "" {
+				t.Errorf("version=%s: %+v", bad, e)
+			}
+		}
+		s.call(http.MethodGet, fmt.Sprintf("/api/v1/rounds/%d/plans/%d/evaluation-report.pdf?version=1", w.Round.ID, w.P3.ID), admin, nil).
+			want(http.StatusNotFound) // a plan not in the round
+		var versions evaluation.List[evaluation.IssuedReportVersion]
+		s.call(http.MethodGet, versionsPath, s.token(asDept), nil).want(http.StatusOK).decode(&versions)
+		if len(versions.Items) != 2 || versions.Items[0].Version != 1 || versions.Items[0].Current || versions.Items[0].Reason != "" ||
+			versions.Items[1].Version != 2 || !versions.Items[1].Current || versions.Items[1].Reason != "方案名称更正" ||
+			!versions.Items[1].IssuedAt.Equal(re.IssuedAt) {
+			t.Errorf("versions: %+v", versions)
 		}
 
 		// Verify by the file itself: the same answer.
