@@ -478,8 +478,8 @@ export interface paths {
         /**
          * 方案台账：历轮评估情况
          * @description 方案参加过的每一轮（按开始日期从早到晚）：总分、等次、排名 x/N、各维度得分、自评与差距、问题及其整改
-         *     （问题数、已销号、逾期、整改率——没有问题时为 null）、评估报告的每一个发布版本（`download_path` 只给当前版本，
-         *     被取代的版本仍可按哈希核验）。结果不完整的轮次 `total`、`grade`、`rank` 为 null。
+         *     （问题数、已销号、逾期、整改率——没有问题时为 null）、评估报告的每一个发布版本（`download_path` 为该版本的下载地址：
+         *     当前版本不带参数，被取代的版本带 `?version=N`，与当初出具的文件逐字节相同）。结果不完整的轮次 `total`、`grade`、`rank` 为 null。
          *     admin 看到所有轮次；viewer 只看到已发布（或归档）的轮次；部门用户只能查看本部门牵头的方案的已发布轮次，
          *     其他方案返回 404。角色：admin、viewer、department。
          */
@@ -2901,7 +2901,7 @@ export interface components {
                 reason: string;
                 issued_at: components["schemas"]["DateTime"];
                 current: boolean;
-                /** @description 当前版本的下载地址；被取代的版本为 null */
+                /** @description 该版本的下载地址（被取代的版本带 ?version=N） */
                 download_path: string | null;
             }[];
         };
