@@ -37,8 +37,10 @@ func intIs(p *int, want int) bool { return p != nil && *p == want }
 // TestIssuedReportsAreFrozen: the office's preview is a draft; publication
 // issues version 1, which edits of the plan, a user and organisations do not
 // change by a byte; a reissue makes version 2 from the data of the day and
-// the first one verifies as superseded, by hash and by file; the round's ZIP
-// carries the current version.
+// the first one verifies as superseded, by hash and by file, and downloads
+// again by ?version=1 byte for byte, for every reader of the report (not for
+// another department or an evaluator not assigned); the round's ZIP carries
+// the current version.
 func TestIssuedReportsAreFrozen(t *testing.T) {
 	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
 		s := newServer(t, env)
@@ -139,8 +141,16 @@ func TestIssuedReportsAreFrozen(t *testing.T) {
 		if v := s.verifyHash(first); !intIs(v.Version, 1) || !intIs(v.SupersededBy, 2) || v.Draft {
 			t.Errorf("version 1 downloaded again verifies as %+v", v)
 		}
-		if e := s.call(http.MethodGet, pdfPath+"?version=3", admin, nil).want(http.StatusNotFound).errorBody(); e.Code != "not_found" {
-			t.Errorf("version 3 of 2: %+v", e)
+		for _, absent := range []string{"3", "99999999999"} {
+			if e := s.call(http.MethodGet, pdfPath+"?version="+absent, admin, nil).want(http.StatusNotFound).errorBody(); e.Code != "not_found" {
+				t.Errorf("version %s of 2: %+v", absent, e)
+			}
+		}
+		// An evaluator not assigned the plan and another department have
+		// no version of it, nor its list.
+		for _, who := range []string{"eval3", "assets"} {
+			s.call(http.MethodGet, pdfPath+"?version=1", s.token(who), nil).want(http.StatusNotFound)
+			s.call(http.MethodGet, versionsPath, s.token(who), nil).want(http.StatusNotFound)
 		}
 		for _, bad := range []string{"0", "-1", "abc", "1.5"} {
 			if e := s.call(http.MethodGet, pdfPath+"?version="+bad, admin, nil).want(http.StatusBadRequest).errorBody(); e.Fields["version"] == "" {
