@@ -389,14 +389,15 @@ func phasedRows() map[string]phasedRow {
 		"GET /api/v1/self-assessments/:id": phased(onSelfAssessment(v1+"/self-assessments/%d"), roles{asAdmin: always(200, 200),
 			asEvaluator: from(open, 200, 404), asDept: from(open, 200, 404), asViewer: from(published, 200, 200)}),
 
-		"GET /api/v1/rounds/:id/plans/:plan_id/evaluation-report.pdf":    phased(onPlan(v1+"/rounds/%d/plans/%d/evaluation-report.pdf"), issued(always(200, 200).before(closed, 409))),
-		"GET /api/v1/rounds/:id/plans/:plan_id/rectification-report.pdf": phased(onPlan(v1+"/rounds/%d/plans/%d/rectification-report.pdf"), issued(always(200, 200).before(published, 409))),
-		"GET /api/v1/rounds/:id/summary.pdf":                             phased(inRound(v1+"/rounds/%d/summary.pdf"), roles{asAdmin: always(200, 200).before(closed, 409), asViewer: from(published, 200, 200)}),
-		"GET /api/v1/rounds/:id/issued-reports":                          phased(inRound(v1+"/rounds/%d/issued-reports"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 200)}),
-		"GET /api/v1/rounds/:id/summary.xlsx":                            phased(inRound(v1+"/rounds/%d/summary.xlsx"), roles{asAdmin: always(200, 200).before(closed, 409), asViewer: from(published, 200, 200)}),
-		"POST /api/v1/rounds/:id/reports":                                phased(inRound(v1+"/rounds/%d/reports"), roles{asAdmin: always(202, 202).before(closed, 409), asViewer: from(published, 202, 202)}),
-		"GET /api/v1/jobs/:id":                                           phased(onJob(v1+"/jobs/%d"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 404)}),
-		"GET /api/v1/jobs/:id/download":                                  phased(onJob(v1+"/jobs/%d/download"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 404)}),
+		"GET /api/v1/rounds/:id/plans/:plan_id/evaluation-report.pdf":      phased(onPlan(v1+"/rounds/%d/plans/%d/evaluation-report.pdf"), issued(always(200, 200).before(closed, 409))),
+		"GET /api/v1/rounds/:id/plans/:plan_id/evaluation-report/versions": phased(onPlan(v1+"/rounds/%d/plans/%d/evaluation-report/versions"), issued(always(200, 200).before(closed, 409))),
+		"GET /api/v1/rounds/:id/plans/:plan_id/rectification-report.pdf":   phased(onPlan(v1+"/rounds/%d/plans/%d/rectification-report.pdf"), issued(always(200, 200).before(published, 409))),
+		"GET /api/v1/rounds/:id/summary.pdf":                               phased(inRound(v1+"/rounds/%d/summary.pdf"), roles{asAdmin: always(200, 200).before(closed, 409), asViewer: from(published, 200, 200)}),
+		"GET /api/v1/rounds/:id/issued-reports":                            phased(inRound(v1+"/rounds/%d/issued-reports"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 200)}),
+		"GET /api/v1/rounds/:id/summary.xlsx":                              phased(inRound(v1+"/rounds/%d/summary.xlsx"), roles{asAdmin: always(200, 200).before(closed, 409), asViewer: from(published, 200, 200)}),
+		"POST /api/v1/rounds/:id/reports":                                  phased(inRound(v1+"/rounds/%d/reports"), roles{asAdmin: always(202, 202).before(closed, 409), asViewer: from(published, 202, 202)}),
+		"GET /api/v1/jobs/:id":                                             phased(onJob(v1+"/jobs/%d"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 404)}),
+		"GET /api/v1/jobs/:id/download":                                    phased(onJob(v1+"/jobs/%d/download"), roles{asAdmin: always(200, 200), asViewer: from(published, 200, 404)}),
 
 		// Writes whose answer depends on the round's state (DESIGN.md "What
 		// each round state allows"; a wrong state is 409), on new rounds.

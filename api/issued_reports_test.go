@@ -37,8 +37,10 @@ func intIs(p *int, want int) bool { return p != nil && *p == want }
 // TestIssuedReportsAreFrozen: the office's preview is a draft; publication
 // issues version 1, which edits of the plan, a user and organisations do not
 // change by a byte; a reissue makes version 2 from the data of the day and
-// the first one verifies as superseded, by hash and by file; the round's ZIP
-// carries the current version.
+// the first one verifies as superseded, by hash and by file, and downloads
+// again by ?version=1 byte for byte, for every reader of the report (not for
+// another department or an evaluator not assigned); the round's ZIP carries
+// the current version.
 func TestIssuedReportsAreFrozen(t *testing.T) {
 	evaltest.Dialects(t, func(t *testing.T, env *evaltest.Env) {
 		s := newServer(t, env)
@@ -51,6 +53,7 @@ func TestIssuedReportsAreFrozen(t *testing.T) {
 		w.Move(w.Round, evaluation.RoundScoringClosed)
 		pdfPath := fmt.Sprintf("/api/v1/rounds/%d/plans/%d/evaluation-report.pdf", w.Round.ID, w.P1.ID)
 		reissue := fmt.Sprintf("/api/v1/rounds/%d/plans/%d/evaluation-report/reissue", w.Round.ID, w.P1.ID)
+		versionsPath := fmt.Sprintf("/api/v1/rounds/%d/plans/%d/evaluation-report/versions", w.Round.ID, w.P1.ID)
 
 		// The preview: recorded, answered as a draft, not reissuable.
 		preview := s.call(http.MethodGet, pdfPath, admin, nil).want(http.StatusOK)
@@ -58,6 +61,12 @@ func TestIssuedReportsAreFrozen(t *testing.T) {
 			t.Fatalf("the preview verifies as %+v; want a draft without a version", v)
 		}
 		s.call(http.MethodPost, reissue, admin, evaluation.ReissueRequest{Reason: "更正"}).want(http.StatusConflict)
+		s.call(http.MethodGet, pdfPath+"?version=1", admin, nil).want(http.StatusNotFound) // nothing issued yet
+		var none evaluation.List[evaluation.IssuedReportVersion]
+		s.call(http.MethodGet, versionsPath, admin, nil).want(http.StatusOK).decode(&none)
+		if len(none.Items) != 0 {
+			t.Fatalf("versions before publication: %+v", none)
+		}
 
 		w.Env.Clock.Set(time.Date(2026, 5, 10, 9, 0, 0, 0, evaltest.Shanghai))
 		s.tokens = map[string]string{} // the sessions of before have expired
@@ -116,6 +125,46 @@ func TestIssuedReportsAreFrozen(t *testing.T) {
 		}
 		if v := s.verifyHash(second); !intIs(v.Version, 2) || v.SupersededBy != nil || v.Draft {
 			t.Errorf("version 2 verifies as %+v", v)
+		}
+
+		// Earlier versions download again byte for byte, by every reader of
+		// the report, and verify as what they are.
+		for _, who := range []string{asAdmin, asEvaluator, asDept, asViewer} {
+			old := s.call(http.MethodGet, pdfPath+"?version=1", s.token(who), nil).want(http.StatusOK)
+			if !bytes.Equal(old.Body, v1.Body) || old.Header.Get("X-Report-SHA256") != first {
+				t.Errorf("%s: version 1 after the reissue is not the version 1 issued", who)
+			}
+			if cur := s.call(http.MethodGet, pdfPath+"?version=2", s.token(who), nil).want(http.StatusOK); !bytes.Equal(cur.Body, v2.Body) {
+				t.Errorf("%s: version 2 by number is not the current report", who)
+			}
+		}
+		if v := s.verifyHash(first); !intIs(v.Version, 1) || !intIs(v.SupersededBy, 2) || v.Draft {
+			t.Errorf("version 1 downloaded again verifies as %+v", v)
+		}
+		for _, absent := range []string{"3", "99999999999"} {
+			if e := s.call(http.MethodGet, pdfPath+"?version="+absent, admin, nil).want(http.StatusNotFound).errorBody(); e.Code != "not_found" {
+				t.Errorf("version %s of 2: %+v", absent, e)
+			}
+		}
+		// An evaluator not assigned the plan and another department have
+		// no version of it, nor its list.
+		for _, who := range []string{"eval3", "assets"} {
+			s.call(http.MethodGet, pdfPath+"?version=1", s.token(who), nil).want(http.StatusNotFound)
+			s.call(http.MethodGet, versionsPath, s.token(who), nil).want(http.StatusNotFound)
+		}
+		for _, bad := range []string{"0", "-1", "abc", "1.5"} {
+			if e := s.call(http.MethodGet, pdfPath+"?version="+bad, admin, nil).want(http.StatusBadRequest).errorBody(); e.Fields["version"] == "" {
+				t.Errorf("version=%s: %+v", bad, e)
+			}
+		}
+		s.call(http.MethodGet, fmt.Sprintf("/api/v1/rounds/%d/plans/%d/evaluation-report.pdf?version=1", w.Round.ID, w.P3.ID), admin, nil).
+			want(http.StatusNotFound) // a plan not in the round
+		var versions evaluation.List[evaluation.IssuedReportVersion]
+		s.call(http.MethodGet, versionsPath, s.token(asDept), nil).want(http.StatusOK).decode(&versions)
+		if len(versions.Items) != 2 || versions.Items[0].Version != 1 || versions.Items[0].Current || versions.Items[0].Reason != "" ||
+			versions.Items[1].Version != 2 || !versions.Items[1].Current || versions.Items[1].Reason != "方案名称更正" ||
+			!versions.Items[1].IssuedAt.Equal(re.IssuedAt) {
+			t.Errorf("versions: %+v", versions)
 		}
 
 		// Verify by the file itself: the same answer.

@@ -2,9 +2,10 @@ package api_test
 
 import (
 	"fmt"
-	"github.com/evald/evald/evaluation/evaltest"
 	"net/http"
 	"testing"
+
+	"github.com/evald/evald/evaluation/evaltest"
 )
 
 // The scorecard's XLSX holds the JSON's rows, by rank, with "—" where a

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"mime"
 	"net/http"
 	"strconv"
@@ -29,6 +30,7 @@ type ReportService interface {
 	StartRoundJob(ctx context.Context, actor evaluation.Actor, roundID int64) (*evaluation.ReportJob, error)
 	JobZIP(ctx context.Context, actor evaluation.Actor, jobID int64) (*evaluation.ReportJob, io.ReadSeekCloser, error)
 	Scorecard(ctx context.Context, actor evaluation.Actor, year int) (*reports.Document, error)
+	IssuedReport(ctx context.Context, actor evaluation.Actor, roundID, planID int64, version int) (*reports.Document, error)
 }
 
 // ReportStore is what the report handlers need of the domain.
@@ -37,6 +39,7 @@ type ReportStore interface {
 	VerifyReport(ctx context.Context, key string) (*evaluation.VerifiedReport, error)
 	ReissueEvaluationReport(ctx context.Context, actor evaluation.Actor, roundID, planID int64, req evaluation.ReissueRequest) (*evaluation.IssuedReport, error)
 	IssuedVersions(ctx context.Context, actor evaluation.Actor, roundID int64) (evaluation.List[evaluation.IssuedVersion], error)
+	IssuedReportVersions(ctx context.Context, actor evaluation.Actor, roundID, planID int64) (evaluation.List[evaluation.IssuedReportVersion], error)
 }
 
 // ReportHandler serves the PDF and XLSX reports, round ZIP jobs, reissues
@@ -93,6 +96,33 @@ func (h *ReportHandler) document(kind evaluation.ReportKind) echo.HandlerFunc {
 		}
 		return sendDocument(c, doc)
 	}
+}
+
+// reportVersionQuery is the issued version of an evaluation report asked
+// for; absent: the current one.
+type reportVersionQuery struct {
+	Version int64 `query:"version" validate:"id"`
+}
+
+// evaluationReport serves a plan's evaluation report: the current version,
+// or with ?version=N that issued version, byte for byte as it was issued
+// (DECISIONS.md "Earlier versions of a report").
+func (h *ReportHandler) evaluationReport(c echo.Context) error {
+	var q reportVersionQuery
+	if err := bindQuery(c, &q); err != nil {
+		return err
+	}
+	if q.Version == 0 {
+		return h.document(evaluation.ReportEvaluation)(c)
+	}
+	if q.Version > math.MaxInt32 {
+		return evaluation.ErrNotFound
+	}
+	doc, err := h.Reports.IssuedReport(c.Request().Context(), actor(c), pathID(c, "id"), pathID(c, "plan_id"), int(q.Version))
+	if err != nil {
+		return err
+	}
+	return sendDocument(c, doc)
 }
 
 // scorecardPDF serves a year's department scorecard (考核计分表) as a PDF,
@@ -253,6 +283,16 @@ func (h *ReportHandler) reissue(c echo.Context) error {
 // evaluation report in a round.
 func (h *ReportHandler) issuedVersions(c echo.Context) error {
 	l, err := h.Store.IssuedVersions(c.Request().Context(), actor(c), pathID(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, l)
+}
+
+// issuedReportVersions lists every version of a plan's issued evaluation
+// report, the current one marked.
+func (h *ReportHandler) issuedReportVersions(c echo.Context) error {
+	l, err := h.Store.IssuedReportVersions(c.Request().Context(), actor(c), pathID(c, "id"), pathID(c, "plan_id"))
 	if err != nil {
 		return err
 	}

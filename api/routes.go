@@ -193,7 +193,8 @@ func (h handlers) routes() []route {
 		{http.MethodPost, v1 + "/requests/:id/attachments", h.requests.upload, department},
 
 		// Reports: the domain narrows them to the plans each reader may have
-		{http.MethodGet, v1 + "/rounds/:id/plans/:plan_id/evaluation-report.pdf", h.reports.document(evaluation.ReportEvaluation), anyone},
+		{http.MethodGet, v1 + "/rounds/:id/plans/:plan_id/evaluation-report.pdf", h.reports.evaluationReport, anyone},
+		{http.MethodGet, v1 + "/rounds/:id/plans/:plan_id/evaluation-report/versions", h.reports.issuedReportVersions, anyone},
 		{http.MethodGet, v1 + "/rounds/:id/plans/:plan_id/rectification-report.pdf", h.reports.document(evaluation.ReportRectification), anyone},
 		{http.MethodGet, v1 + "/rounds/:id/summary.pdf", h.reports.document(evaluation.ReportSummaryPDF), adminView},
 		{http.MethodGet, v1 + "/rounds/:id/summary.xlsx", h.reports.document(evaluation.ReportSummaryXLSX), adminView},

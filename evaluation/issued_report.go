@@ -305,3 +305,55 @@ func (s *Store) IssuedVersions(ctx context.Context, actor Actor, roundID int64) 
 	}
 	return List[IssuedVersion]{Items: items, Total: int64(len(items))}, nil
 }
+
+// IssuedReportData is the report data of version n of a plan's issued
+// evaluation report, for a reader who may have the current one: the same
+// snapshot, version and reason, so that it renders the bytes issued. A
+// version the plan does not have (or a round not published) is not found.
+func (s *Store) IssuedReportData(ctx context.Context, actor Actor, roundID, planID int64, version int) (*RoundReportData, error) {
+	d, err := s.ReportData(ctx, actor, roundID, planID, ReportEvaluation)
+	if err != nil {
+		return nil, err
+	}
+	if !d.Published() || planID == 0 {
+		return nil, ErrNotFound
+	}
+	var row IssuedReport
+	if err := s.read(ctx).Where("round_id = ? AND plan_id = ? AND version = ?", roundID, planID, version).
+		Take(&row).Error; err != nil {
+		return nil, notFound(err, "issued report")
+	}
+	d.Issued = map[int64]*IssuedReport{planID: &row}
+	return d, nil
+}
+
+// IssuedReportVersion is one version of a plan's issued evaluation report.
+type IssuedReportVersion struct {
+	Version  int       `json:"version"`
+	Reason   string    `json:"reason"` // why it was reissued; "" for version 1
+	IssuedAt time.Time `json:"issued_at"`
+	Current  bool      `json:"current"` // the version GET .../evaluation-report.pdf serves
+}
+
+// IssuedReportVersions lists every version of a plan's issued evaluation
+// report, oldest first, for a reader who may have the report. A published
+// plan not yet frozen is frozen here, as the first download would.
+func (s *Store) IssuedReportVersions(ctx context.Context, actor Actor, roundID, planID int64) (List[IssuedReportVersion], error) {
+	d, err := s.ReportData(ctx, actor, roundID, planID, ReportEvaluation)
+	if err != nil {
+		return List[IssuedReportVersion]{}, err
+	}
+	items := []IssuedReportVersion{}
+	if !d.Published() {
+		return List[IssuedReportVersion]{Items: items}, nil
+	}
+	err = s.read(ctx).Model(&IssuedReport{}).Select("version, reason, issued_at").
+		Where("round_id = ? AND plan_id = ?", roundID, planID).Order("version").Scan(&items).Error
+	if err != nil {
+		return List[IssuedReportVersion]{}, fmt.Errorf("issued report versions: %w", err)
+	}
+	if n := len(items); n > 0 {
+		items[n-1].Current = true
+	}
+	return List[IssuedReportVersion]{Items: items, Total: int64(len(items))}, nil
+}

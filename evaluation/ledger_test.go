@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -98,8 +99,10 @@ func TestPlanHistory(t *testing.T) {
 			t.Fatalf("viewer sees %d rounds, want the published one", len(h.Rounds))
 		}
 		reps := h.Rounds[0].Reports
-		if len(reps) != 2 || reps[0].Version != 1 || reps[0].Current || reps[0].DownloadPath != nil ||
-			reps[1].Version != 2 || !reps[1].Current || reps[1].Reason != "更正方案名称" || reps[1].DownloadPath == nil {
+		if len(reps) != 2 || reps[0].Version != 1 || reps[0].Current || reps[0].DownloadPath == nil ||
+			!strings.HasSuffix(*reps[0].DownloadPath, "/evaluation-report.pdf?version=1") ||
+			reps[1].Version != 2 || !reps[1].Current || reps[1].Reason != "更正方案名称" || reps[1].DownloadPath == nil ||
+			!strings.HasSuffix(*reps[1].DownloadPath, "/evaluation-report.pdf") {
 			t.Errorf("reports: %+v", reps)
 		}
 

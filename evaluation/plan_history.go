@@ -54,8 +54,8 @@ type HistoryFinding struct {
 }
 
 // HistoryReport is one issued version of a plan's evaluation report.
-// DownloadPath serves the current version; a superseded one (Current false)
-// still verifies by its hash but is no longer handed out, so its path is null.
+// DownloadPath serves that version: the current one without a query, a
+// superseded one (Current false) with ?version=N, byte for byte as issued.
 type HistoryReport struct {
 	Version      int       `json:"version"`
 	Reason       string    `json:"reason"`
@@ -144,10 +144,11 @@ func (s *Store) PlanHistory(ctx context.Context, actor Actor, planID int64) (*Pl
 			}
 			hr := HistoryReport{Version: ir.Version, Reason: ir.Reason, IssuedAt: ir.IssuedAt,
 				Current: i == len(reports)-1 || reports[i+1].RoundID != r.ID}
-			if hr.Current {
-				path := fmt.Sprintf("/api/v1/rounds/%d/plans/%d/evaluation-report.pdf", r.ID, planID)
-				hr.DownloadPath = &path
+			path := fmt.Sprintf("/api/v1/rounds/%d/plans/%d/evaluation-report.pdf", r.ID, planID)
+			if !hr.Current {
+				path += fmt.Sprintf("?version=%d", ir.Version)
 			}
+			hr.DownloadPath = &path
 			rh.Reports = append(rh.Reports, hr)
 		}
 		h.Rounds = append(h.Rounds, rh)

@@ -28,6 +28,7 @@ import (
 // scorecard with its issuer.
 type ReportStore interface {
 	ReportData(ctx context.Context, actor evaluation.Actor, roundID, planID int64, kind evaluation.ReportKind) (*evaluation.RoundReportData, error)
+	IssuedReportData(ctx context.Context, actor evaluation.Actor, roundID, planID int64, version int) (*evaluation.RoundReportData, error)
 	RecordReports(ctx context.Context, actor evaluation.Actor, recs []evaluation.ReportRecord) error
 	CreateReportJob(ctx context.Context, actor evaluation.Actor, roundID int64, total int) (*evaluation.ReportJob, error)
 	ClaimReportJob(ctx context.Context, owner string, id int64, lease time.Duration) (*evaluation.ReportJob, error)
@@ -206,6 +207,24 @@ func (s *Service) Report(ctx context.Context, actor evaluation.Actor, roundID, p
 		return nil, err
 	}
 	doc, rec, err := s.render(d, kind, planID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.store.RecordReports(ctx, actor, []evaluation.ReportRecord{rec}); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// IssuedReport renders version n of a plan's issued evaluation report from
+// its snapshot and records it: the same bytes as when it was current, so it
+// verifies as that version (superseded once reissued).
+func (s *Service) IssuedReport(ctx context.Context, actor evaluation.Actor, roundID, planID int64, version int) (*Document, error) {
+	d, err := s.store.IssuedReportData(ctx, actor, roundID, planID, version)
+	if err != nil {
+		return nil, err
+	}
+	doc, rec, err := s.render(d, evaluation.ReportEvaluation, planID)
 	if err != nil {
 		return nil, err
 	}

@@ -78,7 +78,7 @@ func TestPlanHistoryOverTwoRounds(t *testing.T) {
 		t.Errorf("the first round marks a finding carried:\n%s", got)
 	}
 	first := a.text(fmt.Sprintf(`[data-testid="history-round-%d"]`, pub.Round.ID))
-	for _, want := range []string{"第 1 版", "已被后续版本取代", "第 2 版", "更正方案名称", "下载当前版本", "已销号 1"} {
+	for _, want := range []string{"第 1 版", "已被后续版本取代", "第 2 版", "更正方案名称", "下载当前版本", "下载此版本", "已销号 1"} {
 		if !strings.Contains(first, want) {
 			t.Errorf("the first round's card lacks %q:\n%s", want, first)
 		}

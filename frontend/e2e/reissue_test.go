@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,7 +16,9 @@ import (
 )
 
 // The office reissues a published evaluation report with a reason: the
-// dialog says what will happen, the list then shows version 2. On the public
+// dialog says what will happen, the list then shows version 2, and its
+// 历史版本 list downloads version 1 again, the same bytes as were handed out
+// before the reissue. On the public
 // verify page, without login, the first version's PDF dropped as a file is
 // genuine and marked superseded by version 2.
 func TestAdminReissuesAndPublicVerifiesTheFile(t *testing.T) {
@@ -69,6 +72,25 @@ func TestAdminReissuesAndPublicVerifiesTheFile(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("issued versions after the reissue: %+v", list.Items)
+	}
+
+	// 历史版本: both versions listed, the current marked 现行; version 1
+	// downloads byte for byte as it was handed out before the reissue.
+	a.click(fmt.Sprintf(`[data-testid="report-history-%s"]`, plan.Code))
+	for _, want := range []string{"方案名称更正，据此重新出具", "现行", "第2版"} {
+		a.untilText(`[data-testid="report-versions"]`, want)
+	}
+	a.untilText(`[data-testid="report-version-row-1"]`, "第1版")
+	a.settle()
+	a.screenshot("history")
+	a.checkA11y("/reports (评估报告历史版本)")
+	a.clickable(`[data-testid="download-version-1"]`)
+	name, data := a.download("download version 1", chromedp.Click(chromedp.CSS(`[data-testid="download-version-1"]`)))
+	if sha256.Sum256(data) != sha256.Sum256(v1.Data) {
+		t.Errorf("version 1 downloaded after the reissue (%q, %d bytes) is not the version 1 issued (%d bytes)", name, len(data), len(v1.Data))
+	}
+	if !strings.Contains(name, plan.Code) || !strings.HasSuffix(name, ".pdf") {
+		t.Errorf("version 1 downloaded as %q", name)
 	}
 
 	// The public page, logged out: the file itself.

@@ -78,6 +78,7 @@ declare module 'vue' {
     RectificationPanel: typeof import('./components/RectificationPanel.vue')['default']
     ReissueDialog: typeof import('./components/ReissueDialog.vue')['default']
     ReportsPanel: typeof import('./components/ReportsPanel.vue')['default']
+    ReportVersionsDialog: typeof import('./components/ReportVersionsDialog.vue')['default']
     RequestFiles: typeof import('./components/RequestFiles.vue')['default']
     ResponseSummary: typeof import('./components/ResponseSummary.vue')['default']
     ResultsPanel: typeof import('./components/ResultsPanel.vue')['default']

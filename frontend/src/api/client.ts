@@ -23,6 +23,7 @@ import type {
   FindingQuery,
   FindingView,
   ImportResult,
+  IssuedReportVersion,
   IssuedVersion,
   JobState,
   LoginRequest,
@@ -428,6 +429,9 @@ export const todo = () => get<Page<TodoItem>>('/todo')
 /** Paths of the report downloads (fetched with the token by downloadFile). */
 export const reportPaths = {
   evaluation: (roundId: number, planId: number) => `${API_BASE}/rounds/${roundId}/plans/${planId}/evaluation-report.pdf`,
+  /** An issued version of the evaluation report, byte for byte as it was issued. */
+  evaluationVersion: (roundId: number, planId: number, version: number) =>
+    `${API_BASE}/rounds/${roundId}/plans/${planId}/evaluation-report.pdf?version=${version}`,
   rectification: (roundId: number, planId: number) =>
     `${API_BASE}/rounds/${roundId}/plans/${planId}/rectification-report.pdf`,
   summaryXlsx: (roundId: number) => `${API_BASE}/rounds/${roundId}/summary.xlsx`,
@@ -462,6 +466,9 @@ export const verifyReportFile = (file: File) =>
   request<ReportVerification>('POST', '/reports/verify', { form: fileForm(file, file.name), noAuthRedirect: true })
 /** GET /rounds/{id}/issued-reports — the current version of each plan's issued evaluation report. */
 export const issuedReports = (roundId: number) => get<Page<IssuedVersion>>(`/rounds/${roundId}/issued-reports`)
+/** GET /rounds/{id}/plans/{plan_id}/evaluation-report/versions: every issued version of a plan's report, oldest first. */
+export const evaluationReportVersions = (roundId: number, planId: number) =>
+  get<Page<IssuedReportVersion>>(`/rounds/${roundId}/plans/${planId}/evaluation-report/versions`)
 /**
  * POST /rounds/{id}/plans/{plan_id}/evaluation-report/reissue (admin; published
  * rounds): a new version of the plan's evaluation report from today's data.

@@ -478,8 +478,8 @@ export interface paths {
         /**
          * 方案台账：历轮评估情况
          * @description 方案参加过的每一轮（按开始日期从早到晚）：总分、等次、排名 x/N、各维度得分、自评与差距、问题及其整改
-         *     （问题数、已销号、逾期、整改率——没有问题时为 null）、评估报告的每一个发布版本（`download_path` 只给当前版本，
-         *     被取代的版本仍可按哈希核验）。结果不完整的轮次 `total`、`grade`、`rank` 为 null。
+         *     （问题数、已销号、逾期、整改率——没有问题时为 null）、评估报告的每一个发布版本（`download_path` 为该版本的下载地址：
+         *     当前版本不带参数，被取代的版本带 `?version=N`，与当初出具的文件逐字节相同）。结果不完整的轮次 `total`、`grade`、`rank` 为 null。
          *     admin 看到所有轮次；viewer 只看到已发布（或归档）的轮次；部门用户只能查看本部门牵头的方案的已发布轮次，
          *     其他方案返回 404。角色：admin、viewer、department。
          */
@@ -2001,7 +2001,10 @@ export interface paths {
          *     发现的问题及整改建议。同样的数据总是生成同样的文件；服务器记录发出的每一份报告，其 SHA-256 与校验码可在报告查验接口
          *     （无需登录）查验。改革办在评分截止后即可预览，其他角色在评估结果发布（或归档）后才能下载：评估人员只能下载分配给自己的
          *     方案的报告，部门用户只能下载本部门牵头方案的报告；其他方案、不在本轮的方案以及调用者尚不能看到的轮次返回 404。
-         *     评分尚未截止时返回 409 `not_ready`；方案的评估结果不是 complete 时返回 409 `no_result`（不出具评估报告）。角色：任何已登录用户。
+         *     评分尚未截止时返回 409 `not_ready`；方案的评估结果不是 complete 时返回 409 `no_result`（不出具评估报告）。
+         *     发布后带 `version=N` 时返回已出具的第 N 版：由该版本冻结的数据生成，与当初出具的文件逐字节相同（SHA-256 相同，
+         *     查验答复其版本号及取代它的版本）；方案没有该版本（或轮次尚未发布）返回 404，N 不是正整数返回 400。
+         *     谁能下载与当前版本相同。角色：任何已登录用户。
          */
         get: operations["getEvaluationReport"];
         put?: never;
@@ -2028,6 +2031,33 @@ export interface paths {
          *     发布前为空列表。调用者尚不能看到的轮次返回 404。角色：admin、viewer。
          */
         get: operations["listIssuedReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/plans/{plan_id}/evaluation-report/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 方案评估报告的各个版本
+         * @description 一个方案已出具的评估报告的全部版本（第 1 版起，按版本号排序，不分页）：版本号、重新出具原因、出具时间，
+         *     当前版本 `current` 为 true；每一版可用 `evaluation-report.pdf?version=N` 下载。发布前为空列表。
+         *     谁能查看与评估报告的下载相同（评分尚未截止时 409 `not_ready`，其他方案 404）。角色：任何已登录用户。
+         */
+        get: operations["listEvaluationReportVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2871,7 +2901,7 @@ export interface components {
                 reason: string;
                 issued_at: components["schemas"]["DateTime"];
                 current: boolean;
-                /** @description 当前版本的下载地址；被取代的版本为 null */
+                /** @description 该版本的下载地址（被取代的版本带 ?version=N） */
                 download_path: string | null;
             }[];
         };
@@ -3026,6 +3056,19 @@ export interface components {
                 /** @description 重新出具的原因；第 1 版为空字符串 */
                 reason: string;
                 issued_at: components["schemas"]["DateTime"];
+            }[];
+            /** Format: int64 */
+            total: number;
+        };
+        IssuedReportVersionList: {
+            items: {
+                /** @description 版本号（发布时为 1） */
+                version: number;
+                /** @description 重新出具的原因；第 1 版为空字符串 */
+                reason: string;
+                issued_at: components["schemas"]["DateTime"];
+                /** @description 是否为当前版本 */
+                current: boolean;
             }[];
             /** Format: int64 */
             total: number;
@@ -7774,7 +7817,10 @@ export interface operations {
     };
     getEvaluationReport: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 已出具的版本号（正整数，否则返回 400）；不给出时为当前版本 */
+                version?: number;
+            };
             header?: never;
             path: {
                 /** @description 对象 id（不是正整数时返回 404） */
@@ -7787,6 +7833,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ReportPDF"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
@@ -7817,6 +7864,35 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listEvaluationReportVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 对象 id（不是正整数时返回 404） */
+                id: components["parameters"]["ID"];
+                /** @description 方案 id */
+                plan_id: components["parameters"]["PlanID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 各个版本 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedReportVersionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
         };
     };
