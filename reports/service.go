@@ -206,14 +206,7 @@ func (s *Service) Report(ctx context.Context, actor evaluation.Actor, roundID, p
 	if err != nil {
 		return nil, err
 	}
-	doc, rec, err := s.render(d, kind, planID)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.store.RecordReports(ctx, actor, []evaluation.ReportRecord{rec}); err != nil {
-		return nil, err
-	}
-	return doc, nil
+	return s.renderRecorded(ctx, actor, d, kind, planID)
 }
 
 // IssuedReport renders version n of a plan's issued evaluation report from
@@ -224,7 +217,13 @@ func (s *Service) IssuedReport(ctx context.Context, actor evaluation.Actor, roun
 	if err != nil {
 		return nil, err
 	}
-	doc, rec, err := s.render(d, evaluation.ReportEvaluation, planID)
+	return s.renderRecorded(ctx, actor, d, evaluation.ReportEvaluation, planID)
+}
+
+// renderRecorded renders one report of d and records it as handed out to actor.
+func (s *Service) renderRecorded(ctx context.Context, actor evaluation.Actor, d *evaluation.RoundReportData,
+	kind evaluation.ReportKind, planID int64) (*Document, error) {
+	doc, rec, err := s.render(d, kind, planID)
 	if err != nil {
 		return nil, err
 	}
